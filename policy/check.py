@@ -1,0 +1,75 @@
+"""The one check function the Slack flow, the CLI and the benchmarks all call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from policy.checks import RULE_CHECKS
+from policy.findings import Category, Draft, Finding, Severity, Verdict, verdict_of
+from policy.privacy import PrivacyEngine, redact
+from policy.routing import ApprovalRequirement, route_draft
+from policy.schema import Account, Policy
+
+# Gives the account each draft of a batch is checked for.
+AccountLookup = Callable[[Draft], Account]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What checking one draft found, what that means, and who must approve it."""
+
+    findings: tuple[Finding, ...]
+    verdict: Verdict
+    requirement: ApprovalRequirement
+    redacted_text: str
+
+    @property
+    def privacy_findings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.category is Category.PRIVACY)
+
+
+def check(draft: Draft, account: Account, policy: Policy, *, privacy: PrivacyEngine) -> Report:
+    """Check one draft against the policy and for PHI."""
+    return check_many([draft], account_for=lambda _d: account, policy=policy, privacy=privacy)[0]
+
+
+def check_many(
+    drafts: Sequence[Draft],
+    *,
+    account_for: AccountLookup,
+    policy: Policy,
+    privacy: PrivacyEngine,
+) -> list[Report]:
+    """Check many drafts at once; the privacy engine processes them as one batch."""
+    privacy_findings = privacy.findings_batch([d.text for d in drafts], policy.organisation)
+    reports = []
+    for draft, found in zip(drafts, privacy_findings, strict=True):
+        account = account_for(draft)
+        findings = list(found)
+        if len(draft.text) > policy.max_draft_length:
+            findings.append(_too_long(draft, policy))
+        for rule_check in RULE_CHECKS:
+            findings.extend(rule_check(draft, account, policy))
+        findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule_id))
+        reports.append(
+            Report(
+                findings=tuple(findings),
+                verdict=verdict_of(findings),
+                requirement=route_draft(account, findings, policy),
+                redacted_text=redact(draft.text, findings),
+            )
+        )
+    return reports
+
+
+def _too_long(draft: Draft, policy: Policy) -> Finding:
+    return Finding(
+        rule_id="platform.max-draft-length",
+        category=Category.PLATFORM,
+        severity=Severity.BLOCK,
+        message=f"The draft has {len(draft.text):,} characters; the policy allows "
+        f"{policy.max_draft_length:,}.",
+        policy_ref="Platform-specific rules",
+        suggestion="Shorten the draft or split it into several posts.",
+    )
