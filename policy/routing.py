@@ -72,7 +72,9 @@ class ApprovalRequirement:
         )
 
 
-def route_draft(account: Account, findings: Iterable[Finding], policy: Policy) -> ApprovalRequirement:
+def route_draft(
+    account: Account, findings: Iterable[Finding], policy: Policy
+) -> ApprovalRequirement:
     """The sign-offs a draft for ``account`` with these findings needs under ``policy``."""
     signoffs = [
         SignOff(

@@ -1,4 +1,4 @@
-"""The policy file's schema: what a hospital's social media policy says, as validated pydantic models.
+"""The policy file's schema: a hospital's social media policy as validated pydantic models.
 
 Every section except ``accounts`` is optional and defaulted, so a small clinic can start from a
 ten-line file while a medical centre spells out everything. Unknown keys are errors, because a
@@ -134,7 +134,8 @@ class Approvals(StrictModel):
         for category in value:
             if category not in known:
                 raise ValueError(
-                    f"'{category}' is not a finding category; use one of: {', '.join(sorted(known))}"
+                    f"'{category}' is not a finding category; use one of: "
+                    f"{', '.join(sorted(known))}"
                 )
         return value
 

@@ -75,7 +75,7 @@ class PrivacyEngine:
         self, text: str, results: list[RecognizerResult], organisation: Organisation
     ) -> list[Finding]:
         allowed = _public_values(organisation)
-        findings = []
+        findings: list[Finding] = []
         for result in sorted(results, key=lambda item: (item.start, -item.end)):
             rule = ENTITY_RULES.get(result.entity_type)
             if rule is None or result.score < rule.min_score:
@@ -83,7 +83,9 @@ class PrivacyEngine:
             span = text[result.start : result.end]
             if _normalise(span) in allowed:
                 continue
-            if any(f.start is not None and f.start <= result.start < (f.end or 0) for f in findings):
+            if any(
+                f.start is not None and f.start <= result.start < (f.end or 0) for f in findings
+            ):
                 continue  # overlapping spans are reported once, the widest first
             findings.append(
                 Finding(

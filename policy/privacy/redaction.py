@@ -1,4 +1,4 @@
-"""Redacted previews: each PHI span replaced by a readable placeholder such as ``[PATIENT NAME]``."""
+"""Redacted previews: each PHI span becomes a readable placeholder such as ``[PATIENT NAME]``."""
 
 from __future__ import annotations
 

@@ -1,0 +1,31 @@
+"""Assembles the Bolt app from the services: the one place that registers the handlers."""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt import App
+
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def build_app(services: Services, *, verify_token: bool = True) -> App:
+    """A Bolt app wired to Clearpost's handlers, built from explicit settings only."""
+    from handlers import register  # the one place bot imports handlers
+
+    settings = services.settings
+    signing_secret = (
+        settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+    )
+    app = App(
+        client=services.client,
+        signing_secret=signing_secret,
+        token_verification_enabled=verify_token,
+        # Listeners run after the acknowledgement, so Slack gets its answer within 3 seconds.
+        process_before_response=False,
+        logger=logging.getLogger("clearpost.bolt"),
+    )
+    register(app, services)
+    return app

@@ -1,0 +1,204 @@
+"""Block Kit rendering of approval cards and replies, kept apart from request handling.
+
+Everything a user typed is escaped before it reaches mrkdwn, so a draft containing ``<!channel>``
+or ``<@U123>`` is shown literally and never pings anyone. Cards only ever show redacted text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policy import Finding, Verdict
+from policy.routing import Outcome, Tally
+from policy.schema import Account, Reactions
+
+Block = dict[str, Any]
+
+APPROVE_ACTION = "clearpost_approve"
+REJECT_ACTION = "clearpost_reject"
+REQUEST_CHANGES_ACTION = "clearpost_request_changes"
+
+VERDICT_LABELS = {
+    Verdict.PASS: ":large_green_circle: Passed the checks",
+    Verdict.REVIEW: ":large_yellow_circle: Needs review",
+    Verdict.BLOCK: ":red_circle: Blocked: cannot be approved as it stands",
+}
+OUTCOME_LABELS = {
+    Outcome.APPROVED: ":white_check_mark: Approved",
+    Outcome.REJECTED: ":x: Rejected",
+    Outcome.CHANGES_REQUESTED: ":pencil2: Changes requested",
+}
+MAX_TEXT_IN_CARD = 2900  # a section block holds at most 3,000 characters
+
+
+def escape(text: str) -> str:
+    """Escape user text for mrkdwn: no mentions, links or channel pings survive."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quote(text: str) -> str:
+    """User text as a mrkdwn block quote, escaped and cut to fit one block."""
+    shown = text if len(text) <= MAX_TEXT_IN_CARD else text[:MAX_TEXT_IN_CARD] + " …"
+    return "\n".join("> " + line if line else ">" for line in escape(shown).splitlines() or [""])
+
+
+def describe_finding(finding: Finding) -> str:
+    """One mrkdwn bullet for a finding: category, severity, message, clause and fix."""
+    line = f"• *{finding.category.value}* ({finding.severity.value}): {escape(finding.message)}"
+    line += f"\n    _Policy: {escape(finding.policy_ref)}_"
+    if finding.suggestion:
+        line += f"\n    Suggestion: {escape(finding.suggestion)}"
+    return line
+
+
+def describe_findings(findings: tuple[Finding, ...] | list[Finding]) -> str:
+    if not findings:
+        return "No findings."
+    return "\n".join(describe_finding(finding) for finding in findings)
+
+
+def describe_progress(tally: Tally) -> str:
+    """'Approvers of Main X account 1/1 ✓ · Privacy office 0/1'."""
+    parts = []
+    for item in tally.progress:
+        mark = " ✓" if item.met else ""
+        parts.append(
+            f"{escape(item.signoff.name)} {item.approvals}/{item.signoff.min_approvals}{mark}"
+        )
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class CardModel:
+    """What an approval card shows about one draft version."""
+
+    draft_id: int
+    version: int
+    account: Account
+    author_id: str
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+    redacted_text: str
+    tally: Tally
+    reactions: Reactions
+    outcome: Outcome | None = None
+    decided_by: str | None = None
+    voters: dict[str, list[str]] = field(default_factory=dict)
+
+
+def approval_card(card: CardModel) -> tuple[str, list[Block]]:
+    """Fallback text and blocks of the approval card."""
+    title = f"Draft #{card.draft_id} for {card.account.display_name}"
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": title[:150]}},
+        {
+            "type": "context",
+            "elements": [
+                {
+                    "type": "mrkdwn",
+                    "text": f"Submitted by <@{card.author_id}> · {escape(card.account.handle)} "
+                    f"on {card.account.platform.value} · version {card.version}",
+                }
+            ],
+        },
+        {"type": "section", "text": {"type": "mrkdwn", "text": quote(card.redacted_text)}},
+        {
+            "type": "section",
+            "text": {"type": "mrkdwn", "text": f"*{VERDICT_LABELS[card.verdict]}*"},
+        },
+    ]
+    if card.findings:
+        blocks.append(
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": describe_findings(card.findings)[:2900]},
+            }
+        )
+    if card.outcome is not None:
+        status = f"*{OUTCOME_LABELS[card.outcome]}* by <@{card.decided_by}>"
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": status}})
+    else:
+        blocks.append(
+            {
+                "type": "section",
+                "text": {
+                    "type": "mrkdwn",
+                    "text": f"*Needs sign-off:* {describe_progress(card.tally)}\n"
+                    f"*Who can approve:* {_who_approves(card)}",
+                },
+            }
+        )
+        blocks.append(_vote_buttons(card))
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [{"type": "mrkdwn", "text": _reaction_help(card.reactions)}],
+            }
+        )
+    fallback = f"{title}: {card.verdict.value}"
+    if card.outcome is not None:
+        fallback += f", {card.outcome.value.replace('_', ' ')}"
+    return fallback, blocks
+
+
+def _who_approves(card: CardModel) -> str:
+    names = []
+    for item in card.tally.progress:
+        members = ", ".join(_mention(member) for member in item.signoff.members)
+        names.append(f"{escape(item.signoff.name)}: {members}")
+    return "; ".join(names)
+
+
+def _mention(member_id: str) -> str:
+    return f"<!subteam^{member_id}>" if member_id.startswith("S") else f"<@{member_id}>"
+
+
+def _vote_buttons(card: CardModel) -> Block:
+    value = f"{card.draft_id}:{card.version}"
+    approve: Block = {
+        "type": "button",
+        "action_id": APPROVE_ACTION,
+        "text": {"type": "plain_text", "text": "Approve"},
+        "style": "primary",
+        "value": value,
+    }
+    elements = [approve] if card.verdict is not Verdict.BLOCK else []
+    elements += [
+        {
+            "type": "button",
+            "action_id": REQUEST_CHANGES_ACTION,
+            "text": {"type": "plain_text", "text": "Request changes"},
+            "value": value,
+        },
+        {
+            "type": "button",
+            "action_id": REJECT_ACTION,
+            "text": {"type": "plain_text", "text": "Reject"},
+            "style": "danger",
+            "value": value,
+        },
+    ]
+    return {"type": "actions", "block_id": f"vote:{value}", "elements": elements}
+
+
+def _reaction_help(reactions: Reactions) -> str:
+    return (
+        f"React with :{reactions.approve[0]}: to approve, :{reactions.reject[0]}: to reject, "
+        f":{reactions.request_changes[0]}: to request changes. The author's own votes never count."
+    )
+
+
+def check_results_text(
+    draft_id: int, account: Account, verdict: Verdict, findings: tuple[Finding, ...], redacted: str
+) -> str:
+    """The author's private summary of what the checks found."""
+    head = f"Draft #{draft_id} for {escape(account.display_name)}: *{VERDICT_LABELS[verdict]}*"
+    body = describe_findings(findings)
+    tail = (
+        "It has gone to the approval channel."
+        if verdict is not Verdict.BLOCK
+        else "It has gone to the approval channel, but it cannot be approved until you revise it."
+    )
+    shown = f"\nWhat approvers see:\n{quote(redacted)}" if redacted else ""
+    return f"{head}\n{body}{shown}\n{tail}"

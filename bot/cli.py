@@ -1,0 +1,195 @@
+"""The ``clearpost`` command: serve the bot, check drafts, lint policies, verify the audit log."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+EXIT_OK, EXIT_BLOCKED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    return int(args.run(args))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clearpost",
+        description="Clears healthcare social media posts: policy and PHI checks, approvals.",
+    )
+    commands = parser.add_subparsers(title="commands")
+
+    serve = commands.add_parser("serve", help="run the Slack bot")
+    mode = serve.add_mutually_exclusive_group()
+    mode.add_argument("--socket", action="store_true", help="Socket Mode (needs SLACK_APP_TOKEN)")
+    mode.add_argument("--http", action="store_true", help="HTTP mode at POST /slack/events")
+    serve.add_argument("--port", type=int, help="HTTP port (default CLEARPOST_HTTP_PORT or 3000)")
+    serve.set_defaults(run=_serve)
+
+    check = commands.add_parser("check", help="check drafts against the policy and for PHI")
+    check.add_argument("text", nargs="?", help="one draft's text")
+    check.add_argument("--file", type=Path, help=".txt, .jsonl or Hootsuite bulk .csv")
+    check.add_argument("--account", help="account id from the policy")
+    check.add_argument("--platform", choices=["x", "facebook", "instagram", "linkedin"])
+    check.add_argument("--policy", type=Path, help="policy file (default: the configured one)")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.set_defaults(run=_check)
+
+    policy = commands.add_parser("policy", help="work with policy files")
+    policy_commands = policy.add_subparsers(title="policy commands")
+    lint = policy_commands.add_parser("lint", help="validate a policy file")
+    lint.add_argument("file", type=Path)
+    lint.set_defaults(run=_policy_lint)
+
+    audit_cmd = commands.add_parser("audit", help="verify or export the audit log")
+    audit_commands = audit_cmd.add_subparsers(title="audit commands")
+    verify = audit_commands.add_parser("verify", help="prove the audit chain is intact")
+    verify.set_defaults(run=_audit_verify)
+    export = audit_commands.add_parser("export", help="write the audit log for a review")
+    export.add_argument("--since", type=_date, help="YYYY-MM-DD (UTC)")
+    export.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
+    export.set_defaults(run=_audit_export)
+    return parser
+
+
+def _date(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-01-31") from None
+
+
+def _settings():  # type: ignore[no-untyped-def]
+    from bot.settings import Settings
+
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in item['loc'])}: {item['msg']}" for item in error.errors()
+        )
+        print(f"clearpost: invalid settings: {problems}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT) from None
+
+
+def _fail(message: str) -> int:
+    print(f"clearpost: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+# --------------------------------------------------------------------------- serve
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from bot.logs import configure_logging
+    from bot.settings import Settings
+    from policy import PolicyError, load_policy
+
+    settings: Settings = _settings()
+    configure_logging(settings.log_level)
+    socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
+    missing = settings.missing_for_socket_mode() if socket_mode else settings.missing_for_http()
+    if missing:
+        mode = "Socket Mode" if socket_mode else "HTTP mode"
+        return _fail(
+            f"{mode} needs these settings: {', '.join(missing)}. Set them in the environment or "
+            "in .env (see .env.example and the README's 'Create the Slack app' section)."
+        )
+    try:
+        load_policy(settings.policy_file)
+    except PolicyError as error:
+        return _fail(f"the policy file is invalid, not starting:\n{error}")
+
+    from bot.app import build_app
+    from bot.services import build_services
+
+    services = build_services(settings)
+    warning = services.directory.check_user_groups_available()
+    if warning:
+        logging.getLogger("clearpost").warning(warning)
+    app = build_app(services)
+    if socket_mode:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        assert settings.slack_app_token is not None
+        SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+        return EXIT_OK
+    from bot.server import HttpService
+
+    port = args.port if args.port is not None else settings.http_port
+    service = HttpService(app, services, settings.http_host, port, settings.http_threads)
+    logging.getLogger("clearpost").info("serving Slack requests on port %s", service.port)
+    service.serve_forever()
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.check_command import run_check
+
+    return run_check(args, _settings())
+
+
+# --------------------------------------------------------------------------- policy
+
+
+def _policy_lint(args: argparse.Namespace) -> int:
+    from policy import PolicyError, load_policy
+
+    try:
+        policy = load_policy(args.file)
+    except PolicyError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"{args.file}: valid ({len(policy.accounts)} accounts)")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def _audit_verify(_args: argparse.Namespace) -> int:
+    from bot.audit import verify_chain
+    from bot.store import Store
+
+    store = Store(_settings().database_url)
+    store.create_schema()
+    with store.transaction() as session:
+        report = verify_chain(session)
+    if report.ok:
+        print(f"audit log intact: {report.rows} rows verified")
+        return EXIT_OK
+    print(
+        f"audit log broken at row {report.first_bad_id}: {report.problem}",
+        file=sys.stderr,
+    )
+    return EXIT_BLOCKED
+
+
+def _audit_export(args: argparse.Namespace) -> int:
+    from bot.audit import export_rows
+    from bot.store import Store
+
+    store = Store(_settings().database_url)
+    store.create_schema()
+    with store.transaction() as session:
+        for line in export_rows(session, since=args.since, fmt=args.format):
+            sys.stdout.write(line)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""HTTP mode: Bolt's WSGI adapter served by waitress, plus a health endpoint.
+
+Bolt's built-in development server drops connections when many requests arrive together, so
+production traffic goes through waitress, a threaded WSGI server.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from waitress.server import create_server
+
+from bot.services import Services
+
+SLACK_EVENTS_PATH = "/slack/events"
+
+StartResponse = Callable[..., Any]
+
+
+def make_wsgi_app(
+    app: App, services: Services
+) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """The WSGI application: Slack requests at /slack/events, liveness at /healthz."""
+    slack_handler = SlackRequestHandler(app=app, path=SLACK_EVENTS_PATH)
+
+    def clearpost_wsgi(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == "/healthz":
+            return _json(start_response, "200 OK", {"status": "ok"})
+        if path == SLACK_EVENTS_PATH:
+            return slack_handler(environ, start_response)
+        return _json(start_response, "404 Not Found", {"error": "not found"})
+
+    return clearpost_wsgi
+
+
+def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
+    payload = json.dumps(body).encode()
+    start_response(
+        status, [("Content-Type", "application/json"), ("Content-Length", str(len(payload)))]
+    )
+    return [payload]
+
+
+class HttpService:
+    """A running HTTP server on a background thread (tests) or the main thread (serve)."""
+
+    def __init__(
+        self, app: App, services: Services, host: str, port: int, threads: int = 16
+    ) -> None:
+        self._server = create_server(
+            make_wsgi_app(app, services), host=host, port=port, threads=threads, ident="clearpost"
+        )
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self._server.effective_port)  # type: ignore[union-attr]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def serve_forever(self) -> None:
+        self._server.run()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._server.run, name="clearpost-http", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)

@@ -1,0 +1,73 @@
+"""Everything the handlers and the workflow need, built once from the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.directory import Directory
+from bot.settings import Settings
+from bot.store import Store
+from policy import Policy, load_policy
+from policy.privacy import PrivacyEngine, get_privacy_engine
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """The running service's parts; tests build one with a fake Slack and a moved clock."""
+
+    settings: Settings
+    policy: Policy
+    store: Store
+    privacy: PrivacyEngine
+    client: WebClient
+    directory: Directory
+    approval_channel: str
+    clock: Clock = system_clock
+
+
+def make_slack_client(settings: Settings) -> WebClient:
+    """A Web API client that retries rate limits, server errors and dropped connections."""
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_base,
+        timeout=10,
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+            ConnectionErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+def build_services(settings: Settings, clock: Clock = system_clock) -> Services:
+    """Load the policy, open the database, load the privacy model and connect to Slack."""
+    policy = load_policy(settings.policy_file)
+    store = Store(settings.database_url)
+    store.create_schema()
+    client = make_slack_client(settings)
+    return Services(
+        settings=settings,
+        policy=policy,
+        store=store,
+        privacy=get_privacy_engine(settings.spacy_model),
+        client=client,
+        directory=Directory(client),
+        approval_channel=settings.approval_channel or "",
+        clock=clock,
+    )

@@ -1,0 +1,12 @@
+"""Slash command listeners."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.services import Services
+from handlers.commands.draft import make_draft_command
+
+
+def register(app: App, services: Services) -> None:
+    app.command("/draft")(make_draft_command(services))

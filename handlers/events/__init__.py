@@ -1,0 +1,14 @@
+"""Events API listeners."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.services import Services
+from handlers.events.reactions import make_reaction_listeners
+
+
+def register(app: App, services: Services) -> None:
+    on_added, on_removed = make_reaction_listeners(services)
+    app.event("reaction_added")(on_added)
+    app.event("reaction_removed")(on_removed)
