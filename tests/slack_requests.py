@@ -1,153 +1,20 @@
-"""Requests shaped and signed exactly as Slack sends them, for the scenario tests."""
+"""The scenario tests' Slack stand-in: bot.slack_requests with the test workspace's values."""
 
 from __future__ import annotations
 
-import itertools
-import json
-import time
-import urllib.error
-import urllib.request
-from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlencode
-
-from slack_sdk.signature import SignatureVerifier
-
 from bot.local_slack import LocalSlack
+from bot.slack_requests import TEAM_ID, HttpAnswer
+from bot.slack_requests import SlackSender as _SlackSender
 
-TEAM_ID = "T0CLEARPOST"
 APPROVAL_CHANNEL = "C0APPROVALS"
 SIGNING_SECRET = "test-signing-secret"
 
-_counter = itertools.count(1)
 
-
-@dataclass
-class HttpAnswer:
-    status: int
-    body: str
-
-    def json(self) -> Any:
-        return json.loads(self.body) if self.body else None
-
-
-class SlackSender:
-    """Plays Slack's part: sends signed slash commands, events and button clicks to the bot."""
+class SlackSender(_SlackSender):
+    """Signed requests for the test workspace: its signing secret and approval channel."""
 
     def __init__(self, bot_url: str, local_slack: LocalSlack, secret: str = SIGNING_SECRET) -> None:
-        self.events_url = f"{bot_url}/slack/events"
-        self.local_slack = local_slack
-        self.secret = secret
+        super().__init__(bot_url, local_slack, secret, approval_channel=APPROVAL_CHANNEL)
 
-    # ------------------------------------------------------------------ raw transport
 
-    def post(
-        self,
-        body: str,
-        content_type: str,
-        *,
-        timestamp: int | None = None,
-        signed: bool = True,
-        extra_headers: dict[str, str] | None = None,
-    ) -> HttpAnswer:
-        stamp = str(timestamp if timestamp is not None else int(time.time()))
-        headers = {"Content-Type": content_type, "X-Slack-Request-Timestamp": stamp}
-        if signed:
-            headers["X-Slack-Signature"] = SignatureVerifier(self.secret).generate_signature(
-                timestamp=stamp, body=body
-            )
-        headers.update(extra_headers or {})
-        request = urllib.request.Request(
-            self.events_url, data=body.encode("utf-8"), headers=headers, method="POST"
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return HttpAnswer(response.status, response.read().decode())
-        except urllib.error.HTTPError as error:
-            return HttpAnswer(error.code, error.read().decode())
-
-    # ------------------------------------------------------------------ what users do
-
-    def slash(self, user: str, command: str, text: str, **kwargs: Any) -> HttpAnswer:
-        trigger = next(_counter)
-        form = {
-            "token": "legacy-token-unused",
-            "team_id": TEAM_ID,
-            "team_domain": "local",
-            "channel_id": "C0GENERAL",
-            "channel_name": "general",
-            "user_id": user,
-            "user_name": user.lower(),
-            "command": command,
-            "text": text,
-            "api_app_id": "A0CLEARPOST",
-            "response_url": self.local_slack.response_url(f"command-{trigger}"),
-            "trigger_id": f"trigger-{trigger}",
-        }
-        return self.post(urlencode(form), "application/x-www-form-urlencoded", **kwargs)
-
-    def draft(self, user: str, text: str, **kwargs: Any) -> HttpAnswer:
-        return self.slash(user, "/draft", text, **kwargs)
-
-    def event(
-        self, event: dict[str, Any], *, event_id: str | None = None, **kwargs: Any
-    ) -> HttpAnswer:
-        envelope = {
-            "token": "legacy-token-unused",
-            "team_id": TEAM_ID,
-            "api_app_id": "A0CLEARPOST",
-            "event": event,
-            "type": "event_callback",
-            "event_id": event_id or f"Ev{next(_counter):08d}",
-            "event_time": int(time.time()),
-            "authorizations": [{"team_id": TEAM_ID, "user_id": "U0CLEARPOST", "is_bot": True}],
-        }
-        return self.post(json.dumps(envelope), "application/json", **kwargs)
-
-    def react(
-        self,
-        user: str,
-        reaction: str,
-        ts: str,
-        *,
-        channel: str = APPROVAL_CHANNEL,
-        removed: bool = False,
-        event_id: str | None = None,
-        item_user: str | None = "U0CLEARPOST",
-    ) -> HttpAnswer:
-        event: dict[str, Any] = {
-            "type": "reaction_removed" if removed else "reaction_added",
-            "user": user,
-            "reaction": reaction,
-            "item": {"type": "message", "channel": channel, "ts": ts},
-            "event_ts": f"{time.time():.6f}",
-        }
-        if item_user is not None:
-            event["item_user"] = item_user
-        return self.event(event, event_id=event_id)
-
-    def click(self, user: str, action_id: str, value: str, *, ts: str = "1.000001") -> HttpAnswer:
-        payload = {
-            "type": "block_actions",
-            "team": {"id": TEAM_ID, "domain": "local"},
-            "user": {"id": user, "username": user.lower(), "team_id": TEAM_ID},
-            "api_app_id": "A0CLEARPOST",
-            "token": "legacy-token-unused",
-            "container": {"type": "message", "message_ts": ts, "channel_id": APPROVAL_CHANNEL},
-            "trigger_id": f"trigger-{next(_counter)}",
-            "channel": {"id": APPROVAL_CHANNEL, "name": "approvals"},
-            "message": {"ts": ts, "text": "card"},
-            "response_url": self.local_slack.response_url(f"action-{next(_counter)}"),
-            "actions": [
-                {
-                    "action_id": action_id,
-                    "block_id": f"vote:{value}",
-                    "type": "button",
-                    "value": value,
-                    "action_ts": f"{time.time():.6f}",
-                }
-            ],
-        }
-        return self.post(
-            urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
-        )
+__all__ = ["APPROVAL_CHANNEL", "SIGNING_SECRET", "TEAM_ID", "HttpAnswer", "SlackSender"]
