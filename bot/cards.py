@@ -6,7 +6,9 @@ or ``<@U123>`` is shown literally and never pings anyone. Cards only ever show r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import difflib
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from policy import Finding, Verdict
@@ -18,6 +20,7 @@ Block = dict[str, Any]
 APPROVE_ACTION = "clearpost_approve"
 REJECT_ACTION = "clearpost_reject"
 REQUEST_CHANGES_ACTION = "clearpost_request_changes"
+REVISE_ACTION = "clearpost_revise"
 
 VERDICT_LABELS = {
     Verdict.PASS: ":large_green_circle: Passed the checks",
@@ -84,7 +87,8 @@ class CardModel:
     reactions: Reactions
     outcome: Outcome | None = None
     decided_by: str | None = None
-    voters: dict[str, list[str]] = field(default_factory=dict)
+    previous_redacted_text: str | None = None
+    status_note: str | None = None
 
 
 def approval_card(card: CardModel) -> tuple[str, list[Block]]:
@@ -103,11 +107,22 @@ def approval_card(card: CardModel) -> tuple[str, list[Block]]:
             ],
         },
         {"type": "section", "text": {"type": "mrkdwn", "text": quote(card.redacted_text)}},
-        {
-            "type": "section",
-            "text": {"type": "mrkdwn", "text": f"*{VERDICT_LABELS[card.verdict]}*"},
-        },
     ]
+    if card.previous_redacted_text is not None:
+        changes = describe_changes(card.previous_redacted_text, card.redacted_text)
+        blocks.append(
+            {
+                "type": "section",
+                "text": {
+                    "type": "mrkdwn",
+                    "text": f"*What changed since version {card.version - 1}:* {changes}\n"
+                    "_Earlier approvals no longer count._",
+                },
+            }
+        )
+    blocks.append(
+        {"type": "section", "text": {"type": "mrkdwn", "text": f"*{VERDICT_LABELS[card.verdict]}*"}}
+    )
     if card.findings:
         blocks.append(
             {
@@ -115,9 +130,19 @@ def approval_card(card: CardModel) -> tuple[str, list[Block]]:
                 "text": {"type": "mrkdwn", "text": describe_findings(card.findings)[:2900]},
             }
         )
+    if card.status_note:
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": card.status_note}})
     if card.outcome is not None:
         status = f"*{OUTCOME_LABELS[card.outcome]}* by <@{card.decided_by}>"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": status}})
+        if card.outcome is Outcome.CHANGES_REQUESTED:
+            blocks.append(
+                {
+                    "type": "actions",
+                    "block_id": f"revise:{card.draft_id}",
+                    "elements": [_revise_button(card)],
+                }
+            )
     else:
         blocks.append(
             {
@@ -178,8 +203,40 @@ def _vote_buttons(card: CardModel) -> Block:
             "style": "danger",
             "value": value,
         },
+        _revise_button(card),
     ]
     return {"type": "actions", "block_id": f"vote:{value}", "elements": elements}
+
+
+def _revise_button(card: CardModel) -> Block:
+    return {
+        "type": "button",
+        "action_id": REVISE_ACTION,
+        "text": {"type": "plain_text", "text": "Revise (author)"},
+        "value": str(card.draft_id),
+    }
+
+
+_WORD = re.compile(r"\S+")
+
+
+def describe_changes(old: str, new: str) -> str:
+    """A word-level diff for mrkdwn: removed words struck through, added words in bold."""
+    old_words, new_words = _WORD.findall(old), _WORD.findall(new)
+    parts: list[str] = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            kept = new_words[b1:b2]
+            # Long unchanged runs are elided so the change itself stays visible.
+            shown = kept if len(kept) <= 8 else [*kept[:3], "…", *kept[-3:]]
+            parts.append(escape(" ".join(shown)))
+            continue
+        if tag in ("delete", "replace"):
+            parts.append(f"~{escape(' '.join(old_words[a1:a2]))}~")
+        if tag in ("insert", "replace"):
+            parts.append(f"*{escape(' '.join(new_words[b1:b2]))}*")
+    return " ".join(part for part in parts if part)[:2000] or "(no change in the text)"
 
 
 def _reaction_help(reactions: Reactions) -> str:

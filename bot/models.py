@@ -58,6 +58,7 @@ class DraftStatus:
     HELD = "held"
 
     OPEN_FOR_VOTES = frozenset({PENDING, BLOCKED})
+    REVISABLE = frozenset({PENDING, BLOCKED, CHANGES_REQUESTED})
 
 
 class Draft(Base):
@@ -74,6 +75,8 @@ class Draft(Base):
     response_url: Mapped[str | None] = mapped_column(Text, default=None)
     card_channel: Mapped[str | None] = mapped_column(String(32), default=None)
     card_ts: Mapped[str | None] = mapped_column(String(32), default=None, index=True)
+    # The version the card in Slack shows; behind current_version while a revision is posted.
+    card_version: Mapped[int | None] = mapped_column(Integer, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

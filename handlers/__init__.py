@@ -8,7 +8,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.services import Services
-from handlers import actions, commands, events
+from handlers import actions, commands, events, views
 
 
 def register(app: App, services: Services) -> None:
@@ -16,3 +16,4 @@ def register(app: App, services: Services) -> None:
     commands.register(app, services)
     events.register(app, services)
     actions.register(app, services)
+    views.register(app, services)

@@ -1,4 +1,4 @@
-"""``/draft <account> <text>``: submit a post for approval."""
+"""``/draft <account> <text>`` submits a post; ``/draft revise <id> <text>`` revises one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from slack_bolt import Ack, Respond
 from bot.cards import escape
 from bot.services import Services
 from bot.store import DatabaseUnavailable
-from bot.workflow import SubmissionRefused, process_draft, receive_draft
+from bot.workflow import SubmissionRefused, process_draft, receive_draft, revise_draft
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +21,7 @@ def usage(services: Services) -> str:
     return (
         "Submit a post for approval with `/draft <account> <post text>`, for example "
         f"`/draft {services.policy.accounts[0].id} Join us Saturday for our free flu clinic!`.\n"
+        "Revise one with `/draft revise <draft id> <new text>`.\n"
         f"Accounts: {accounts}."
     )
 
@@ -31,34 +32,67 @@ def make_draft_command(services: Services) -> Callable[..., None]:
         if not text:
             ack(usage(services))
             return
-        account_id, _, body = text.partition(" ")
-        account_id = account_id.strip().lower()
-        ack(f"Checking your draft for `{escape(account_id)}`…")
+        first, _, body = text.partition(" ")
+        first = first.strip().lower()
+        if first == "revise":
+            ack("Checking your revision…")
+            _revise(services, command, body, respond)
+            return
+        ack(f"Checking your draft for `{escape(first)}`…")
         try:
             draft_id = receive_draft(
                 services,
                 author_id=command["user_id"],
-                account_id=account_id,
+                account_id=first,
                 text=body,
                 source="slash_command",
                 response_url=command.get("response_url"),
             )
-        except SubmissionRefused as refusal:
-            respond(text=f"{refusal}\n{_your_text(body)}", response_type="ephemeral")
-            return
-        except DatabaseUnavailable:
-            respond(
-                text="Clearpost cannot reach its database right now, so your draft was not saved. "
-                f"Please try again in a minute.\n{_your_text(body)}",
-                response_type="ephemeral",
-            )
+        except (SubmissionRefused, DatabaseUnavailable) as problem:
+            respond(text=refusal_text(problem, body), response_type="ephemeral")
             return
         process_draft(services, draft_id)
 
     return handle_draft_command
 
 
-def _your_text(body: str) -> str:
+def _revise(services: Services, command: dict[str, Any], body: str, respond: Respond) -> None:
+    draft_ref, _, new_text = body.strip().partition(" ")
+    draft_ref = draft_ref.lstrip("#")
+    if not draft_ref.isdigit():
+        respond(
+            text="Say which draft to revise: `/draft revise <draft id> <new text>`.\n"
+            + your_text(new_text or body),
+            response_type="ephemeral",
+        )
+        return
+    try:
+        revise_draft(
+            services,
+            draft_id=int(draft_ref),
+            author_id=command["user_id"],
+            text=new_text,
+            response_url=command.get("response_url"),
+        )
+    except (SubmissionRefused, DatabaseUnavailable) as problem:
+        respond(text=refusal_text(problem, new_text), response_type="ephemeral")
+        return
+    process_draft(services, int(draft_ref))
+
+
+def refusal_text(problem: Exception, body: str) -> str:
+    """Why a draft was not accepted, followed by the author's own text so nothing is lost."""
+    if isinstance(problem, DatabaseUnavailable):
+        reason = (
+            "Clearpost cannot reach its database right now, so your draft was not saved. "
+            "Please try again in a minute."
+        )
+    else:
+        reason = str(problem)
+    return f"{reason}\n{your_text(body)}".rstrip()
+
+
+def your_text(body: str) -> str:
     """The author's own text back to them, so a refused draft is never lost."""
     if not body.strip():
         return ""

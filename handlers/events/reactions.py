@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from bot.notify import explain_privately
+from bot.queries import CardRef
 from bot.services import Services
-from bot.workflow import CardRef, cast_vote, explain_privately, withdraw_vote
+from bot.voting import cast_vote, withdraw_vote
 from policy.routing import Choice
 from policy.schema import Reactions
 
