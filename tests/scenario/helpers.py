@@ -73,3 +73,51 @@ def votes(bot: RunningBot) -> list[tuple[str, str, str]]:
 def draft_count(bot: RunningBot) -> int:
     with bot.store.transaction() as session:
         return int(session.scalar(select(func.count()).select_from(Draft)) or 0)
+
+
+def submit_view(
+    bot: RunningBot,
+    user: str,
+    callback_id: str,
+    private_metadata: str,
+    values: dict[str, dict[str, str]],
+) -> Any:
+    """Send a signed view_submission, as Slack does when someone presses a modal's submit."""
+    from urllib.parse import urlencode
+
+    payload = {
+        "type": "view_submission",
+        "team": {"id": "T0CLEARPOST", "domain": "local"},
+        "user": {"id": user, "username": user.lower(), "team_id": "T0CLEARPOST"},
+        "api_app_id": "A0CLEARPOST",
+        "token": "legacy-token-unused",
+        "trigger_id": f"trigger-view-{time.monotonic_ns()}",
+        "view": {
+            "id": "V0MODAL",
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": private_metadata,
+            "state": {
+                "values": {
+                    block: {action: {"type": "plain_text_input", "value": value}}
+                    for block, inner in values.items()
+                    for action, value in inner.items()
+                }
+            },
+        },
+    }
+    return bot.send.post(
+        urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
+    )
+
+
+def open_home(bot: RunningBot, user: str) -> Any:
+    return bot.send.event({"type": "app_home_opened", "user": user, "tab": "home"})
+
+
+def last_view_published(bot: RunningBot, user: str, count: int = 1) -> str:
+    calls = bot.slack.wait_for(
+        "views.publish", count, where=lambda c: c.body.get("user_id") == user
+    )
+    view = calls[-1].body.get("view")
+    return view if isinstance(view, str) else json.dumps(view, ensure_ascii=False)
