@@ -6,6 +6,7 @@ import logging
 
 from slack_bolt import App
 
+from bot.audit import record_policy_in_force
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -28,4 +29,10 @@ def build_app(services: Services, *, verify_token: bool = True) -> App:
         logger=logging.getLogger("clearpost.bolt"),
     )
     register(app, services)
+    with services.store.transaction() as session:
+        record_policy_in_force(
+            session,
+            services.policy.model_dump_json(),
+            [account.id for account in services.policy.accounts],
+        )
     return app

@@ -143,3 +143,33 @@ def export_rows(session: Session, *, since: datetime | None, fmt: str) -> Iterat
             record["detail"] = json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)
             csv.writer(buffer).writerow([record[name] for name in EXPORT_FIELDS])
             yield buffer.getvalue()
+
+
+def record_policy_in_force(session: Session, policy_json: str, accounts: list[str]) -> bool:
+    """Audit a configuration change: append a row when the policy differs from the last one seen.
+
+    Returns True when a row was written. Called at startup, so every replica agrees on which
+    policy version each decision was made under.
+    """
+    policy_hash = hashlib.sha256(policy_json.encode("utf-8")).hexdigest()
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _AUDIT_LOCK_KEY})
+    last = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.action == "policy.changed")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if last is not None and last.detail.get("policy_hash") == policy_hash:
+        return False
+    append(
+        session,
+        actor="clearpost",
+        action="policy.changed",
+        detail={
+            "policy_hash": policy_hash,
+            "previous_policy_hash": last.detail.get("policy_hash") if last else None,
+            "accounts": accounts,
+        },
+    )
+    return True

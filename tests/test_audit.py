@@ -87,3 +87,19 @@ def test_cli_verify_and_export(
         session.execute(update(AuditEntry).where(AuditEntry.id == 4).values(action="vote.ignored"))
     assert main(["audit", "verify"]) == 1
     assert "row 4" in capsys.readouterr().err
+
+
+def test_policy_changes_are_audited_once_each(database_url: str) -> None:
+    from sqlalchemy import select
+
+    store = Store(database_url)
+    store.create_schema()
+    for policy_json, expected in [("{1}", True), ("{1}", False), ("{2}", True), ("{2}", False)]:
+        with store.transaction() as session:
+            assert audit.record_policy_in_force(session, policy_json, ["x-main"]) is expected
+    with store.transaction() as session:
+        rows = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "policy.changed")
+        ).all()
+        assert [r.detail["previous_policy_hash"] is None for r in rows] == [True, False]
+        assert audit.verify_chain(session).ok
