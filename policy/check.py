@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from policy.checks import RULE_CHECKS
+from policy.checks import RULE_CHECKS, access_findings, crisis_findings
 from policy.findings import Category, Draft, Finding, Severity, Verdict, verdict_of
 from policy.privacy import PrivacyEngine, redact
-from policy.routing import ApprovalRequirement, route_draft
+from policy.routing import ApprovalRequirement, MemberResolver, route_draft
 from policy.schema import Account, Policy
 
 # Gives the account each draft of a batch is checked for.
@@ -29,9 +29,24 @@ class Report:
         return tuple(f for f in self.findings if f.category is Category.PRIVACY)
 
 
-def check(draft: Draft, account: Account, policy: Policy, *, privacy: PrivacyEngine) -> Report:
-    """Check one draft against the policy and for PHI."""
-    return check_many([draft], account_for=lambda _d: account, policy=policy, privacy=privacy)[0]
+def check(
+    draft: Draft,
+    account: Account,
+    policy: Policy,
+    *,
+    privacy: PrivacyEngine,
+    crisis_active: bool = False,
+    resolve_members: MemberResolver | None = None,
+) -> Report:
+    """Check one draft against the policy and for PHI (see ``check_many`` for the options)."""
+    return check_many(
+        [draft],
+        account_for=lambda _d: account,
+        policy=policy,
+        privacy=privacy,
+        crisis_active=crisis_active,
+        resolve_members=resolve_members,
+    )[0]
 
 
 def check_many(
@@ -40,8 +55,14 @@ def check_many(
     account_for: AccountLookup,
     policy: Policy,
     privacy: PrivacyEngine,
+    crisis_active: bool = False,
+    resolve_members: MemberResolver | None = None,
 ) -> list[Report]:
-    """Check many drafts at once; the privacy engine processes them as one batch."""
+    """Check many drafts at once; the privacy engine processes them as one batch.
+
+    ``crisis_active`` adds the crisis rules. A draft with an ``author_id`` is also checked for
+    account ownership, expanding user groups with ``resolve_members`` when given.
+    """
     privacy_findings = privacy.findings_batch([d.text for d in drafts], policy.organisation)
     reports = []
     for draft, found in zip(drafts, privacy_findings, strict=True):
@@ -49,8 +70,11 @@ def check_many(
         findings = list(found)
         if len(draft.text) > policy.max_draft_length:
             findings.append(_too_long(draft, policy))
+        findings.extend(access_findings(draft, account, policy, resolve_members=resolve_members))
         for rule_check in RULE_CHECKS:
             findings.extend(rule_check(draft, account, policy))
+        if crisis_active:
+            findings.extend(crisis_findings(draft, account, policy))
         findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule_id))
         reports.append(
             Report(
@@ -70,6 +94,6 @@ def _too_long(draft: Draft, policy: Policy) -> Finding:
         severity=Severity.BLOCK,
         message=f"The draft has {len(draft.text):,} characters; the policy allows "
         f"{policy.max_draft_length:,}.",
-        policy_ref="Platform-specific rules",
+        policy_ref=f"{policy.platform.number} {policy.platform.title}",
         suggestion="Shorten the draft or split it into several posts.",
     )

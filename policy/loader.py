@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from policy.schema import Policy
-
-BUNDLED_POLICY = "default.yaml"
+from policy.schema import Policy, bundled_policy_path
 
 
 @dataclass(frozen=True)
@@ -36,11 +33,6 @@ class PolicyError(Exception):
     def __init__(self, problems: list[PolicyProblem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
-
-
-def bundled_policy_path() -> Path:
-    """Path of the example healthcare policy shipped with Clearpost."""
-    return Path(str(resources.files("policy").joinpath(BUNDLED_POLICY)))
 
 
 def load_policy(path: str | Path | None = None) -> Policy:
