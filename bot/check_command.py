@@ -15,6 +15,7 @@ from bot.draft_files import DraftFileError, DraftInput, read_drafts
 from bot.settings import Settings
 from policy import Account, Draft, Policy, PolicyError, Report, Verdict, check_many, load_policy
 from policy.privacy import get_privacy_engine
+from policy.schema import Platform
 
 EXIT_OK, EXIT_BLOCKED, EXIT_BAD_INPUT = 0, 1, 2
 PROGRESS_THRESHOLD = 5
@@ -38,8 +39,15 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO = sys.st
         return EXIT_BAD_INPUT
 
     privacy = get_privacy_engine(settings.spacy_model)
+    author = getattr(args, "author", None)
+    crisis_active = bool(getattr(args, "crisis", False))
     drafts = [
-        Draft(text=item.text, account_id=account.id, platform=account.platform.value)
+        Draft(
+            text=item.text,
+            account_id=account.id,
+            platform=item.platform or args.platform or account.platform.value,
+            author_id=author,
+        )
         for item, account in zip(inputs, accounts, strict=True)
     ]
     by_draft = dict(zip(map(id, drafts), accounts, strict=True))
@@ -49,7 +57,13 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO = sys.st
     for start in range(0, len(drafts), batch):
         chunk = drafts[start : start + batch]
         reports.extend(
-            check_many(chunk, account_for=lambda d: by_draft[id(d)], policy=policy, privacy=privacy)
+            check_many(
+                chunk,
+                account_for=lambda d: by_draft[id(d)],
+                policy=policy,
+                privacy=privacy,
+                crisis_active=crisis_active,
+            )
         )
         if show_progress:
             _progress(len(reports), len(drafts))
@@ -83,6 +97,11 @@ def _inputs(args: argparse.Namespace) -> list[DraftInput]:
 def _account_for(item: DraftInput, args: argparse.Namespace, policy: Policy) -> Account:
     account_id = item.account or args.account
     platform = item.platform or args.platform
+    if platform and platform not in {known.value for known in Platform}:
+        raise BadInput(
+            f"draft {item.id}: unknown platform '{platform}' "
+            "(use x, facebook, instagram or linkedin)"
+        )
     if account_id:
         account = policy.account(account_id)
         if account is None:
