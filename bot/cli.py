@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--platform", choices=["x", "facebook", "instagram", "linkedin"])
     check.add_argument("--policy", type=Path, help="policy file (default: the configured one)")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--author", help="Slack user ID of the author: also check account access")
+    check.add_argument("--crisis", action="store_true", help="check as if a crisis were declared")
     check.set_defaults(run=_check)
 
     policy = commands.add_parser("policy", help="work with policy files")
@@ -51,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     lint = policy_commands.add_parser("lint", help="validate a policy file")
     lint.add_argument("file", type=Path)
     lint.set_defaults(run=_policy_lint)
+    render = policy_commands.add_parser("render", help="write the policy as a document for staff")
+    render.add_argument("file", type=Path)
+    render.add_argument("--format", choices=["md", "html"], default="md")
+    render.add_argument("--output", type=Path, help="write here instead of standard output")
+    render.set_defaults(run=_policy_render)
 
     audit_cmd = commands.add_parser("audit", help="verify or export the audit log")
     audit_commands = audit_cmd.add_subparsers(title="audit commands")
@@ -155,6 +162,26 @@ def _policy_lint(args: argparse.Namespace) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_BAD_INPUT
     print(f"{args.file}: valid ({len(policy.accounts)} accounts)")
+    return EXIT_OK
+
+
+def _policy_render(args: argparse.Namespace) -> int:
+    from policy import PolicyError, load_policy
+    from policy.render import render_policy
+
+    try:
+        document = render_policy(load_policy(args.file), args.format)
+    except PolicyError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.output is None:
+        sys.stdout.write(document)
+        return EXIT_OK
+    try:
+        args.output.write_text(document, encoding="utf-8")
+    except OSError as error:
+        return _fail(f"cannot write {args.output} ({error.strerror})")
+    print(f"wrote {args.output}")
     return EXIT_OK
 
 
