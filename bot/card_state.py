@@ -35,6 +35,7 @@ def card_model(services: Services, session: Session, draft: Draft) -> CardModel:
         outcome=Outcome(decision.outcome) if decision else None,
         decided_by=decision.decided_by if decision else None,
         previous_redacted_text=previous.redacted_text if previous else None,
+        media=tuple(version.media or ()),
     )
 
 

@@ -89,6 +89,7 @@ class CardModel:
     decided_by: str | None = None
     previous_redacted_text: str | None = None
     status_note: str | None = None
+    media: tuple[dict[str, Any], ...] = ()
 
 
 def approval_card(card: CardModel) -> tuple[str, list[Block]]:
@@ -108,6 +109,8 @@ def approval_card(card: CardModel) -> tuple[str, list[Block]]:
         },
         {"type": "section", "text": {"type": "mrkdwn", "text": quote(card.redacted_text)}},
     ]
+    if card.media:
+        blocks.extend(media_blocks(card.media))
     if card.previous_redacted_text is not None:
         changes = describe_changes(card.previous_redacted_text, card.redacted_text)
         blocks.append(
@@ -165,6 +168,32 @@ def approval_card(card: CardModel) -> tuple[str, list[Block]]:
     if card.outcome is not None:
         fallback += f", {card.outcome.value.replace('_', ' ')}"
     return fallback, blocks
+
+
+def media_blocks(media: tuple[dict[str, Any], ...]) -> list[Block]:
+    """Thumbnails of the attached images and a reminder that Clearpost does not inspect them."""
+    count = len(media)
+    noun = "image" if count == 1 else "images"
+    missing = sum(1 for item in media if not (item.get("alt_text") or "").strip())
+    note = (
+        f":frame_with_picture: {count} {noun}: Clearpost does not inspect image content yet, so "
+        "check them for wristbands, screens, whiteboards and faces."
+    )
+    if missing:
+        note += f" {missing} without alt text."
+    thumbnails: list[Block] = [
+        {
+            "type": "image",
+            "image_url": item["url"],
+            "alt_text": (item.get("alt_text") or "image without alt text")[:2000],
+        }
+        for item in media[:9]
+        if str(item.get("url", "")).startswith("https://")
+    ]
+    blocks: list[Block] = [{"type": "section", "text": {"type": "mrkdwn", "text": note}}]
+    if thumbnails:
+        blocks.append({"type": "context", "elements": thumbnails})
+    return blocks
 
 
 def _who_approves(card: CardModel) -> str:

@@ -77,6 +77,15 @@ class Draft(Base):
     card_ts: Mapped[str | None] = mapped_column(String(32), default=None, index=True)
     # The version the card in Slack shows; behind current_version while a revision is posted.
     card_version: Mapped[int | None] = mapped_column(Integer, default=None)
+    # A worker posting or redrawing the card holds it until then, so no card is posted twice.
+    card_claimed_until: Mapped[datetime | None] = mapped_column(default=None)
+    # The Slack message the draft came from, when it was posted in the approval channel.
+    source_channel: Mapped[str | None] = mapped_column(String(32), default=None)
+    source_ts: Mapped[str | None] = mapped_column(String(32), default=None, index=True)
+    publish_at: Mapped[datetime | None] = mapped_column(default=None)
+    published_at: Mapped[datetime | None] = mapped_column(default=None)
+    # While a crisis holds the post: the status to return to when it is released.
+    status_before_hold: Mapped[str | None] = mapped_column(String(32), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -106,12 +115,81 @@ class DraftVersion(Base):
     verdict: Mapped[str | None] = mapped_column(String(16), default=None)
     findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
     requirement: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    # Images attached to this version: [{"url": ..., "alt_text": ... or None, "name": ...}].
+    media: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
     checked_at: Mapped[datetime | None] = mapped_column(default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     draft: Mapped[Draft] = relationship(back_populates="versions")
 
     __table_args__ = (UniqueConstraint("draft_id", "number", name="uq_draft_versions_number"),)
+
+
+class DueAction(Base):
+    """Work due at a time: reminders, escalations, expiry, publishing, digests, outbox retries.
+
+    The periodic sweep claims due rows with a lease (``FOR UPDATE SKIP LOCKED`` on PostgreSQL),
+    acts, and marks them done, so several replicas never fire the same row twice.
+    ``dedupe_key`` makes scheduling the same work twice a no-op.
+    """
+
+    __tablename__ = "due_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    draft_id: Mapped[int | None] = mapped_column(
+        ForeignKey("drafts.id", ondelete="CASCADE"), default=None, index=True
+    )
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    dedupe_key: Mapped[str] = mapped_column(String(128), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200), default=None)
+    claimed_until: Mapped[datetime | None] = mapped_column(default=None)
+    claimed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    done_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+
+
+class Crisis(Base):
+    """A declared crisis: while ``resolved_at`` is empty nothing publishes."""
+
+    __tablename__ = "crises"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    summary: Mapped[str] = mapped_column(Text)  # redacted before it is stored
+    declared_by: Mapped[str] = mapped_column(String(32))
+    declared_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class AccountLock(Base):
+    """A social account declared compromised: no submissions, approvals or publishing for it."""
+
+    __tablename__ = "account_locks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(64), index=True)
+    locked_by: Mapped[str] = mapped_column(String(32))
+    locked_at: Mapped[datetime] = mapped_column(default=utcnow)
+    unlocked_by: Mapped[str | None] = mapped_column(String(32), default=None)
+    unlocked_at: Mapped[datetime | None] = mapped_column(default=None)
+    checklist_channel: Mapped[str | None] = mapped_column(String(32), default=None)
+    checklist_ts: Mapped[str | None] = mapped_column(String(32), default=None)
+
+
+class ChecklistTick(Base):
+    """Who ticked which item of a compromised-account checklist, and when."""
+
+    __tablename__ = "checklist_ticks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lock_id: Mapped[int] = mapped_column(ForeignKey("account_locks.id", ondelete="CASCADE"))
+    item: Mapped[int] = mapped_column(Integer)
+    done_by: Mapped[str] = mapped_column(String(32))
+    done_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (UniqueConstraint("lock_id", "item", name="uq_checklist_ticks_item"),)
 
 
 class VoteOutcome:
@@ -123,6 +201,7 @@ class VoteOutcome:
     IGNORED_NOT_APPROVER = "ignored_not_approver"
     LATE = "late"
     IGNORED_BLOCKED = "ignored_blocked"
+    IGNORED_LOCKED = "ignored_locked"
 
 
 class Vote(Base):

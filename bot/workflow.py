@@ -9,6 +9,8 @@ running it again (after a crash, from the recovery sweep) finishes whatever is l
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 # Drafts longer than this are refused outright: no social network takes them and they would only
 # fill the database. Shorter drafts over the policy's own limit are checked and blocked instead.
 HARD_LENGTH_LIMIT = 40_000
+# How long a worker may take to post a card before another may try (Slack retries included).
+CARD_CLAIM = timedelta(seconds=90)
 
 
 class SubmissionRefused(Exception):
@@ -44,10 +48,19 @@ def receive_draft(
     text: str,
     source: str,
     response_url: str | None = None,
+    media: list[dict[str, Any]] | None = None,
+    publish_at: datetime | None = None,
+    source_message: tuple[str, str] | None = None,
 ) -> int:
-    """Validate and store a new draft; returns its id. Checks run next, in ``process_draft``."""
+    """Validate and store a new draft; returns its id. Checks run next, in ``process_draft``.
+
+    ``media`` lists attached images (``url``, ``alt_text``, ``name``); ``publish_at`` is when the
+    author wants it out; ``source_message`` is the (channel, ts) of the Slack message it came from.
+    """
     account = _account_for_submission(services, author_id, account_id)
     text = _valid_text(text, f"/draft {account.id} Your post text")
+    if publish_at is not None and publish_at.tzinfo is None:
+        raise ValueError("publish_at must be timezone-aware")
     try:
         with services.store.transaction() as session:
             draft = Draft(
@@ -57,8 +70,11 @@ def receive_draft(
                 source=source,
                 response_url=response_url,
                 created_at=services.clock(),
+                publish_at=publish_at,
+                source_channel=source_message[0] if source_message else None,
+                source_ts=source_message[1] if source_message else None,
             )
-            draft.versions.append(_new_version(services, 1, text))
+            draft.versions.append(_new_version(services, 1, text, media))
             session.add(draft)
             session.flush()
             audit.append(
@@ -72,6 +88,8 @@ def receive_draft(
                     "text_hash": content_hash(text),
                     "length": len(text),
                     "source": source,
+                    "images": len(media or []),
+                    "publish_at": publish_at.isoformat() if publish_at else None,
                 },
                 at=services.clock(),
             )
@@ -87,8 +105,12 @@ def revise_draft(
     author_id: str,
     text: str,
     response_url: str | None = None,
+    media: list[dict[str, Any]] | None = None,
 ) -> int:
-    """Store a new version of a draft; returns its number. Earlier approvals no longer count."""
+    """Store a new version of a draft; returns its number. Earlier approvals no longer count.
+
+    ``media`` replaces the images when given; otherwise the previous version's images are kept.
+    """
     text = _valid_text(text, f"/draft revise {draft_id} Your new text")
     try:
         with services.store.transaction() as session:
@@ -110,7 +132,8 @@ def revise_draft(
             if previous.text_hash == content_hash(text):
                 raise SubmissionRefused(f"The new text is the same as version {previous.number}.")
             number = max(v.number for v in draft.versions) + 1
-            draft.versions.append(_new_version(services, number, text))
+            images = media if media is not None else previous.media
+            draft.versions.append(_new_version(services, number, text, images))
             draft.current_version = number
             draft.status = DraftStatus.RECEIVED
             if response_url:
@@ -145,9 +168,27 @@ def _valid_text(text: str, example: str) -> str:
     return text
 
 
-def _new_version(services: Services, number: int, text: str) -> DraftVersion:
+def _new_version(
+    services: Services, number: int, text: str, media: list[dict[str, Any]] | None = None
+) -> DraftVersion:
     return DraftVersion(
-        number=number, text=text, text_hash=content_hash(text), created_at=services.clock()
+        number=number,
+        text=text,
+        text_hash=content_hash(text),
+        media=list(media) if media else None,
+        created_at=services.clock(),
+    )
+
+
+def draft_to_check(draft: Draft) -> DraftToCheck:
+    """The policy library's view of a stored draft's current version."""
+    media = draft.version.media or []
+    return DraftToCheck(
+        text=draft.version.text,
+        account_id=draft.account_id,
+        author_id=draft.author_id,
+        media_count=len(media),
+        media_missing_alt_text=sum(1 for item in media if not (item.get("alt_text") or "").strip()),
     )
 
 
@@ -173,7 +214,7 @@ def process_draft(services: Services, draft_id: int) -> None:
         if draft is None:
             return
         needs_check = draft.version.checked_at is None
-        to_check = DraftToCheck(text=draft.version.text, account_id=draft.account_id)
+        to_check = draft_to_check(draft)
         account = account_of(services, draft)
     if needs_check:
         _check_and_store(services, draft_id, to_check, account)
@@ -231,6 +272,10 @@ def _show_card(services: Services, draft_id: int) -> None:
         draft = locked_draft(session, draft_id)
         if draft.version.checked_at is None or draft.card_version == draft.current_version:
             return
+        now = services.clock()
+        if draft.card_claimed_until is not None and draft.card_claimed_until > now:
+            return  # another worker is posting this card right now
+        draft.card_claimed_until = now + CARD_CLAIM
         card = card_model(services, session, draft)
         response_url, author_id = draft.response_url, draft.author_id
         existing = (
@@ -245,8 +290,10 @@ def _show_card(services: Services, draft_id: int) -> None:
             response = services.client.chat_postMessage(
                 channel=services.approval_channel, text=text, blocks=blocks, unfurl_links=False
             )
-        except Exception as error:
+        except Exception as error:  # any failure leaves the card to the recovery sweep
             log.warning("could not post the card of draft %s: %s", draft_id, type(error).__name__)
+            with services.store.transaction() as session:
+                locked_draft(session, draft_id).card_claimed_until = None
             return
         with services.store.transaction() as session:
             _record_card(session, services, draft_id, str(response["channel"]), str(response["ts"]))
@@ -271,6 +318,7 @@ def _record_card(
     first_post = draft.card_ts is None
     draft.card_channel, draft.card_ts = channel, ts
     draft.card_version = draft.current_version
+    draft.card_claimed_until = None
     audit.append(
         session,
         actor="clearpost",
@@ -279,3 +327,22 @@ def _record_card(
         detail={"channel": channel, "ts": ts, "version": draft.current_version},
         at=services.clock(),
     )
+
+
+def withdraw_draft(services: Services, *, draft_id: int, by: str, why: str) -> bool:
+    """Withdraw a draft that is still open (its author deleted it, for instance)."""
+    with services.store.transaction() as session:
+        draft = locked_draft(session, draft_id)
+        if draft.status not in DraftStatus.REVISABLE | {DraftStatus.RECEIVED}:
+            return False
+        draft.status = DraftStatus.WITHDRAWN
+        audit.append(
+            session,
+            actor=by,
+            action="draft.withdrawn",
+            draft_id=draft_id,
+            detail={"version": draft.current_version, "why": why},
+            at=services.clock(),
+        )
+    refresh_card(services, draft_id)
+    return True
