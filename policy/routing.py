@@ -226,3 +226,23 @@ def _assign_approvals(
     for key, _index in seat_holder:
         counts[key] += 1
     return counts
+
+
+CRISIS_SIGNOFF = "crisis-leads"
+
+
+def with_crisis_leads(requirement: ApprovalRequirement, policy: Policy) -> ApprovalRequirement:
+    """The requirement with the crisis leads' sign-off added, for drafts made during a crisis."""
+    leads = policy.crisis_response.leads
+    if not leads or any(s.key == CRISIS_SIGNOFF for s in requirement.signoffs):
+        return requirement
+    crisis_leads = SignOff(
+        key=CRISIS_SIGNOFF,
+        name="Crisis leads",
+        members=tuple(leads),
+        min_approvals=policy.crisis_response.lead_approvals,
+    )
+    return ApprovalRequirement(
+        signoffs=(*requirement.signoffs, crisis_leads),
+        one_person_may_sign_for_several_groups=requirement.one_person_may_sign_for_several_groups,
+    )
