@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from policy.findings import Category, Severity
 from policy.lexicon import Match, UnsafePattern, check_pattern, find_matches
+from policy.operations import CrisisResponse, Schedule
 
 # The bundled example policy doubles as the standard rule book: a section (or a key inside a
 # section) that a policy file leaves out takes its value from this file.
@@ -529,6 +530,8 @@ class Policy(StrictModel):
     patient_communication: PatientCommunicationSection
     crisis: CrisisSection
     consequences: ConsequencesSection
+    crisis_response: CrisisResponse = Field(default_factory=CrisisResponse)
+    schedule: Schedule = Field(default_factory=Schedule)
 
     @model_validator(mode="before")
     @classmethod
@@ -553,6 +556,17 @@ class Policy(StrictModel):
         duplicates = sorted({account_id for account_id in ids if ids.count(account_id) > 1})
         if duplicates:
             raise ValueError(f"account ids must be unique; repeated: {', '.join(duplicates)}")
+        return self
+
+    @model_validator(mode="after")
+    def _holding_statements_name_accounts(self) -> Policy:
+        ids = {account.id for account in self.accounts}
+        for statement in self.crisis_response.holding_statements:
+            if statement.account not in ids:
+                raise ValueError(
+                    f"holding statement '{statement.title}' names account '{statement.account}', "
+                    "which is not in accounts"
+                )
         return self
 
     def account(self, account_id: str) -> Account | None:
