@@ -1,40 +1,108 @@
-"""The privacy engine: Presidio's analyzer, built once per process, tuned for hospital posts."""
+"""The privacy engine: Presidio's analyzer, built once per process, tuned for hospital posts.
+
+Candidates come from spaCy's PERSON entities, Presidio's phone, e-mail and SSN recognizers and
+the healthcare recognizers in ``recognizers/``. ``judgement`` then keeps only the candidates
+that point at a patient: staff, officials and the organisation's own contacts are dropped.
+"""
 
 from __future__ import annotations
 
-import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpEngineProvider
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    SpacyRecognizer,
+    UsSsnRecognizer,
+)
 
 from policy.findings import Category, Finding, Severity
+from policy.privacy.consent import states_consent
+from policy.privacy.judgement import AllowList, keep_candidates
+from policy.privacy.nlp import EntityOnlySpacyEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
 from policy.privacy.recognizers import healthcare_recognizers
+from policy.privacy.recognizers.phone_number import PhoneNumberRecognizer
 from policy.schema import Organisation
 
 POLICY_REF = "Confidentiality and patient privacy (HIPAA)"
+# nlp.pipe batch size: large enough to amortise per-call overhead, small enough for memory.
+BATCH_SIZE = 64
 
 
 @dataclass(frozen=True)
 class EntityRule:
-    """How one kind of identifier is reported: rule id, wording and the minimum score to count."""
+    """How one kind of identifier is reported: rule id, wording, fix and the score to count."""
 
     rule_id: str
     label: str
-    min_score: float = 0.5
+    suggestion: str
+    min_score: float = 0.4
+    # Indirect identifiers only point at a patient in combination: review, not block.
+    severity: Severity = Severity.BLOCK
 
 
+_REMOVE = "Remove it, or get the patient's signed media consent and say so in the post."
 ENTITY_RULES: dict[str, EntityRule] = {
-    "PERSON": EntityRule("privacy.patient-name", "a person's name", 0.6),
-    "PHONE_NUMBER": EntityRule("privacy.phone", "a phone number", 0.4),
-    "EMAIL_ADDRESS": EntityRule("privacy.email", "an e-mail address", 0.5),
-    "US_SSN": EntityRule("privacy.ssn", "a Social Security number", 0.3),
-    "AGE_OVER_89": EntityRule("privacy.age-over-89", "an age over 89"),
-    "MRN": EntityRule("privacy.mrn", "a medical record number"),
-    "ROOM_NUMBER": EntityRule("privacy.room", "a room or bed number", 0.6),
+    "PERSON": EntityRule(
+        "privacy.patient-name",
+        "a patient's or relative's name",
+        "Remove the name, or say that signed media consent is on file. Staff and officials "
+        "named with their role are not flagged.",
+        0.6,
+    ),
+    "SOCIAL_HANDLE": EntityRule("privacy.patient-handle", "a patient's social handle", _REMOVE),
+    "AGE_OVER_89": EntityRule(
+        "privacy.age-over-89", "an age over 89", "Leave the exact age out (e.g. 'over 90')."
+    ),
+    "DATE": EntityRule(
+        "privacy.patient-date",
+        "a date tied to a patient (birth, admission, discharge, surgery)",
+        "Leave the date out or give only the year or season.",
+    ),
+    "ROOM_NUMBER": EntityRule(
+        "privacy.room", "a room, bed or bay number", "Leave out the room, bed or bay number."
+    ),
+    "MRN": EntityRule("privacy.mrn", "a medical record number", "Remove the record number."),
+    "HEALTH_PLAN_ID": EntityRule(
+        "privacy.health-plan-id", "a health plan or member ID", "Remove the member ID."
+    ),
+    "US_SSN": EntityRule(
+        "privacy.ssn", "a Social Security number", "Remove the number.", min_score=0.5
+    ),
+    "ACCOUNT_NUMBER": EntityRule(
+        "privacy.account-number", "an account number", "Remove the account number."
+    ),
+    "LICENSE_PLATE": EntityRule(
+        "privacy.licence-plate", "a licence plate", "Remove the plate number."
+    ),
+    "DEVICE_SERIAL": EntityRule(
+        "privacy.device-serial", "a device serial number", "Remove the serial number."
+    ),
+    "PHONE_NUMBER": EntityRule(
+        "privacy.phone",
+        "a personal phone number",
+        "Remove it; list the organisation's own lines under public_contacts in the policy.",
+    ),
+    "EMAIL_ADDRESS": EntityRule(
+        "privacy.email",
+        "a personal e-mail address",
+        "Remove it; list the organisation's own addresses under public_contacts in the policy.",
+    ),
+    "STREET_ADDRESS": EntityRule(
+        "privacy.address",
+        "a home address",
+        "Remove it; list the organisation's own addresses under public_contacts in the policy.",
+    ),
+    "IDENTIFYING_DETAILS": EntityRule(
+        "privacy.identifying-details",
+        "a detail (hometown, vehicle) that identifies a patient together with the story",
+        "Leave out the hometown and vehicle details.",
+        severity=Severity.REVIEW,
+    ),
 }
 
 
@@ -43,75 +111,94 @@ class PrivacyEngine:
 
     def __init__(self, spacy_model: str) -> None:
         use_bundled_public_suffix_list()
-        provider = NlpEngineProvider(
-            nlp_configuration={
-                "nlp_engine_name": "spacy",
-                "models": [{"lang_code": "en", "model_name": spacy_model}],
-            }
+        nlp_engine = EntityOnlySpacyEngine(spacy_model)
+        nlp_engine.load()
+        registry = RecognizerRegistry(
+            recognizers=[
+                SpacyRecognizer(supported_entities=["PERSON"]),
+                PhoneNumberRecognizer(),
+                EmailRecognizer(),
+                UsSsnRecognizer(),
+                *healthcare_recognizers(),
+            ],
+            supported_languages=["en"],
         )
-        registry = RecognizerRegistry(supported_languages=["en"])
-        registry.load_predefined_recognizers(languages=["en"])
-        for recognizer in healthcare_recognizers():
-            registry.add_recognizer(recognizer)
         self.spacy_model = spacy_model
+        self._nlp_engine = nlp_engine
         self._analyzer = AnalyzerEngine(
-            registry=registry, nlp_engine=provider.create_engine(), supported_languages=["en"]
+            registry=registry, nlp_engine=nlp_engine, supported_languages=["en"]
         )
+
+    @property
+    def pipes(self) -> list[str]:
+        """The spaCy pipes actually loaded."""
+        return list(self._nlp_engine.get_nlp("en").pipe_names)
 
     def findings(self, text: str, organisation: Organisation) -> list[Finding]:
         """Privacy findings for one draft."""
-        results = self._analyzer.analyze(
-            text=text, language="en", entities=list(ENTITY_RULES), score_threshold=0.3
-        )
-        return self._to_findings(text, results, organisation)
+        artifacts = self._nlp_engine.artifacts(self._nlp_engine.get_nlp("en")(text))
+        return self._findings(text, artifacts, AllowList.of(organisation))
 
     def findings_batch(
-        self, texts: Sequence[str], organisation: Organisation
+        self, texts: Sequence[str], organisation: Organisation, *, batch_size: int = BATCH_SIZE
     ) -> list[list[Finding]]:
-        """Privacy findings for many drafts at once."""
-        return [self.findings(text, organisation) for text in texts]
+        """Privacy findings for many drafts at once: spaCy reads them as one ``nlp.pipe``."""
+        allow = AllowList.of(organisation)
+        return [
+            self._findings(text, artifacts, allow)
+            for text, artifacts in self._artifacts(texts, batch_size)
+        ]
 
-    def _to_findings(
-        self, text: str, results: list[RecognizerResult], organisation: Organisation
-    ) -> list[Finding]:
-        allowed = _public_values(organisation)
-        findings: list[Finding] = []
-        for result in sorted(results, key=lambda item: (item.start, -item.end)):
-            rule = ENTITY_RULES.get(result.entity_type)
-            if rule is None or result.score < rule.min_score:
-                continue
-            span = text[result.start : result.end]
-            if _normalise(span) in allowed:
-                continue
-            if any(
-                f.start is not None and f.start <= result.start < (f.end or 0) for f in findings
-            ):
-                continue  # overlapping spans are reported once, the widest first
-            findings.append(
-                Finding(
-                    rule_id=rule.rule_id,
-                    category=Category.PRIVACY,
-                    severity=Severity.BLOCK,
-                    message=f"This looks like {rule.label} that could identify a patient.",
-                    policy_ref=POLICY_REF,
-                    suggestion="Remove it, or get signed media consent and route to the privacy "
-                    "office.",
-                    start=result.start,
-                    end=result.end,
-                    entity_type=result.entity_type,
-                )
-            )
-        return findings
+    def candidates(
+        self, text: str, artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every candidate identifier before judgement (for diagnostics and benchmarks)."""
+        return self._analyzer.analyze(
+            text=text,
+            language="en",
+            entities=list(ENTITY_RULES),
+            nlp_artifacts=artifacts or self._nlp_engine.process_text(text, "en"),
+        )
 
+    def _artifacts(
+        self, texts: Sequence[str], batch_size: int
+    ) -> Iterator[tuple[str, NlpArtifacts]]:
+        docs = self._nlp_engine.get_nlp("en").pipe(texts, batch_size=batch_size)
+        for text, doc in zip(texts, docs, strict=True):
+            yield text, self._nlp_engine.artifacts(doc)
 
-def _normalise(value: str) -> str:
-    return re.sub(r"[^0-9a-z@.]", "", value.lower())
+    def _findings(self, text: str, artifacts: NlpArtifacts, allow: AllowList) -> list[Finding]:
+        results = [
+            result
+            for result in self.candidates(text, artifacts)
+            if result.score >= ENTITY_RULES[result.entity_type].min_score
+        ]
+        consented = states_consent(text)
+        return [_finding(result, consented) for result in keep_candidates(text, results, allow)]
 
 
-def _public_values(organisation: Organisation) -> set[str]:
-    contacts = organisation.public_contacts
-    values = [*contacts.phones, *contacts.emails, *contacts.websites, *contacts.addresses]
-    return {_normalise(value) for value in [*values, *organisation.public_names]}
+def _finding(result: RecognizerResult, consented: bool) -> Finding:
+    rule = ENTITY_RULES[result.entity_type]
+    if consented:
+        message = (
+            f"This looks like {rule.label}. The post says the patient consented: the privacy "
+            "office must confirm the consent before it goes out."
+        )
+        severity = Severity.REVIEW
+    else:
+        message = f"This looks like {rule.label}, which could identify a patient."
+        severity = rule.severity
+    return Finding(
+        rule_id=rule.rule_id,
+        category=Category.PRIVACY,
+        severity=severity,
+        message=message,
+        policy_ref=POLICY_REF,
+        suggestion=rule.suggestion,
+        start=result.start,
+        end=result.end,
+        entity_type=result.entity_type,
+    )
 
 
 _engines: dict[str, PrivacyEngine] = {}

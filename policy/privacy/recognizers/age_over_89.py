@@ -1,27 +1,60 @@
-"""AGE_OVER_89: ages of 90 and above, which HIPAA Safe Harbor treats as identifying.
+"""AGE_OVER_89: a person's age of 90 or more, which HIPAA Safe Harbor treats as identifying.
 
-Patterns: ordinal birthdays ("101st birthday"), "turns 95", "aged 93", "95 years old", "95岁".
-Score 0.85 for the explicit forms; no context needed because the phrasing itself is personal.
+Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
+``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``95岁``.
+Context: none needed, the phrasing is personal; near misses are excluded by what follows
+(``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
+(``St. Mary's is turning 100``). Score 0.85.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
 
-_AGE = r"(?:9\d|1[0-2]\d)"
+from policy.privacy.cues import vocabulary, words_before
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+_AGE = r"(?:9\d|1[01]\d)"
+# "aged 90 and over", "90+", "90 to 100": a range of ages, not one person's.
+_NOT_A_RANGE = (
+    r"(?!\s*(?:\+|and\s+(?:over|older|up|above)|or\s+(?:older|over|above)|to\s+\d|[-–]\s*\d))"
+)
+# Nouns a "100-year-old" may describe that are not people.
+_THINGS = (
+    r"building|hospital|chapel|church|tradition|institution|organi[sz]ation|history|tree|campus"
+    r"|wing|practice|recipe|legacy|house|home|school|clinic|company|bridge|piano|clock|photo"
+)
+# Subjects that make "turning 100" an anniversary, not a birthday.
+_INSTITUTIONS = vocabulary(
+    "hospital we center centre clinic foundation school st university health"
+)
 
 
-class AgeOver89Recognizer(PatternRecognizer):
+class AgeOver89Recognizer(RegexRecognizer):
     """Finds a person's age when it is 90 or more."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="AGE_OVER_89",
-            name="AgeOver89Recognizer",
-            patterns=[
-                Pattern("ordinal birthday", rf"(?i)\b{_AGE}(?:st|nd|rd|th)\s+birthday\b", 0.85),
-                Pattern("turns", rf"(?i)\b(?:turns|turned|turning|aged?)\s+{_AGE}\b", 0.85),
-                Pattern("years old", rf"(?i)\b{_AGE}[\s-]+years?[\s-]+old\b", 0.85),
-                Pattern("cjk age", rf"{_AGE}\s*岁", 0.85),
-            ],
-        )
+    ENTITY = "AGE_OVER_89"
+    PATTERNS = (
+        CuePattern(
+            "ordinal birthday",
+            re.compile(rf"(?i)\b(?:happy\s+)?{_AGE}(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b"),
+            0.85,
+        ),
+        CuePattern(
+            "turns",
+            re.compile(rf"(?i)\b(?:turns|turned|turning|aged?)\s+{_AGE}\b{_NOT_A_RANGE}"),
+            0.85,
+        ),
+        CuePattern("years old", re.compile(rf"(?i)\b{_AGE}\s+years?\s+(?:old|young)\b"), 0.85),
+        CuePattern(
+            "n-year-old",
+            re.compile(rf"(?i)\b{_AGE}[\s-]years?[\s-]old\b(?!\s+(?:{_THINGS})\b)"),
+            0.85,
+        ),
+        CuePattern("at n, ...", re.compile(rf"(?i)\bat\s+(?P<age>{_AGE}),\s"), 0.75, "age"),
+        CuePattern("cjk age", re.compile(rf"{_AGE}\s*岁"), 0.85),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        before = words_before(text, start, 4)
+        return not any(word in _INSTITUTIONS for word in before)

@@ -1,26 +1,29 @@
-"""MRN: medical record numbers, in any spacing ("MRN: 004-829-13", "medical record # 0048 2913").
+"""MRN: medical record numbers written after their label, in any spacing.
 
-The label is part of the pattern, so a bare number is never taken for an MRN. Score 0.9.
+Patterns: ``MRN: 004-829-13``, ``MR# 7781 2234``, ``medical record no. 20-448-117``,
+``chart #55120``. Context: the label itself (MRN, MR#, medical record, chart); a bare number is
+never taken for an MRN. Score 0.9.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
+
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 
-class MedicalRecordNumberRecognizer(PatternRecognizer):
+class MedicalRecordNumberRecognizer(RegexRecognizer):
     """Finds a medical record number written after its label."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="MRN",
-            name="MedicalRecordNumberRecognizer",
-            patterns=[
-                Pattern(
-                    "labelled mrn",
-                    r"(?i)\b(?:MRN|med(?:ical)?\.?\s*rec(?:ord)?\.?\s*(?:no\.?|number|#)?)"
-                    r"\s*[:#]?\s*[A-Z]{0,3}\d[\d\s.-]{3,14}\d\b",
-                    0.9,
-                ),
-            ],
-        )
+    ENTITY = "MRN"
+    PATTERNS = (
+        CuePattern(
+            "labelled mrn",
+            re.compile(
+                r"\b(?:MRN|MR\s?#|med(?:ical)?\.?\s*rec(?:ord)?s?\.?(?:\s*(?:no\.?|number|#))?"
+                r"|chart\s*(?:no\.?|number|#))\s*[:#]?\s*[A-Z]{0,3}\d[\d\s.-]{3,14}\d\b",
+                re.IGNORECASE,
+            ),
+            0.9,
+        ),
+    )

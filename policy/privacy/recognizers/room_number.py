@@ -1,26 +1,35 @@
-"""ROOM_NUMBER: a room, bed or bay number that places a patient ("room 412", "Rm 4012", "bay 3").
+"""ROOM_NUMBER: a room, bed or bay number that places a patient (``room 412``, ``Rm 4012``,
+``bed 12``, ``bay 3``, ``room 5B``).
 
-Score 0.6, raised by context words (patient, admitted, visiting) that tie the place to a person.
+Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building) or a
+capitalised place name before "Room" (``Conference Room B``, ``Community Room``) make it a
+meeting place and the match is dropped. Score 0.7.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
+
+from policy.privacy.cues import VENUE_CUES, words_after, words_before
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 
-class RoomNumberRecognizer(PatternRecognizer):
-    """Finds room, bed and bay numbers."""
+class RoomNumberRecognizer(RegexRecognizer):
+    """Finds room, bed and bay numbers that are not meeting rooms."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity="ROOM_NUMBER",
-            name="RoomNumberRecognizer",
-            patterns=[
-                Pattern(
-                    "room bed bay",
-                    r"(?i)\b(?:room|rm\.?|bed|bay|suite)\s*#?\s*[A-Z]?\d{1,5}[A-Z]?\b",
-                    0.6,
-                ),
-            ],
-            context=["patient", "admitted", "visiting", "recovering", "in", "staying"],
-        )
+    ENTITY = "ROOM_NUMBER"
+    PATTERNS = (
+        CuePattern(
+            "room bed bay",
+            re.compile(r"(?i)\b(?:room|rm\.?|bed|bay)\s*#?\s*[A-Z]?\d{1,5}[A-Z]?\b"),
+            0.7,
+        ),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        nearby = words_before(text, start, 6) + words_after(text, end, 6)
+        if any(word in VENUE_CUES for word in nearby):
+            return False
+        # "Conference Room B", "Education Center, Room 214": a named room is a venue.
+        preceding = text[max(0, start - 30) : start].rstrip(" ,")
+        return not (text[start].isupper() and re.search(r"[A-Z][a-z]+$", preceding) is not None)

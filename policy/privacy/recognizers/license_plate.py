@@ -1,0 +1,28 @@
+"""LICENSE_PLATE: vehicle licence plates.
+
+Patterns: ``plate 7XKR221``, ``licence plate ABC-1234``, ``tag number 4GHT92``. Context: the
+word plate/tag before a code mixing letters and digits. Score 0.8.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+
+class LicensePlateRecognizer(RegexRecognizer):
+    """Finds a licence plate written after the word plate or tag."""
+
+    ENTITY = "LICENSE_PLATE"
+    PATTERNS = (
+        CuePattern(
+            "labelled plate",
+            re.compile(
+                r"\b(?:licen[cs]e\s+)?(?:plate|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*"
+                r"(?P<plate>(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+            ),
+            0.8,
+            "plate",
+        ),
+    )

@@ -1,0 +1,56 @@
+"""DATE: a date tied to a patient: birth, admission, discharge, surgery, diagnosis, arrival.
+
+Patterns: numeric dates (``03.14.58``, ``2/14/2024``, ``11/02``; never ``1.5``), month-name
+dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally preceded by a
+clock time, and ``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted,
+discharged, surgery, transplant, diagnosed, arrived, appendectomy...) within the six words
+before the date; event dates and opening hours have none. Score 0.8.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policy.privacy.cues import vocabulary, words_before
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
+_DATE = (
+    rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+    r"|\d{1,2}([/.-])\d{1,2}\1\d{2,4}|\d{1,2}/\d{1,2})"
+).replace(r"\d2", r"\d{2}")
+
+# Words that tie a date to something that happened to a patient.
+PATIENT_EVENTS = vocabulary(
+    """born birth dob admitted admission discharged discharge surgery operation operated
+    transplant diagnosed diagnosis arrived delivered died passed seen treated procedure
+    appendectomy mastectomy amputation replacement bypass accident crash fall injured"""
+)
+
+
+class PatientDateRecognizer(RegexRecognizer):
+    """Finds dates that a patient event word ties to a person."""
+
+    ENTITY = "DATE"
+    PATTERNS = (
+        CuePattern(
+            "date of birth",
+            re.compile(r"(?i)\b(?:d\.?o\.?b\.?|date\s+of\s+birth)\s*[:#]?\s*\d[\d/.-]{4,9}\d\b"),
+            0.9,
+        ),
+        CuePattern("patient event date", re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/])"), 0.8),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        if re.match(r"(?i)d\.?o\.?b|date\s+of", text[start:end]):
+            return True
+        return any(
+            word in PATIENT_EVENTS or word.endswith(("ectomy", "plasty", "otomy"))
+            for word in words_before(text, start, 6)
+        )

@@ -1,0 +1,116 @@
+"""PERSON: names that spaCy's model misses but the wording marks as a patient's or relative's.
+
+Patterns:
+- a courtesy title and surname: ``Mr. Okafor``, ``Mrs. Abernathy``, ``Ms. Chen``;
+- a family or patient word and a capitalised name: ``her daughter Mai``, ``our patient Rosa
+  Delgado``, ``twins Arjun and Anaya``, ``baby Leo``, ``Grandpa Joe``; family nicknames also in
+  lower case (``nana ruth``);
+- a name in any non-Latin script after a patient word: ``patient 李明华``, ``病人王小明``;
+- a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``;
+- a lower-case name given with an age, news style: ``jayden morales, 7,``.
+Context: the cue words above are part of each pattern. Score 0.75; the engine still drops names
+that the surrounding words show to be staff or officials.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policy.privacy.cues import vocabulary
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+_NAME = r"[A-Z][a-zà-öø-ÿ'’-]+"
+_NON_LATIN = (
+    r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
+    r"\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,8}"
+)
+_FAMILY = (
+    r"mom|mother|mum|dad|father|son|daughter|wife|husband|sister|brother|niece|nephew|cousin"
+    r"|grandson|granddaughter|great-grandson|great-granddaughter|fianc[ée]e?|partner|baby|little"
+    r"|twins|parents"
+)
+_NICKNAME = r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|auntie|aunt|uncle"
+_HASHTAG_PREFIX = r"PrayFor|Pray4|PrayingFor|Team|Support|Love|Go|Welcome|Miracle"
+_HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Army|Nation|Journey"
+# Words a support hashtag may wrap that are not a person (#TeamNICU, #NursesStrong).
+_NOT_NAMES = vocabulary(
+    """nurse nurses nursing doctor doctors health care cancer heart hospital community city
+    family staff team pink blue usa america nicu icu picu er ed kids baby babies mom moms dads
+    ortho cardio onc peds rehab"""
+)
+_SUPPORT_HASHTAG = re.compile(
+    rf"(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}\b|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
+)
+_HASHTAG_WORD = re.compile(rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray")
+_LOWER_STOP = vocabulary(
+    """is was and the a an has had who got gets loves will can just finally also always our
+    at in on to from with for of is's says said"""
+)
+
+
+class PatientNameRecognizer(RegexRecognizer):
+    """Finds patient and relative names from the words that introduce them."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        CuePattern(
+            "courtesy title",
+            re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{_NAME}(?:\s+{_NAME})?"),
+            0.75,
+        ),
+        CuePattern(
+            "family word and name",
+            re.compile(
+                rf"\b(?i:{_FAMILY}|patient)\s*,?\s+"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME})?)?)"
+            ),
+            0.75,
+            "name",
+        ),
+        CuePattern(
+            "family nickname",
+            re.compile(rf"(?i)\b(?:{_NICKNAME})\s+[^\W\d_]{{2,}}(?:['’]s)?"),
+            0.75,
+        ),
+        CuePattern(
+            "non-latin name after patient word",
+            re.compile(rf"(?i)(?:patient|病人|患者|病患)\s*(?P<name>{_NON_LATIN})"),
+            0.8,
+            "name",
+        ),
+        CuePattern(
+            "support hashtag",
+            re.compile(
+                rf"#(?P<tag>(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}"
+                rf"|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX}))\b"
+            ),
+            0.75,
+            "tag",
+        ),
+        CuePattern(
+            "lower-case name with age",
+            re.compile(r"(?:^|(?<=[.!?]\s))(?P<name>[a-z]{2,}\s+[a-z]{2,}),\s*\d{1,3},"),
+            0.7,
+            "name",
+        ),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        if is_support_hashtag(text, start, end):
+            words = re.findall(r"[A-Z][a-z]+", text[start:end])
+            return any(
+                word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word)
+                for word in words
+            )
+        words = text[start:end].lower().replace("’", "'").split()
+        if len(words) >= 2 and words[0] in _NICKNAME.split("|"):
+            return words[1].removesuffix("'s") not in _LOWER_STOP
+        return not all(word in _LOWER_STOP for word in words)
+
+
+def is_support_hashtag(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the body of a support hashtag such as #PrayForMariaSantos."""
+    if start == 0 or text[start - 1] != "#":
+        return False
+    match = _SUPPORT_HASHTAG.match(text, start)
+    return match is not None and match.end() == end

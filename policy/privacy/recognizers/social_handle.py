@@ -1,0 +1,46 @@
+"""SOCIAL_HANDLE: the handle of a patient or relative the post replies to or names.
+
+Patterns: a reply handle opening the post (``@kelly_brandt88 we're so sorry your mom...``) when
+the post speaks to that person about their care, and a handle right after a patient or family
+word (``our patient @rosa.d``). Context: second-person care words (your mom, your stay, your
+surgery, feel better, healing, DM us). Handles of agencies thanked mid-post (``@CDCgov``) are not
+matched. Score 0.8.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+_CARE_TALK = re.compile(
+    r"(?i)\byour\s+(?:\w+\s+)?(?:mom|mum|dad|mother|father|son|daughter|wife|husband|baby|stay"
+    r"|visit|surgery|care|experience|recovery|treatment|appointment|procedure|diagnosis|knee|hip"
+    r"|wrist|arm|leg|back|heart)\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b|\bheal(?:ing|s)?\b"
+    r"|\bdm\s+us\b|\bsorry\s+to\s+hear\b"
+)
+
+
+class SocialHandleRecognizer(RegexRecognizer):
+    """Finds the handles of patients a post replies to or names."""
+
+    ENTITY = "SOCIAL_HANDLE"
+    PATTERNS = (
+        CuePattern(
+            "reply handle", re.compile(r"^\s*(?P<handle>@[A-Za-z0-9_.]{2,30})"), 0.8, "handle"
+        ),
+        CuePattern(
+            "patient handle",
+            re.compile(
+                r"(?i)\b(?:patient|mom|dad|son|daughter|wife|husband|grandma|grandpa)\s+"
+                r"(?P<handle>@[A-Za-z0-9_.]{2,30})"
+            ),
+            0.85,
+            "handle",
+        ),
+    )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        if start > 0 and text[:start].strip():
+            return True  # the handle follows a patient or family word
+        return _CARE_TALK.search(text) is not None

@@ -1,0 +1,34 @@
+"""STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``42 Elm St., Apt 3``).
+
+Pattern: a house number, one to three capitalised words and a street suffix. Context is judged
+by the engine, which knows the organisation: the hospital's own addresses and venue words
+("located at", "our clinic", "registration") are not a patient's home; home, lives, her/his are.
+Score 0.6.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+_SUFFIX = (
+    r"Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?"
+    r"|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?"
+)
+
+
+class StreetAddressRecognizer(RegexRecognizer):
+    """Finds a street address."""
+
+    ENTITY = "STREET_ADDRESS"
+    PATTERNS = (
+        CuePattern(
+            "number street suffix",
+            re.compile(
+                rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_SUFFIX})(?![\w.])"
+                r"(?:,?\s+(?:Apt|Unit|#)\.?\s*\w+)?"
+            ),
+            0.6,
+        ),
+    )
