@@ -1,15 +1,21 @@
-"""The ``clearpost`` command: serve the bot, check drafts, lint policies, verify the audit log."""
+"""The ``clearpost`` command: serve the bot or a local sandbox, check drafts, lint policies, print
+the Slack app manifest, migrate the database, verify the audit log."""
 
 from __future__ import annotations
 
 import argparse
 import logging
 import sys
+import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from bot.store import Store
 
 EXIT_OK, EXIT_BLOCKED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -59,6 +65,26 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--output", type=Path, help="write here instead of standard output")
     render.set_defaults(run=_policy_render)
 
+    shell = commands.add_parser(
+        "shell", help="try Clearpost without Slack: a local sandbox with the example users"
+    )
+    shell.add_argument(
+        "--database", help="database URL to keep the sandbox's drafts (default: a scratch one)"
+    )
+    shell.set_defaults(run=_shell)
+
+    manifest = commands.add_parser("manifest", help="print the Slack app manifest (YAML)")
+    manifest_mode = manifest.add_mutually_exclusive_group()
+    manifest_mode.add_argument("--socket", action="store_true", help="for Socket Mode")
+    manifest_mode.add_argument("--http", action="store_true", help="for HTTP mode (default)")
+    manifest.add_argument("--url", help="public base URL of the service in HTTP mode")
+    manifest.set_defaults(run=_manifest)
+
+    db = commands.add_parser("db", help="manage the database schema")
+    db_commands = db.add_subparsers(title="db commands")
+    upgrade = db_commands.add_parser("upgrade", help="migrate the database to this version")
+    upgrade.set_defaults(run=_db_upgrade)
+
     audit_cmd = commands.add_parser("audit", help="verify or export the audit log")
     audit_commands = audit_cmd.add_subparsers(title="audit commands")
     verify = audit_commands.add_parser("verify", help="prove the audit chain is intact")
@@ -104,6 +130,19 @@ def _serve(args: argparse.Namespace) -> int:
     from policy import PolicyError, load_policy
 
     settings: Settings = _settings()
+    no_slack_credentials = (
+        settings.slack_bot_token is None
+        and settings.slack_signing_secret is None
+        and settings.slack_app_token is None
+    )
+    if no_slack_credentials and not (args.socket or args.http):
+        print(
+            "clearpost: no Slack credentials are set (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET), so "
+            "starting the local sandbox instead. To connect to Slack, see the README's 'Create "
+            "the Slack app' section.",
+            file=sys.stderr,
+        )
+        return _shell(argparse.Namespace(database=None))
     configure_logging(settings.log_level)
     socket_mode = args.socket or (not args.http and settings.slack_app_token is not None)
     missing = settings.missing_for_socket_mode() if socket_mode else settings.missing_for_http()
@@ -120,8 +159,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     from bot.app import build_app
     from bot.services import build_services
+    from bot.store import SchemaOutOfDate
 
-    services = build_services(settings)
+    try:
+        services = build_services(settings)
+    except SchemaOutOfDate as problem:
+        return _fail(f"not starting: {problem}")
     warning = services.directory.check_user_groups_available()
     if warning:
         logging.getLogger("clearpost").warning(warning)
@@ -185,15 +228,87 @@ def _policy_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- shell
+
+
+def _shell(args: argparse.Namespace) -> int:
+    import logging as _logging
+
+    from bot.logs import JsonLineFormatter, PhiLogFilter
+    from bot.sandbox import Sandbox
+    from policy import PolicyError
+
+    settings = _settings()
+    # The terminal is the sandbox's screen: the service's own log lines go to a file instead.
+    log_file = Path(tempfile.gettempdir()) / "clearpost-sandbox.log"
+    handler = _logging.FileHandler(log_file, encoding="utf-8")
+    handler.setFormatter(JsonLineFormatter())
+    handler.addFilter(PhiLogFilter())
+    root = _logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level.upper())
+    print("Starting the sandbox (loading the privacy model)…", file=sys.stderr)
+    try:
+        sandbox = Sandbox(settings, database_url=args.database)
+    except PolicyError as error:
+        return _fail(f"the policy file is invalid:\n{error}")
+    with sandbox:
+        print(f"Service logs: {log_file}", file=sys.stderr)
+        sandbox.run(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+def _manifest(args: argparse.Namespace) -> int:
+    from bot.manifest import PLACEHOLDER_URL, manifest_yaml
+
+    if args.socket and args.url:
+        return _fail("--url is for HTTP mode; Socket Mode needs no public URL")
+    url = args.url or PLACEHOLDER_URL
+    if not url.startswith("https://"):
+        return _fail(f"Slack sends requests only to https:// URLs, not {url!r}")
+    sys.stdout.write(manifest_yaml(socket_mode=args.socket, url=url))
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- db
+
+
+def _db_upgrade(_args: argparse.Namespace) -> int:
+    from bot.migrations import head_revisions
+    from bot.store import Store
+
+    store = Store(_settings().database_url)
+    try:
+        store.upgrade_schema()
+    finally:
+        store.dispose()
+    print(f"database schema is at revision {', '.join(head_revisions())}")
+    return EXIT_OK
+
+
+def _migrated_store() -> Store:
+    """The configured database, or exit naming `clearpost db upgrade` if it is not migrated."""
+    from bot.store import SchemaOutOfDate, Store
+
+    store = Store(_settings().database_url)
+    try:
+        store.require_current_schema()
+    except SchemaOutOfDate as problem:
+        store.dispose()
+        raise SystemExit(_fail(str(problem))) from None
+    return store
+
+
 # --------------------------------------------------------------------------- audit
 
 
 def _audit_verify(_args: argparse.Namespace) -> int:
     from bot.audit import verify_chain
-    from bot.store import Store
 
-    store = Store(_settings().database_url)
-    store.create_schema()
+    store = _migrated_store()
     with store.transaction() as session:
         report = verify_chain(session)
     if report.ok:
@@ -208,10 +323,8 @@ def _audit_verify(_args: argparse.Namespace) -> int:
 
 def _audit_export(args: argparse.Namespace) -> int:
     from bot.audit import export_rows
-    from bot.store import Store
 
-    store = Store(_settings().database_url)
-    store.create_schema()
+    store = _migrated_store()
     with store.transaction() as session:
         for line in export_rows(session, since=args.since, fmt=args.format):
             sys.stdout.write(line)

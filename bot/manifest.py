@@ -76,7 +76,7 @@ SLACK_SURFACE = SlackSurface(
         "clearpost_request_changes",
         "clearpost_revise",
     ),
-    view_callback_ids=("clearpost_revise", "clearpost_vote_reason"),
+    view_callback_ids=("clearpost_revise_submit", "clearpost_vote_reason"),
     shortcuts=(),
     bot_scopes=("chat:write", "commands", "reactions:read", "usergroups:read"),
     home_tab=True,

@@ -1,4 +1,4 @@
-"""HTTP mode: Bolt's WSGI adapter served by waitress, plus a health endpoint.
+"""HTTP mode: Bolt's WSGI adapter served by waitress, plus health, readiness and metrics.
 
 Bolt's built-in development server drops connections when many requests arrive together, so
 production traffic goes through waitress, a threaded WSGI server.
@@ -15,6 +15,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from waitress.server import create_server
 
+from bot.metrics import METRICS_CONTENT_TYPE, metrics_text
 from bot.services import Services
 
 SLACK_EVENTS_PATH = "/slack/events"
@@ -25,18 +26,63 @@ StartResponse = Callable[..., Any]
 def make_wsgi_app(
     app: App, services: Services
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """The WSGI application: Slack requests at /slack/events, liveness at /healthz."""
+    """The WSGI application: Slack requests at /slack/events, liveness at /healthz, readiness at
+    /readyz and Prometheus metrics at /metrics."""
     slack_handler = SlackRequestHandler(app=app, path=SLACK_EVENTS_PATH)
+    readiness = Readiness(services)
 
     def clearpost_wsgi(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path == "/healthz":
             return _json(start_response, "200 OK", {"status": "ok"})
+        if path == "/readyz":
+            checks = readiness.check()
+            ready = all(result == "ok" for result in checks.values())
+            status = "200 OK" if ready else "503 Service Unavailable"
+            return _json(
+                start_response, status, {"status": "ready" if ready else "not ready", **checks}
+            )
+        if path == "/metrics":
+            payload = metrics_text()
+            start_response(
+                "200 OK",
+                [("Content-Type", METRICS_CONTENT_TYPE), ("Content-Length", str(len(payload)))],
+            )
+            return [payload]
         if path == SLACK_EVENTS_PATH:
             return slack_handler(environ, start_response)
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
     return clearpost_wsgi
+
+
+class Readiness:
+    """Whether this replica can take traffic: database reachable, policy valid, model loaded.
+
+    The database is asked on every probe; the policy and the privacy model cannot change once
+    loaded, so they are checked until they pass once.
+    """
+
+    PROBE_TEXT = "Readiness probe: the privacy model reads this sentence."
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._static_checks_passed = False
+
+    def check(self) -> dict[str, str]:
+        results = {"database": "ok" if self._services.store.ping() else "unreachable"}
+        if self._static_checks_passed:
+            results.update(policy="ok", privacy_model="ok")
+            return results
+        policy = self._services.policy
+        results["policy"] = "ok" if policy is not None and policy.accounts else "no accounts"
+        try:
+            self._services.privacy.findings(self.PROBE_TEXT, policy.organisation)
+            results["privacy_model"] = "ok"
+        except Exception as error:  # any failure means the model cannot check drafts
+            results["privacy_model"] = f"not loaded ({type(error).__name__})"
+        self._static_checks_passed = results["policy"] == results["privacy_model"] == "ok"
+        return results
 
 
 def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:

@@ -14,6 +14,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.directory import Directory
+from bot.metrics import CountingRetryHandler, MeteredWebClient
 from bot.settings import Settings
 from bot.store import Store
 from policy import Policy, load_policy
@@ -41,25 +42,35 @@ class Services:
 
 
 def make_slack_client(settings: Settings) -> WebClient:
-    """A Web API client that retries rate limits, server errors and dropped connections."""
+    """A Web API client that retries rate limits, server errors and dropped connections.
+
+    Failed calls and retries are counted for ``/metrics``.
+    """
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    return WebClient(
+    return MeteredWebClient(
         token=token,
         base_url=settings.slack_api_base,
         timeout=10,
         retry_handlers=[
-            RateLimitErrorRetryHandler(max_retry_count=3),
-            ServerErrorRetryHandler(max_retry_count=2),
-            ConnectionErrorRetryHandler(max_retry_count=2),
+            CountingRetryHandler(RateLimitErrorRetryHandler(max_retry_count=3), "ratelimited"),
+            CountingRetryHandler(ServerErrorRetryHandler(max_retry_count=2), "server_error"),
+            CountingRetryHandler(ConnectionErrorRetryHandler(max_retry_count=2), "connection"),
         ],
     )
 
 
 def build_services(settings: Settings, clock: Clock = system_clock) -> Services:
-    """Load the policy, open the database, load the privacy model and connect to Slack."""
+    """Load the policy, open the database, load the privacy model and connect to Slack.
+
+    Raises SchemaOutOfDate when the database is not migrated to this version.
+    """
     policy = load_policy(settings.policy_file)
     store = Store(settings.database_url)
-    store.create_schema()
+    try:
+        store.require_current_schema()
+    except Exception:
+        store.dispose()
+        raise
     client = make_slack_client(settings)
     return Services(
         settings=settings,

@@ -40,6 +40,7 @@ def built_app_listeners(
     """What the real app, as ``build_app`` assembles it, registers."""
     settings = make_settings(f"sqlite:///{tmp_path / 'manifest.db'}", local_slack)
     store = Store(settings.database_url)
+    store.create_schema()
     client = make_slack_client(settings)
     services = Services(
         settings=settings,
