@@ -232,29 +232,29 @@ def _policy_render(args: argparse.Namespace) -> int:
 
 
 def _shell(args: argparse.Namespace) -> int:
-    import logging as _logging
-
-    from bot.logs import JsonLineFormatter, PhiLogFilter
+    from bot.logs import configure_logging
     from bot.sandbox import Sandbox
     from policy import PolicyError
 
     settings = _settings()
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
     # The terminal is the sandbox's screen: the service's own log lines go to a file instead.
     log_file = Path(tempfile.gettempdir()) / "clearpost-sandbox.log"
-    handler = _logging.FileHandler(log_file, encoding="utf-8")
-    handler.setFormatter(JsonLineFormatter())
-    handler.addFilter(PhiLogFilter())
-    root = _logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(settings.log_level.upper())
     print("Starting the sandbox (loading the privacy model)…", file=sys.stderr)
     try:
-        sandbox = Sandbox(settings, database_url=args.database)
-    except PolicyError as error:
-        return _fail(f"the policy file is invalid:\n{error}")
-    with sandbox:
-        print(f"Service logs: {log_file}", file=sys.stderr)
-        sandbox.run(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+        with log_file.open("a", encoding="utf-8") as log_stream:
+            configure_logging(settings.log_level, log_stream)
+            try:
+                sandbox = Sandbox(settings, database_url=args.database)
+            except PolicyError as error:
+                return _fail(f"the policy file is invalid:\n{error}")
+            with sandbox:
+                print(f"Service logs: {log_file}", file=sys.stderr)
+                sandbox.run(sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
     return EXIT_OK
 
 

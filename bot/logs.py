@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from datetime import UTC, datetime
+from typing import IO
 
 from policy.privacy.redaction import placeholder_for
 
@@ -90,10 +91,16 @@ class JsonLineFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def configure_logging(level: str = "INFO") -> None:
-    handler = logging.StreamHandler()
+def log_handler(stream: IO[str] | None = None) -> logging.Handler:
+    """The service's log handler: JSON lines, identifiers redacted, to ``stream`` (stderr)."""
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonLineFormatter())
     handler.addFilter(PhiLogFilter())
+    return handler
+
+
+def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> None:
+    """Send every log record through ``log_handler`` and nothing else."""
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [log_handler(stream)]
     root.setLevel(level.upper())
