@@ -92,7 +92,7 @@ NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
     unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
     health care hospital medical medicine pediatric pediatrics oncology maternity wellness
-    nursing awareness month week day"""
+    nursing awareness month week day email call join visit text book register"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

@@ -42,7 +42,14 @@ class RegexRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        return [result for pattern in self.PATTERNS for result in self.matches(text, pattern)]
+        best: dict[tuple[int, int], RecognizerResult] = {}
+        for pattern in self.PATTERNS:
+            for result in self.matches(text, pattern):
+                # Two patterns may match the same words; report them once, with the best score.
+                key = (result.start, result.end)
+                if key not in best or best[key].score < result.score:
+                    best[key] = result
+        return list(best.values())
 
     def matches(self, text: str, pattern: CuePattern) -> list[RecognizerResult]:
         """The accepted matches of one pattern, as Presidio results."""

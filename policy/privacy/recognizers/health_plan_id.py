@@ -23,7 +23,7 @@ class HealthPlanIdRecognizer(RegexRecognizer):
                 r"\b(?:member|medicaid|medicare|insurance|subscriber|policy|plan|beneficiary)"
                 r"\s+(?:id|no\.?|number|#)\b[^0-9A-Z]{0,40}?"
                 r"(?P<id>(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)"
-                r"[A-Z0-9]{1,5}(?:[ -]?[A-Z0-9]{2,5}){1,4})\b",
+                r"[A-Z0-9]{1,5}(?:[ -]?(?=[A-Z]*\d)[A-Z0-9]{2,5}){1,4})\b",
                 re.IGNORECASE,
             ),
             0.85,

@@ -1,5 +1,6 @@
-"""ROOM_NUMBER: a room, bed or bay number that places a patient (``room 412``, ``Rm 4012``,
-``bed 12``, ``bay 3``, ``room 5B``).
+"""ROOM_NUMBER: a room, bed or bay number that places a patient.
+
+Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``.
 
 Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building) or a
 capitalised place name before "Room" (``Conference Room B``, ``Community Room``) make it a

@@ -13,8 +13,8 @@ import re
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _SUFFIX = (
-    r"Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Court|Ct\.?"
-    r"|Way|Place|Pl\.?|Terrace|Circle|Parkway|Pkwy\.?|Highway|Hwy\.?"
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Circle|Parkway|Pkwy|Highway|Hwy"
 )
 
 
@@ -26,7 +26,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         CuePattern(
             "number street suffix",
             re.compile(
-                rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_SUFFIX})(?![\w.])"
+                rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_SUFFIX})\b"
                 r"(?:,?\s+(?:Apt|Unit|#)\.?\s*\w+)?"
             ),
             0.6,

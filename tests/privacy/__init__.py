@@ -1,0 +1,1 @@
+"""Tests of the privacy engine, its recognizers, redaction and PHI-free logs."""

@@ -1,0 +1,222 @@
+"""The engine on whole drafts: patients flagged; staff, officials and the hospital left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import Draft, Severity, Verdict, check, parse_policy
+from policy.findings import Category
+from policy.privacy import PrivacyEngine
+from policy.privacy.nlp import PIPES_USED
+from policy.schema import Organisation, Policy, PublicContacts
+
+NO_ALLOW_LIST = Organisation()
+
+
+def flagged(
+    engine: PrivacyEngine, text: str, organisation: Organisation = NO_ALLOW_LIST
+) -> list[tuple[str, str]]:
+    return [
+        (f.entity_type or "", text[f.start or 0 : f.end or 0])
+        for f in engine.findings(text, organisation)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Happy 101st birthday to our patient Margaret Ellison in room 412!",
+            [
+                ("AGE_OVER_89", "Happy 101st birthday"),
+                ("PERSON", "Margaret Ellison"),
+                ("ROOM_NUMBER", "room 412"),
+            ],
+        ),
+        (
+            "Congratulations to Priya and Dev Sharma on the arrival of twins Arjun and Anaya!",
+            [("PERSON", "Priya and Dev Sharma"), ("PERSON", "Arjun and Anaya")],
+        ),
+        (
+            "Patient spotlight: Dr. Samuel Osei, a retired physician, came to us with sepsis.",
+            [("PERSON", "Samuel Osei")],
+        ),
+        (
+            "If you know Thomas Avery, email his son at t.avery.jr@gmail.com.",
+            [("PERSON", "Thomas Avery"), ("EMAIL_ADDRESS", "t.avery.jr@gmail.com")],
+        ),
+        (
+            "Reach out to her husband Victor at 555-290-7712 to join the meal train.",
+            [("PERSON", "Victor"), ("PHONE_NUMBER", "555-290-7712")],
+        ),
+        (
+            "Cards for Mrs. Abernathy can be sent to her home at 214 Willow Creek Lane.",
+            [("PERSON", "Mrs. Abernathy"), ("STREET_ADDRESS", "214 Willow Creek Lane")],
+        ),
+    ],
+)
+def test_patient_identifiers_are_flagged(
+    privacy_engine: PrivacyEngine, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert flagged(privacy_engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # staff named in their role
+        "Meet Dr. Priya Raman, our new Chief of Cardiology. Dr. Raman joins us from Johns Hopkins.",
+        "Congratulations to Nurse Manager Angela Torres, RN, BSN, on her DAISY Award!",
+        "Please welcome Marcus Bell as our new Vice President of Nursing. Marcus starts Monday.",
+        "Behind the scenes in the cath lab with cardiac nurse Lauren Pike.",
+        # quoted clinicians
+        '"Drink water and find shade," said Jennifer Lau, MD, director of emergency medicine.',
+        # public officials
+        "Dr. Moore, Ontario's CMOH, reminds everyone to stay up to date on flu vaccines.",
+        "Governor Kathy Hochul visited our new unit today with CEO Michael Grant.",
+        # the hospital's own contacts, with no allow-list
+        "Questions about your bill? Call our patient financial services line at (555) 010-2400.",
+        "Our Heart Center is open at 2500 Medical Parkway. Call 555-010-2000 to book a consult.",
+        "Records requests can be emailed to records@stmaryshealth.example.",
+        "For the nurse line call 1-888-555-0142.",
+        # event dates, opening hours, general ages and statistics
+        "Blood drive on March 14 from 10 am to 4 pm in Conference Room B.",
+        "Opening hours: Dec 24, 8am-2pm; Dec 25, closed. Our ED is always open.",
+        "Colorectal cancer screening is recommended from age 45.",
+        "Adults aged 90 and over are at the highest risk of serious illness from RSV.",
+        "1 in 8 women will be diagnosed with breast cancer. Our ED saw 412 patients on Monday.",
+        "Happy Nurses Week to our 1,200 nurses! #NursesWeek #NursesWeek2024",
+    ],
+)
+def test_staff_officials_and_the_hospital_are_not_flagged(
+    privacy_engine: PrivacyEngine, text: str
+) -> None:
+    assert flagged(privacy_engine, text) == []
+
+
+def test_the_organisations_allow_list_is_honoured(privacy_engine: PrivacyEngine) -> None:
+    text = "Thank you Ana Silva! Her cell is 555-301-8842 and her email ana.silva@gmail.com."
+    assert [kind for kind, _ in flagged(privacy_engine, text)] == [
+        "PERSON",
+        "PHONE_NUMBER",
+        "EMAIL_ADDRESS",
+    ]
+    listed = Organisation(
+        public_contacts=PublicContacts(phones=["(555) 301-8842"], emails=["ana.silva@gmail.com"]),
+        public_names=["Ana Silva"],
+    )
+    assert flagged(privacy_engine, text, listed) == []
+
+
+def test_a_name_on_the_public_names_list_is_not_flagged(privacy_engine: PrivacyEngine) -> None:
+    text = "Thank you Jenna Ortiz for the lovely card!"
+    assert flagged(privacy_engine, text) == [("PERSON", "Jenna Ortiz")]
+    assert flagged(privacy_engine, text, Organisation(public_names=["Jenna Ortiz"])) == []
+
+
+def test_findings_have_the_shared_finding_shape(privacy_engine: PrivacyEngine) -> None:
+    (finding,) = privacy_engine.findings("Our patient Rosa Delgado went home today.", NO_ALLOW_LIST)
+    assert finding.rule_id == "privacy.patient-name"
+    assert finding.category is Category.PRIVACY
+    assert finding.severity is Severity.BLOCK
+    assert finding.entity_type == "PERSON"
+    assert (finding.start, finding.end) == (12, 24)
+    assert finding.message and finding.policy_ref and finding.suggestion
+
+
+CONSENTED = [
+    "Rosa Delgado rang the bell today after her last chemo! Shared with permission.",
+    "Our patient Rosa Delgado rang the bell today. Signed media consent on file.",
+    "Rosa Delgado, who gave us permission to share her story, rang the bell today.",
+]
+
+
+@pytest.mark.parametrize("text", CONSENTED)
+def test_a_story_that_states_consent_asks_the_privacy_office_to_review(
+    privacy_engine: PrivacyEngine, default_policy: Policy, text: str
+) -> None:
+    findings = privacy_engine.findings(text, default_policy.organisation)
+    assert findings and all(f.severity is Severity.REVIEW for f in findings)
+    account = default_policy.accounts[0]
+    report = check(Draft(text=text), account, default_policy, privacy=privacy_engine)
+    assert report.verdict is Verdict.REVIEW
+    assert "privacy-office" in [signoff.key for signoff in report.requirement.signoffs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa Delgado rang the bell today. Never share patient photos without consent.",
+        "Rosa Delgado rang the bell today. Always ask permission before posting.",
+    ],
+)
+def test_talk_about_consent_is_not_consent(privacy_engine: PrivacyEngine, text: str) -> None:
+    findings = privacy_engine.findings(text, NO_ALLOW_LIST)
+    assert findings and all(f.severity is Severity.BLOCK for f in findings)
+
+
+def test_identifying_details_ask_for_review(privacy_engine: PrivacyEngine) -> None:
+    text = (
+        "A Millbrook man whose red Ford F-150 rolled over on Route 9 Tuesday night is "
+        "recovering in our trauma ICU."
+    )
+    findings = privacy_engine.findings(text, NO_ALLOW_LIST)
+    assert {f.entity_type for f in findings} == {"IDENTIFYING_DETAILS"}
+    assert all(f.severity is Severity.REVIEW for f in findings)
+
+
+def test_batch_gives_the_same_findings_as_single_calls(privacy_engine: PrivacyEngine) -> None:
+    texts = [
+        "Happy 101st birthday to our patient Margaret Ellison in room 412!",
+        "Join us Saturday for our free flu clinic!",
+        "Meet Dr. Priya Raman, our new Chief of Cardiology.",
+        "Little Sofia was admitted on March 3 with RSV and went home today.",
+    ] * 3
+    assert privacy_engine.findings_batch(texts, NO_ALLOW_LIST, batch_size=4) == [
+        privacy_engine.findings(text, NO_ALLOW_LIST) for text in texts
+    ]
+
+
+def test_only_the_entity_recognizer_is_loaded(privacy_engine: PrivacyEngine) -> None:
+    assert privacy_engine.pipes == list(PIPES_USED)
+
+
+def test_the_engine_never_reaches_the_network(privacy_engine: PrivacyEngine) -> None:
+    import socket
+
+    original = socket.socket.connect
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the privacy engine tried to open a network connection")
+
+    socket.socket.connect = refuse  # type: ignore[method-assign]
+    try:
+        findings = privacy_engine.findings(
+            "Please email his son at t.avery@gmail.co.uk today.", NO_ALLOW_LIST
+        )
+    finally:
+        socket.socket.connect = original  # type: ignore[method-assign]
+    assert [f.entity_type for f in findings] == ["EMAIL_ADDRESS"]
+
+
+def test_check_blocks_a_phi_draft_and_routes_it_to_the_privacy_office(
+    privacy_engine: PrivacyEngine,
+) -> None:
+    policy = parse_policy(
+        """
+accounts:
+  - {id: x-main, platform: x, handle: "@Hosp", owners: [U1], approvers: [U2]}
+approvals:
+  groups: {privacy-office: {name: Privacy office, members: [U9]}}
+  escalations: {privacy: privacy-office}
+"""
+    )
+    report = check(
+        Draft(text="Our patient Rosa Delgado is in room 4012."),
+        policy.accounts[0],
+        policy,
+        privacy=privacy_engine,
+    )
+    assert report.verdict is Verdict.BLOCK
+    assert [s.key for s in report.requirement.signoffs] == ["account", "privacy-office"]
+    assert report.redacted_text == "Our patient [PATIENT NAME] is in [ROOM]."

@@ -1,0 +1,161 @@
+"""Table-driven tests for each healthcare recognizer: what it must find, and near misses."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from policy.privacy.recognizers import (
+    AccountNumberRecognizer,
+    AgeOver89Recognizer,
+    DeviceSerialRecognizer,
+    HealthPlanIdRecognizer,
+    IdentifyingDetailsRecognizer,
+    LicensePlateRecognizer,
+    MedicalRecordNumberRecognizer,
+    PatientDateRecognizer,
+    PatientNameRecognizer,
+    RoomNumberRecognizer,
+    SocialHandleRecognizer,
+    StreetAddressRecognizer,
+)
+
+
+def found(recognizer: EntityRecognizer, text: str) -> list[str]:
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, [], None))
+
+
+CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
+    # ages over 89
+    (AgeOver89Recognizer, "Happy 101st birthday to our patient!", ["Happy 101st birthday"]),
+    (AgeOver89Recognizer, "Edith just turned 95 and is recovering.", ["turned 95"]),
+    (AgeOver89Recognizer, "Our 92-year-old patient painted sunflowers.", ["92-year-old"]),
+    (AgeOver89Recognizer, "She is 98 years old and beat pneumonia.", ["98 years old"]),
+    (AgeOver89Recognizer, "At 97, Walter is our oldest graduate.", ["97"]),
+    (AgeOver89Recognizer, "Zainab was 95岁 when she came to us.", ["95岁"]),
+    (AgeOver89Recognizer, "Adults aged 90 and over are at the highest risk.", []),
+    (AgeOver89Recognizer, "Colorectal screening is recommended from age 45.", []),
+    (AgeOver89Recognizer, "St. Mary's is turning 100! Tour our 100-year-old chapel.", []),
+    (AgeOver89Recognizer, "Our therapy dog turned 9 this week.", []),
+    # medical record numbers
+    (
+        MedicalRecordNumberRecognizer,
+        "The patient, MRN: 004-829-13, is stable.",
+        ["MRN: 004-829-13"],
+    ),
+    (MedicalRecordNumberRecognizer, "record MR# 7781 2234 tattooed", ["MR# 7781 2234"]),
+    (
+        MedicalRecordNumberRecognizer,
+        "cared for her (medical record no. 20-448-117)",
+        ["medical record no. 20-448-117"],
+    ),
+    (MedicalRecordNumberRecognizer, "Never share a patient's MRN or room number.", []),
+    (MedicalRecordNumberRecognizer, "Our ED saw 412 patients on Monday.", []),
+    # health plan IDs
+    (HealthPlanIdRecognizer, "member ID XGH 448 219 004, admitted", ["XGH 448 219 004"]),
+    (HealthPlanIdRecognizer, "Medicare number 1EG4-TE5-MK73 won", ["1EG4-TE5-MK73"]),
+    (HealthPlanIdRecognizer, "(Medicaid ID NY44729183) is ready", ["NY44729183"]),
+    (HealthPlanIdRecognizer, "Medicare open enrollment runs October 15 to December 7.", []),
+    (HealthPlanIdRecognizer, "Call member services at our main line.", []),
+    # account numbers
+    (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),
+    (AccountNumberRecognizer, "under acct no. 55190873: please call", ["acct no. 55190873"]),
+    (AccountNumberRecognizer, "Take into account 3 factors before booking.", []),
+    # licence plates
+    (LicensePlateRecognizer, "a silver Honda, plate 7XKR221, belonging", ["7XKR221"]),
+    (LicensePlateRecognizer, "licence plate ABC-1234 in the garage", ["ABC-1234"]),
+    (LicensePlateRecognizer, "We served 300 plates of food at the picnic.", []),
+    # device serials
+    (DeviceSerialRecognizer, "his new pacemaker (serial PJN-884213)", ["serial PJN-884213"]),
+    (DeviceSerialRecognizer, "a hearing aid, S/N 4471-AC-0982, was left", ["S/N 4471-AC-0982"]),
+    (DeviceSerialRecognizer, "Serial testing helps catch cancer early.", []),
+    # room, bed and bay numbers
+    (RoomNumberRecognizer, "our patient Margaret in room 412!", ["room 412"]),
+    (RoomNumberRecognizer, "recovering from surgery in Rm 4012.", ["Rm 4012"]),
+    (RoomNumberRecognizer, "the patient in bed 12 of our trauma bay", ["bed 12"]),
+    (RoomNumberRecognizer, "walk his daughter down the aisle from bay 3", ["bay 3"]),
+    (RoomNumberRecognizer, "Blood drive on March 14 in Conference Room B.", []),
+    (RoomNumberRecognizer, "Open House, Education Center, Room 214. RSVP today.", []),
+    (RoomNumberRecognizer, "Our 48-bed emergency department opens this spring.", []),
+    # dates tied to a patient
+    (PatientDateRecognizer, "Harold (D.O.B. 03.14.58) was moved", ["D.O.B. 03.14.58"]),
+    (PatientDateRecognizer, "Sofia was admitted on March 3 with RSV", ["March 3"]),
+    (PatientDateRecognizer, "walking after her spinal surgery on 2/14/2024.", ["2/14/2024"]),
+    (PatientDateRecognizer, "Kenji is home after his appendectomy on Oct. 3", ["Oct. 3"]),
+    (PatientDateRecognizer, "Blood drive on March 14 from 10 am to 4 pm.", []),
+    (PatientDateRecognizer, "Open enrollment runs October 15 to December 7.", []),
+    (PatientDateRecognizer, "Patients who walked after surgery went home 1.5 days sooner.", []),
+    # street addresses (whose address it is is judged by the engine)
+    (
+        StreetAddressRecognizer,
+        "sent to her home at 214 Willow Creek Lane",
+        ["214 Willow Creek Lane"],
+    ),
+    (StreetAddressRecognizer, "We have 3 ICUs and 412 beds.", []),
+    # social handles
+    (
+        SocialHandleRecognizer,
+        "@kelly_brandt88 we're so sorry your mom waited. Please DM us.",
+        ["@kelly_brandt88"],
+    ),
+    (SocialHandleRecognizer, "@danny_reyes hope your knee is healing well!", ["@danny_reyes"]),
+    (SocialHandleRecognizer, "Thank you @CDCgov and @NYCHealthy for joining our panel.", []),
+    (SocialHandleRecognizer, "@CDCgov thanks for the updated flu data.", []),
+    # names that the wording marks as a patient's or relative's
+    (PatientNameRecognizer, "discharge paperwork for Mr. Okafor is ready", ["Mr. Okafor"]),
+    (PatientNameRecognizer, "Her daughter Mai made cupcakes", ["Mai"]),
+    (PatientNameRecognizer, "welcome twins Arjun and Anaya today", ["Arjun and Anaya"]),
+    (PatientNameRecognizer, "nana ruth finally met her great-grandchild", ["nana ruth"]),
+    (PatientNameRecognizer, "Prayers for our patient 李明华 and family", ["李明华"]),
+    (
+        PatientNameRecognizer,
+        "Keep her in your thoughts #PrayForMariaSantos",
+        ["PrayForMariaSantos"],
+    ),
+    (PatientNameRecognizer, "Heart warrior #LeoStrong", ["LeoStrong"]),
+    (PatientNameRecognizer, "jayden morales, 7, finished chemo", ["jayden morales"]),
+    (PatientNameRecognizer, "Happy Nurses Week! #NursesStrong #TeamNICU", []),
+    (PatientNameRecognizer, "Our patient experience team will follow up.", []),
+    (PatientNameRecognizer, "grandma is visiting on Sunday", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("recognizer_class", "text", "expected"),
+    CASES,
+    ids=[f"{case[0].__name__}-{index}" for index, case in enumerate(CASES)],
+)
+def test_recognizer_finds_identifiers_and_ignores_near_misses(
+    recognizer_class: type[EntityRecognizer], text: str, expected: list[str]
+) -> None:
+    assert found(recognizer_class(), text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Millbrook man whose red Ford F-150 rolled over on Route 9 is recovering in our ICU.",
+            ["Millbrook", "red Ford F-150"],
+        ),
+        # Without the incident and the care, a hometown or a car is ordinary news.
+        ("A Millbrook man donated a red Ford F-150 to our foundation raffle.", []),
+        (
+            "Our Millbrook clinic is recovering from the storm; parking lot crash barriers fixed.",
+            [],
+        ),
+    ],
+)
+def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:
+    assert found(IdentifyingDetailsRecognizer(), text) == sorted(expected)
+
+
+def test_every_recognizer_documents_its_patterns_context_and_score() -> None:
+    import policy.privacy.recognizers as package
+
+    for name in package.__all__:
+        if name == "healthcare_recognizers":
+            continue
+        module = __import__(getattr(package, name).__module__, fromlist=["_"])
+        doc = (module.__doc__ or "").lower()
+        assert "pattern" in doc and "context" in doc and "score" in doc, module.__name__
