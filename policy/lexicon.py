@@ -25,19 +25,20 @@ from urllib.parse import urlsplit
 
 MAX_PATTERN_LENGTH = 500
 
-# Characters people type in place of a letter to slip a word past a filter.
+# Characters people type in place of a letter to slip a word past a filter; any vowel may also
+# be masked with *, # or @.
 _LOOKALIKES: dict[str, str] = {
-    "a": "a@4*",
+    "a": "a@4*#",
     "b": "b8",
-    "c": "ck",
-    "e": "e3*",
+    "c": "ck*",
+    "e": "e3*#@",
     "g": "g9",
-    "i": "i1!|*",
+    "i": "i1!|*#@",
     "l": "l1|",
-    "o": "o0*",
+    "o": "o0*#@",
     "s": "s$5",
     "t": "t7+",
-    "u": "uv*",
+    "u": "uv*#@",
 }
 # Punctuation people put between letters ("f.u.c.k", "s-h-i-t"); never a space, so that the
 # end of one word and the start of the next ("it's hit") is not read as one word.
@@ -143,13 +144,13 @@ def phrase_pattern(phrase: str, *, obfuscated: bool = False) -> str:
 
 
 def _obfuscated(text: str) -> str:
-    letters = [char for char in text.lower() if not char.isspace()]
-    parts = []
-    for char in letters:
-        options = _LOOKALIKES.get(char, char)
-        parts.append(f"[{re.escape(options)}]+")
-    spaced = r"\s".join(re.escape(char) for char in letters)  # "f u c k", one space apart
-    return f"(?:{_FILLER.join(parts)}|{spaced})"
+    """Each word with lookalikes, repeats and punctuation between letters; words apart by spaces."""
+    words = []
+    for word in text.lower().split(" "):
+        parts = [f"[{re.escape(_LOOKALIKES.get(char, char))}]+" for char in word]
+        spaced = r"\s".join(re.escape(char) for char in word)  # "f u c k", one space apart
+        words.append(f"(?:{_FILLER.join(parts)}|{spaced})")
+    return r"\s+".join(words)
 
 
 @lru_cache(maxsize=4096)
