@@ -7,8 +7,13 @@ that point at a patient: staff, officials and the organisation's own contacts ar
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
+import os
 import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
@@ -28,9 +33,14 @@ from policy.privacy.recognizers import healthcare_recognizers
 from policy.privacy.recognizers.phone_number import PhoneNumberRecognizer
 from policy.schema import Organisation
 
+log = logging.getLogger(__name__)
+
 POLICY_REF = "Confidentiality and patient privacy (HIPAA)"
 # nlp.pipe batch size: large enough to amortise per-call overhead, small enough for memory.
 BATCH_SIZE = 64
+# From this many drafts on, a batch is shared between worker processes, one per CPU: starting
+# them costs a few seconds once per process, which only a large file check or benchmark repays.
+PARALLEL_MIN_DRAFTS = 256
 
 
 @dataclass(frozen=True)
@@ -125,6 +135,9 @@ class PrivacyEngine:
         )
         self.spacy_model = spacy_model
         self._nlp_engine = nlp_engine
+        self._workers: ProcessPoolExecutor | None = None
+        self._worker_count = 0
+        self._workers_lock = threading.Lock()
         self._analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=nlp_engine, supported_languages=["en"]
         )
@@ -140,9 +153,22 @@ class PrivacyEngine:
         return self._findings(text, artifacts, AllowList.of(organisation))
 
     def findings_batch(
-        self, texts: Sequence[str], organisation: Organisation, *, batch_size: int = BATCH_SIZE
+        self,
+        texts: Sequence[str],
+        organisation: Organisation,
+        *,
+        batch_size: int = BATCH_SIZE,
+        processes: int | None = None,
     ) -> list[list[Finding]]:
-        """Privacy findings for many drafts at once: spaCy reads them as one ``nlp.pipe``."""
+        """Privacy findings for many drafts at once: spaCy reads them through ``nlp.pipe``.
+
+        Large batches are split between ``processes`` worker processes (default: one per CPU
+        from ``PARALLEL_MIN_DRAFTS`` drafts on), each running the same batch path.
+        """
+        if processes is None:
+            processes = cpu_count() if len(texts) >= PARALLEL_MIN_DRAFTS else 1
+        if processes > 1 and len(texts) > 1:
+            return self._findings_in_workers(texts, organisation, batch_size, processes)
         allow = AllowList.of(organisation)
         return [
             self._findings(text, artifacts, allow)
@@ -159,6 +185,37 @@ class PrivacyEngine:
             entities=list(ENTITY_RULES),
             nlp_artifacts=artifacts or self._nlp_engine.process_text(text, "en"),
         )
+
+    def _findings_in_workers(
+        self, texts: Sequence[str], organisation: Organisation, batch_size: int, processes: int
+    ) -> list[list[Finding]]:
+        with self._workers_lock:
+            if self._workers is None or self._worker_count < processes:
+                if self._workers is not None:
+                    self._workers.shutdown()
+                self._worker_count = processes
+                # spawn, not fork: the bot's threads may hold locks a forked child would inherit.
+                self._workers = ProcessPoolExecutor(
+                    max_workers=processes,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_worker,
+                    initargs=(self.spacy_model,),
+                )
+            workers = self._workers
+        size = -(-len(texts) // processes)
+        chunks = [list(texts[i : i + size]) for i in range(0, len(texts), size)]
+        try:
+            jobs = [
+                workers.submit(_worker_findings, chunk, organisation, batch_size)
+                for chunk in chunks
+            ]
+            return [found for job in jobs for found in job.result()]
+        except BrokenProcessPool:
+            # Workers cannot start from a script without a __main__ guard; stay in-process.
+            log.warning("privacy worker processes failed to start; checking in one process")
+            with self._workers_lock:
+                self._workers = None
+            return self.findings_batch(texts, organisation, batch_size=batch_size, processes=1)
 
     def _artifacts(
         self, texts: Sequence[str], batch_size: int
@@ -199,6 +256,22 @@ def _finding(result: RecognizerResult, consented: bool) -> Finding:
         end=result.end,
         entity_type=result.entity_type,
     )
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on: the default number of batch worker processes."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _start_worker(spacy_model: str) -> None:
+    get_privacy_engine(spacy_model)
+
+
+def _worker_findings(
+    texts: list[str], organisation: Organisation, batch_size: int
+) -> list[list[Finding]]:
+    (engine,) = _engines.values()
+    return engine.findings_batch(texts, organisation, batch_size=batch_size, processes=1)
 
 
 _engines: dict[str, PrivacyEngine] = {}

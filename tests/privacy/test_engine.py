@@ -177,6 +177,17 @@ def test_batch_gives_the_same_findings_as_single_calls(privacy_engine: PrivacyEn
     ]
 
 
+def test_worker_processes_give_the_same_findings(privacy_engine: PrivacyEngine) -> None:
+    texts = [
+        "Happy 101st birthday to our patient Margaret Ellison in room 412!",
+        "Meet Dr. Priya Raman, our new Chief of Cardiology.",
+        "Mr. Okafor (Medicaid ID NY44729183) went home today.",
+    ] * 4
+    in_workers = privacy_engine.findings_batch(texts, NO_ALLOW_LIST, processes=2)
+    assert in_workers == privacy_engine.findings_batch(texts, NO_ALLOW_LIST, processes=1)
+    assert sum(len(found) for found in in_workers) == 4 * 5
+
+
 def test_only_the_entity_recognizer_is_loaded(privacy_engine: PrivacyEngine) -> None:
     assert privacy_engine.pipes == list(PIPES_USED)
 
