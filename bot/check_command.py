@@ -25,7 +25,9 @@ class BadInput(Exception):
     """Input the check cannot run on; the message is the one line printed to stderr."""
 
 
-def run_check(args: argparse.Namespace, settings: Settings, out: TextIO = sys.stdout) -> int:
+def run_check(args: argparse.Namespace, settings: Settings, out: TextIO | None = None) -> int:
+    """Run ``clearpost check``; print one result per draft to ``out`` (standard output)."""
+    out = out if out is not None else sys.stdout
     try:
         policy = load_policy(args.policy or settings.policy_file)
         inputs = _inputs(args)

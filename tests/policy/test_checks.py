@@ -96,7 +96,8 @@ DISCLOSURE = [
 DISCLOSURE_NEAR_MISSES = [
     "#ad Use code HEALTHY20 for 20% off NutriMax vitamins.",
     "Paid partnership with FitBand: we've partnered with FitBand to bring you 15% off.",
-    "Giveaway! Enter to win a water bottle. No purchase necessary; official rules at stmaryshealth.example/rules",
+    "Giveaway! Enter to win a water bottle. No purchase necessary; "
+    "official rules at stmaryshealth.example/rules",
     "We partnered with the county health department to offer free flu shots.",
     "Our doctors recommend a flu shot for everyone over 6 months.",
     "Dana lost 60 pounds with our program. Individual results vary.",
