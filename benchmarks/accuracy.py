@@ -205,6 +205,8 @@ def write_report(
         "",
     ]
     titles = {"all": "All posts", "dev": "Dev posts (tuned on)", "heldout": "Held-out posts"}
+    if not counts["heldout"]:
+        titles = {"all": "All posts"}
     for key, title in titles.items():
         if counts[key]:
             lines += _table(title, results[key])
