@@ -1,4 +1,5 @@
-# Clearpost: `make run` starts the bot, `make test` runs the tests. Both build .venv/ first.
+# Clearpost: `make run` starts the bot (the local sandbox when no Slack credentials are set),
+# `make test` runs the tests. Both build .venv/ first.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
