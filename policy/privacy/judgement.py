@@ -43,6 +43,7 @@ PERSONAL_MAIL_DOMAINS = vocabulary(
 _TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
 # Title words may be abbreviated or glued to the name by spaCy ("Dr. Raman").
+_ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -112,8 +113,8 @@ def _person_verdict(text: str, result: RecognizerResult, public_words: set[str])
     start, end = result.start, result.end
     span = text[start:end]
     words = [word.lower() for word in WORD.findall(span)]
-    if not words or (not any(char.islower() for char in span if char.isalpha()) and len(span) < 6):
-        return "not-a-person"  # an acronym such as NICU or BE FAST
+    if not words or _ACRONYM.fullmatch(span):
+        return "not-a-person"  # an acronym such as NICU or BE FAST (scripts without case pass)
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
     if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):

@@ -41,6 +41,7 @@ def flagged(
             "Patient spotlight: Dr. Samuel Osei, a retired physician, came to us with sepsis.",
             [("PERSON", "Samuel Osei")],
         ),
+        ("Prayers for our patient 李明华 and family.", [("PERSON", "李明华")]),
         (
             "If you know Thomas Avery, email his son at t.avery.jr@gmail.com.",
             [("PERSON", "Thomas Avery"), ("EMAIL_ADDRESS", "t.avery.jr@gmail.com")],
