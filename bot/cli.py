@@ -130,10 +130,9 @@ def _serve(args: argparse.Namespace) -> int:
     from policy import PolicyError, load_policy
 
     settings: Settings = _settings()
-    no_slack_credentials = (
-        settings.slack_bot_token is None
-        and settings.slack_signing_secret is None
-        and settings.slack_app_token is None
+    # Empty values count as unset: a fresh copy of .env.example has every Slack setting empty.
+    no_slack_credentials = not (
+        settings.slack_bot_token or settings.slack_signing_secret or settings.slack_app_token
     )
     if no_slack_credentials and not (args.socket or args.http):
         print(
