@@ -12,14 +12,22 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from bot import audit
 from bot.card_state import refresh_card
 from bot.cards import escape
 from bot.models import Decision, Draft, DraftStatus, ProcessedEvent, Vote, VoteOutcome
 from bot.notify import direct_message, reply_in_thread
-from bot.queries import CardRef, account_of, current_tally, find_draft, requirement_of
+from bot.publishing import after_approval, local_time
+from bot.queries import (
+    CardRef,
+    account_of,
+    active_lock,
+    current_tally,
+    find_draft,
+    requirement_of,
+)
 from bot.services import Services
 from policy.privacy import redact
 from policy.routing import Choice, Outcome, signoffs_of
@@ -180,6 +188,13 @@ def classify_vote(
     services: Services, draft: Draft, voter_id: str, choice: Choice, *, stale: bool
 ) -> tuple[str, str | None]:
     """Whether a vote counts, and if not, the sentence that explains it to the voter."""
+    session = object_session(draft)
+    if session is not None and active_lock(session, draft.account_id) is not None:
+        return (
+            VoteOutcome.IGNORED_LOCKED,
+            f"`{draft.account_id}` is locked because it was reported compromised; votes on its "
+            "drafts do not count until the crisis team unlocks it.",
+        )
     if draft.status not in DraftStatus.OPEN_FOR_VOTES:
         state = draft.status.replace("_", " ")
         return VoteOutcome.LATE, f"Draft #{draft.id} is already {state}; your vote was not counted."
@@ -265,6 +280,8 @@ def _decide_if_settled(
         },
         at=services.clock(),
     )
+    if outcome is Outcome.APPROVED:
+        after_approval(session, services, draft)
     return outcome
 
 
@@ -278,10 +295,11 @@ def announce_decision(
             return
         account = account_of(services, draft)
         author_id, channel, ts = draft.author_id, draft.card_channel, draft.card_ts
+        next_step = publishing_note(services, draft) if outcome is Outcome.APPROVED else ""
     message = (
         f"Your draft #{draft_id} for {escape(account.display_name)} {OUTCOME_WORDS[outcome]} "
-        f"by <@{voter_id}>."
-    )
+        f"by <@{voter_id}>. {next_step}"
+    ).strip()
     if reason:
         message += f"\nReason: {escape(reason)}"
     if outcome is Outcome.CHANGES_REQUESTED:
@@ -291,6 +309,17 @@ def announce_decision(
         note = f"<@{voter_id}> {CHOICE_WORDS[_choice_of(outcome)]} this draft."
         note += f" Reason: {escape(reason)}" if reason else " No reason given."
         reply_in_thread(services, channel, ts, note)
+
+
+def publishing_note(services: Services, draft: Draft) -> str:
+    """What happens next to an approved post, in one sentence for its author."""
+    if draft.status == DraftStatus.HELD:
+        return "It is held: a crisis is declared or the account is locked."
+    if draft.status == DraftStatus.SCHEDULED and draft.publish_at is not None:
+        return f"It is scheduled for {local_time(services, draft.publish_at)}."
+    if services.settings.publisher == "webhook":
+        return "Clearpost is sending it to the publishing tool."
+    return "It is cleared: publish it, then press *Mark as published* on its card."
 
 
 def _choice_of(outcome: Outcome) -> Choice:

@@ -20,11 +20,13 @@ from bot.card_state import card_model, refresh_card
 from bot.cards import approval_card, check_results_text, escape
 from bot.models import Draft, DraftStatus, DraftVersion
 from bot.notify import reply_in_thread, tell_author
-from bot.queries import account_of, locked_draft
+from bot.queries import account_of, active_crisis, active_lock, locked_draft
+from bot.scheduling import ActionKind, schedule
 from bot.services import Services
 from bot.store import DatabaseUnavailable
 from policy import Draft as DraftToCheck
 from policy import Verdict, check, content_hash
+from policy.routing import with_crisis_leads
 from policy.schema import Account
 
 log = logging.getLogger(__name__)
@@ -51,18 +53,25 @@ def receive_draft(
     media: list[dict[str, Any]] | None = None,
     publish_at: datetime | None = None,
     source_message: tuple[str, str] | None = None,
+    require_owner: bool = True,
 ) -> int:
     """Validate and store a new draft; returns its id. Checks run next, in ``process_draft``.
 
     ``media`` lists attached images (``url``, ``alt_text``, ``name``); ``publish_at`` is when the
     author wants it out; ``source_message`` is the (channel, ts) of the Slack message it came from.
+    ``require_owner=False`` is for Clearpost's own drafts (a crisis's holding statements).
     """
-    account = _account_for_submission(services, author_id, account_id)
+    account = _account_for_submission(services, author_id, account_id, require_owner)
     text = _valid_text(text, f"/draft {account.id} Your post text")
     if publish_at is not None and publish_at.tzinfo is None:
         raise ValueError("publish_at must be timezone-aware")
     try:
         with services.store.transaction() as session:
+            if active_lock(session, account.id) is not None:
+                raise SubmissionRefused(
+                    f"`{account.id}` is locked because it was reported compromised; nothing can "
+                    "be submitted for it until the crisis team unlocks it."
+                )
             draft = Draft(
                 account_id=account.id,
                 author_id=author_id,
@@ -192,14 +201,16 @@ def draft_to_check(draft: Draft) -> DraftToCheck:
     )
 
 
-def _account_for_submission(services: Services, author_id: str, account_id: str) -> Account:
+def _account_for_submission(
+    services: Services, author_id: str, account_id: str, require_owner: bool = True
+) -> Account:
     account = services.policy.account(account_id)
     if account is None:
         known = ", ".join(f"`{a.id}`" for a in services.policy.accounts)
         raise SubmissionRefused(
             f"There is no account `{escape(account_id)}` in the policy. Accounts: {known}."
         )
-    if not services.directory.is_member(author_id, account.owners):
+    if require_owner and not services.directory.is_member(author_id, account.owners):
         raise SubmissionRefused(
             f"You are not one of the people who may post for `{account.id}` "
             f"({escape(account.display_name)}). Ask the communications team to add you."
@@ -224,7 +235,19 @@ def process_draft(services: Services, draft_id: int) -> None:
 def _check_and_store(
     services: Services, draft_id: int, to_check: DraftToCheck, account: Account
 ) -> None:
-    report = check(to_check, account, services.policy, privacy=services.privacy)
+    with services.store.transaction() as session:
+        crisis_active = active_crisis(session) is not None
+    report = check(
+        to_check,
+        account,
+        services.policy,
+        privacy=services.privacy,
+        crisis_active=crisis_active,
+        resolve_members=services.directory.resolve,
+    )
+    requirement = report.requirement
+    if crisis_active:
+        requirement = with_crisis_leads(requirement, services.policy)
     with services.store.transaction() as session:
         draft = locked_draft(session, draft_id)
         version = draft.version
@@ -232,7 +255,7 @@ def _check_and_store(
             return  # another worker got there first, or the draft moved on
         version.verdict = report.verdict.value
         version.findings = [finding.as_dict() for finding in report.findings]
-        version.requirement = report.requirement.as_dict()
+        version.requirement = requirement.as_dict()
         version.redacted_text = report.redacted_text
         version.checked_at = services.clock()
         version_number = version.number
@@ -252,10 +275,11 @@ def _check_and_store(
                     {"rule_id": f.rule_id, "severity": f.severity.value} for f in report.findings
                 ],
                 "redacted_text": report.redacted_text,
-                "requirement": [s.key for s in report.requirement.signoffs],
+                "requirement": [s.key for s in requirement.signoffs],
             },
             at=services.clock(),
         )
+        schedule_follow_ups(session, services, draft, account)
     log.info(
         "draft %s version %s checked: %s, %d findings; redacted text: %s",
         draft_id,
@@ -264,6 +288,32 @@ def _check_and_store(
         len(report.findings),
         report.redacted_text,
     )
+
+
+def schedule_follow_ups(
+    session: Session, services: Services, draft: Draft, account: Account
+) -> None:
+    """Reminder at half the account's SLA, escalation at the SLA, expiry at the policy's age."""
+    start = services.clock()
+    version = draft.current_version
+    sla = timedelta(hours=account.approval_sla_hours)
+    max_age = timedelta(hours=services.policy.schedule.max_draft_age_hours)
+    follow_ups = [
+        (ActionKind.REMIND, start + sla / 2),
+        (ActionKind.ESCALATE, start + sla),
+        (ActionKind.EXPIRE, draft.created_at + max_age),
+    ]
+    if draft.publish_at is not None:
+        follow_ups.append((ActionKind.PUBLISH_TIME_PASSED, draft.publish_at))
+    for kind, due_at in follow_ups:
+        schedule(
+            session,
+            kind=kind,
+            due_at=due_at,
+            dedupe_key=f"{kind}:{draft.id}:v{version}",
+            draft_id=draft.id,
+            payload={"version": version},
+        )
 
 
 def _show_card(services: Services, draft_id: int) -> None:
