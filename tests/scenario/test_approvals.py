@@ -333,3 +333,28 @@ def test_cards_show_user_text_literally(running_bot: RunningBot) -> None:
     assert "<!channel>" not in shown and "<@U0CEO>" not in shown and "<https://evil" not in shown
     assert "&lt;!channel&gt;" in shown
     assert card.body["channel"] == APPROVAL_CHANNEL
+
+
+@pytest.mark.parametrize(
+    "text, office, officer",
+    [
+        (
+            "x-main Shared with permission: our patient Maria Santos is home after 40 days!",
+            "Privacy office",
+            "U0PRIVACY",
+        ),
+        ("x-main Win a free spa day! Enter our giveaway by tagging a friend.", "Legal", "U0LEGAL"),
+    ],
+)
+def test_findings_needing_review_add_their_office(
+    running_bot: RunningBot, text: str, office: str, officer: str
+) -> None:
+    running_bot.send.draft("U0AUTHOR", text)
+    ts, card = wait_for_card(running_bot)
+    assert "Needs review" in card_text(card) and f"{office} 0/1" in card_text(card)
+    assert "Maria Santos" not in card_text(card)
+    running_bot.send.react("U0APPROVER1", "white_check_mark", ts)
+    wait_until(lambda: "1/1 ✓" in _latest_card(running_bot), what="account sign-off")
+    assert draft_status(running_bot) == "pending"  # the office has not signed off yet
+    running_bot.send.react(officer, "white_check_mark", ts)
+    wait_until(lambda: draft_status(running_bot) == "approved", what="both sign-offs")
