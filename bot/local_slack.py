@@ -26,6 +26,7 @@ class RecordedCall:
     method: str
     body: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
+    token: str | None = None  # the bearer token the caller sent (bot xoxb- or user xoxp-)
 
 
 @dataclass
@@ -39,6 +40,7 @@ class StoredMessage:
     user: str | None = None
     ephemeral_for: str | None = None
     thread_ts: str | None = None
+    files: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -155,6 +157,29 @@ class LocalSlack:
                 )
             time.sleep(0.02)
 
+    def add_user_message(
+        self,
+        channel: str,
+        user: str,
+        text: str,
+        *,
+        files: list[dict[str, Any]] | None = None,
+        thread_ts: str | None = None,
+    ) -> StoredMessage:
+        """A message a person posts, as the workspace keeps it; tests then send its event."""
+        message = StoredMessage(
+            channel=channel,
+            ts=self._next_ts(),
+            text=text,
+            blocks=[],
+            user=user,
+            thread_ts=thread_ts,
+            files=list(files or []),
+        )
+        with self._lock:
+            self.messages.append(message)
+        return message
+
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
@@ -166,7 +191,7 @@ class LocalSlack:
     def _next_ts(self) -> str:
         return f"{int(time.time())}.{next(self._ts_counter):06d}"
 
-    def _answer(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _answer(self, method: str, body: dict[str, Any], token: str | None) -> dict[str, Any]:
         """The JSON a real workspace would give for ``method`` (the parts Clearpost reads)."""
         if method == "auth.test":
             return {
@@ -212,12 +237,40 @@ class LocalSlack:
             return {"ok": True, "message_ts": message.ts}
         if method == "chat.delete":
             with self._lock:
-                self.messages = [
+                target = next(
+                    (
+                        m
+                        for m in self.messages
+                        if m.channel == body.get("channel") and m.ts == body.get("ts")
+                    ),
+                    None,
+                )
+                if target is None:
+                    return {"ok": False, "error": "message_not_found"}
+                # As in Slack, a bot token deletes only the bot's own messages; anyone else's
+                # message needs a workspace admin's user token.
+                if target.user != self.bot_user_id and not (token or "").startswith("xoxp-"):
+                    return {"ok": False, "error": "cant_delete_message"}
+                self.messages.remove(target)
+            return {"ok": True, "channel": target.channel, "ts": target.ts}
+        if method == "conversations.history":
+            latest, oldest = body.get("latest"), body.get("oldest")
+            with self._lock:
+                found = [
                     m
                     for m in self.messages
-                    if not (m.channel == body.get("channel") and m.ts == body.get("ts"))
+                    if m.channel == body.get("channel")
+                    and m.ephemeral_for is None
+                    and (latest is None or float(m.ts) <= float(latest))
+                    and (oldest is None or float(m.ts) >= float(oldest))
                 ]
-            return {"ok": True}
+            found.sort(key=lambda m: float(m.ts), reverse=True)
+            limit = int(body.get("limit") or 100)
+            return {
+                "ok": True,
+                "messages": [_as_history_item(m) for m in found[:limit]],
+                "has_more": len(found) > limit,
+            }
         if method == "chat.getPermalink":
             channel, ts = body.get("channel", ""), str(body.get("message_ts", ""))
             return {
@@ -272,7 +325,9 @@ class LocalSlack:
                 else:
                     self._send(404, {"ok": False, "error": "unknown_path"})
                     return
-                call = RecordedCall(method, body)
+                authorization = self.headers.get("Authorization") or ""
+                token = authorization.removeprefix("Bearer ").strip() or body.get("token")
+                call = RecordedCall(method, body, token=token)
                 with fake._lock:
                     fake.calls.append(call)
                     queue = fake._failures.get(method)
@@ -293,7 +348,7 @@ class LocalSlack:
                 if method == "response_url":
                     self._send(200, {"ok": True})
                     return
-                self._send(200, fake._answer(method, body))
+                self._send(200, fake._answer(method, body, call.token))
 
             def _send(
                 self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
@@ -321,6 +376,19 @@ def _parse_body(raw: bytes, content_type: str) -> dict[str, Any]:
             return {"_unparsed": text}
         return value if isinstance(value, dict) else {"_value": value}
     return dict(parse_qsl(text, keep_blank_values=True))
+
+
+def _as_history_item(message: StoredMessage) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": "message", "ts": message.ts, "text": message.text}
+    if message.user:
+        item["user"] = message.user
+    if message.blocks:
+        item["blocks"] = message.blocks
+    if message.thread_ts:
+        item["thread_ts"] = message.thread_ts
+    if message.files:
+        item["files"] = message.files
+    return item
 
 
 def _as_list(value: Any) -> list[dict[str, Any]]:

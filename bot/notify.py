@@ -69,6 +69,14 @@ def open_view(services: Services, trigger_id: str, view: dict[str, Any]) -> bool
     return True
 
 
+def update_view(services: Services, view_id: str, view: dict[str, Any]) -> None:
+    """Redraw an open modal (a live count, for instance); a lost update is redrawn next time."""
+    try:
+        services.client.views_update(view_id=view_id, view=view)
+    except SlackApiError as error:
+        log.warning("could not update a modal: %s", error.response.get("error"))
+
+
 def publish_home(services: Services, user_id: str, view: dict[str, Any]) -> None:
     try:
         services.client.views_publish(user_id=user_id, view=view)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.services import Services
-from handlers import actions, commands, events, views
+from handlers import actions, commands, events, shortcuts, views
 
 
 def register(app: App, services: Services) -> None:
@@ -17,3 +17,4 @@ def register(app: App, services: Services) -> None:
     events.register(app, services)
     actions.register(app, services)
     views.register(app, services)
+    shortcuts.register(app, services)

@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from bot.services import Services
 from handlers.events.app_home import make_app_home_listener
+from handlers.events.messages import make_message_listener
 from handlers.events.reactions import make_reaction_listeners
 
 
@@ -14,3 +15,4 @@ def register(app: App, services: Services) -> None:
     app.event("reaction_added")(on_added)
     app.event("reaction_removed")(on_removed)
     app.event("app_home_opened")(make_app_home_listener(services))
+    app.event("message")(make_message_listener(services))
