@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import SecretStr
 
 from bot.local_slack import LocalSlack, RecordedCall
@@ -28,6 +29,7 @@ from bot.services import Services, build_services
 from bot.settings import Settings
 from bot.slack_requests import SlackSender
 from bot.store import Store
+from bot.sweep import start_sweeper
 from policy import Policy, load_policy
 
 APPROVAL_CHANNEL = "C0APPROVALS"
@@ -187,6 +189,7 @@ class Sandbox:
         self.user_id = self.users[0].user_id if self.users else "U0AUTHOR"
         self.slack: LocalSlack | None = None
         self.services: Services | None = None
+        self.sweeper: BackgroundScheduler | None = None
         self.http: HttpService | None = None
         self.sender: SlackSender | None = None
 
@@ -225,12 +228,15 @@ class Sandbox:
         self.services = build_services(settings)
         self.http = HttpService(build_app(self.services), self.services, "127.0.0.1", 0, threads=4)
         self.http.start()
+        self.sweeper = start_sweeper(self.services)
         self.sender = SlackSender(
             self.http.url, self.slack, secret, approval_channel=APPROVAL_CHANNEL
         )
         return self
 
     def stop(self) -> None:
+        if self.sweeper is not None:
+            self.sweeper.shutdown(wait=False)
         if self.http is not None:
             self.http.stop()
         if self.services is not None:

@@ -17,7 +17,7 @@ from bot.store import Store
 @pytest.fixture
 def filled_store(database_url: str) -> Store:
     store = Store(database_url)
-    store.create_schema()
+    store.upgrade_schema()  # the audit commands insist on a migrated database
     for n in range(5):
         with store.transaction() as session:
             audit.append(

@@ -185,11 +185,18 @@ def _staff_event(text: str, start: int, end: int) -> bool:
     return bool(words & STAFF_EVENTS) and not words & {"patient", "discharged", "admitted"}
 
 
+_NAME_LIKE_MAILBOX = re.compile(r"^[A-Za-z]{2,}[._][A-Za-z]{2,}@")
+
+
 def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     if result.entity_type == "PHONE_NUMBER" and _TOLL_FREE.match(span):
         return False
     domain = span.rsplit("@", 1)[-1].lower()
     if result.entity_type == "EMAIL_ADDRESS" and domain in PERSONAL_MAIL_DOMAINS:
+        return True
+    if result.entity_type == "EMAIL_ADDRESS" and _NAME_LIKE_MAILBOX.match(span):
+        # first.last@ outside the organisation's own domains is a person's address, whatever
+        # words surround it; shared mailboxes (media@, info@) are single words.
         return True
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)

@@ -47,6 +47,10 @@ def flagged(
             [("PERSON", "Thomas Avery"), ("EMAIL_ADDRESS", "t.avery.jr@gmail.com")],
         ),
         (
+            "Get well soon Margaret Ellison! Or write to margaret.ellison@example.com",
+            [("PERSON", "Margaret Ellison"), ("EMAIL_ADDRESS", "margaret.ellison@example.com")],
+        ),
+        (
             "Reach out to her husband Victor at 555-290-7712 to join the meal train.",
             [("PERSON", "Victor"), ("PHONE_NUMBER", "555-290-7712")],
         ),

@@ -93,6 +93,7 @@ def test_user_group_approvers_are_resolved(team_bot: RunningBot) -> None:
     team_bot.send.react("U0OUTSIDER", "white_check_mark", ts)
     team_bot.send.react("U0LEAD3", "white_check_mark", ts)
     wait_until(lambda: draft_status(team_bot) == "approved", what="two group members approving")
+    wait_until(lambda: len(votes(team_bot)) == 3, what="all three attempts to be stored")
     outcomes = {voter: outcome for voter, _, outcome in votes(team_bot)}
     assert outcomes["U0OUTSIDER"] == VoteOutcome.IGNORED_NOT_APPROVER
     assert outcomes["U0LEAD1"] == outcomes["U0LEAD3"] == VoteOutcome.COUNTED
