@@ -16,12 +16,13 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bot import audit
 from bot.card_state import refresh_card
 from bot.cards import escape
+from bot.metrics import record_sweep
 from bot.models import Draft, DraftStatus, DueAction
 from bot.notify import direct_message
 from bot.publishing import mark_published, may_publish, send_webhook, webhook_payload
@@ -51,9 +52,15 @@ def run_sweep(services: Services, worker: str) -> int:
         process_draft(services, draft_id)
     _schedule_next_digest(services, now)
     with services.store.transaction() as session:
+        oldest_due = session.scalar(
+            select(func.min(DueAction.due_at)).where(
+                DueAction.done_at.is_(None), DueAction.due_at <= now
+            )
+        )
         claimed = claim_due(session, now=now, worker=worker)
     for action_id in claimed:
         _run_action(services, action_id, worker)
+    record_sweep((now - oldest_due).total_seconds() if oldest_due else 0.0)
     return len(claimed)
 
 

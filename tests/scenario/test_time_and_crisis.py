@@ -470,3 +470,17 @@ def test_compromised_account_is_locked_with_a_checklist(timed_bot: RunningBot) -
         ).all()
         assert ticks[0].actor == "U0CRISIS2"
         assert session.scalars(select(DueAction)).first() is not None
+
+
+def test_sweep_lag_is_exported_as_a_metric(timed_bot: RunningBot, clock: MovableClock) -> None:
+    from bot.metrics import metrics_text
+
+    submit_and_wait(timed_bot, "x-main Free flu shots Saturday!")
+    clock.move(hours=2, minutes=30)  # the reminder fell due 30 minutes ago
+    sweep(timed_bot)
+    lag = next(
+        line
+        for line in metrics_text().decode().splitlines()
+        if line.startswith("clearpost_sweep_lag_seconds ")
+    )
+    assert float(lag.split()[1]) == pytest.approx(30 * 60, abs=1)
