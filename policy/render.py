@@ -272,6 +272,53 @@ def _approvals_blocks(policy: Policy) -> list[Block]:
         blocks.append(
             Table(("Finding category", "Signed off by", "Members", "Approvals needed"), tuple(rows))
         )
+    schedule = policy.schedule
+    timing = [
+        "Approvers who have not voted are reminded at half their account's answer time; at the "
+        "full answer time the account's backup approvers are asked as well.",
+        f"A draft with no decision after {schedule.max_draft_age_hours:g} hours expires and its "
+        "author is told.",
+    ]
+    if schedule.digest_time:
+        timing.append(
+            f"Every day at {schedule.digest_time} ({policy.organisation.timezone}) the approval "
+            "channel gets a digest of the drafts still waiting."
+        )
+    blocks.extend([Paragraph("Timing:"), Bullets(tuple(timing))])
+    blocks.extend(_crisis_response_blocks(policy))
+    return blocks
+
+
+def _crisis_response_blocks(policy: Policy) -> list[Block]:
+    crisis = policy.crisis_response
+    number = len(policy.sections) + 2
+    blocks: list[Block] = [
+        Heading(2, f"{number}. When a crisis is declared"),
+        Paragraph(
+            "The crisis team declares a crisis with /crisis declare. Every approved post that "
+            "has not been published is held, nothing publishes, and every new post also needs a "
+            "crisis lead's approval until the crisis is resolved and each held post is released "
+            "by hand. A compromised account is locked with /crisis compromised: no posts are "
+            "submitted, approved or published for it until it is unlocked."
+        ),
+        Bullets(
+            (
+                f"Crisis team: {', '.join(crisis.team) or 'not named yet'}",
+                f"Crisis leads ({crisis.lead_approvals} approval needed): "
+                f"{', '.join(crisis.leads) or 'not named yet'}",
+            )
+        ),
+        Paragraph("Checklist for a compromised account:"),
+        Bullets(tuple(crisis.compromised_checklist)),
+    ]
+    if crisis.holding_statements:
+        blocks.append(Paragraph("Holding statements offered as ready drafts:"))
+        blocks.append(
+            Table(
+                ("Account", "Statement", "Text"),
+                tuple((s.account, s.title, s.text) for s in crisis.holding_statements),
+            )
+        )
     return blocks
 
 

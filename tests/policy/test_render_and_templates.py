@@ -109,3 +109,14 @@ def test_invalid_policy_exits_2_naming_file_and_line(
         assert main(command) == 2
         err = capsys.readouterr().err
         assert f"{bad}:12:" in err and "repeats a group" in err
+
+
+def test_render_includes_timing_and_the_crisis_response() -> None:
+    from policy import load_policy
+    from policy.render import render_policy
+
+    document = render_policy(load_policy(), "md")
+    assert "expires and its author is told" in document
+    assert "When a crisis is declared" in document
+    assert "Acknowledge the situation" in document
+    assert "Revoke active sessions" in document
