@@ -100,11 +100,11 @@ def plain_text(slack_text: str) -> str:
         inner = match.group(1)
         target, _, label = inner.partition("|")
         if target.startswith("@"):
-            return "@" + (label or target[1:])
+            return "@" + (label or target[1:]).lstrip("@")
         if target.startswith("#"):
-            return "#" + (label or target[1:])
+            return "#" + (label or target[1:]).lstrip("#")
         if target.startswith("!"):
-            return "@" + (label or target[1:].split("^", 1)[0])
+            return "@" + (label or target[1:].split("^", 1)[0]).lstrip("@")
         if target.startswith("mailto:"):
             return label or target.removeprefix("mailto:")
         # Slack turns a typed "example.org" into <http://example.org|example.org>: keep what

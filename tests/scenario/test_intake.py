@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
-from bot.intake import ACCOUNT_PICKER_ACTION
+from bot.intake import ACCOUNT_PICKER_ACTION, plain_text, split_account_tag
 from bot.local_slack import LocalSlack, RecordedCall
 from bot.models import AuditEntry, Draft, DraftVersion
 from bot.submit_modal import (
@@ -134,7 +134,7 @@ def modal_state(
     account: str | None = None,
     text: str | None = None,
     publish_at: datetime | None = None,
-    images: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    images: Sequence[tuple[str, str]] = (),
 ) -> dict[str, Any]:
     """The ``state.values`` Slack sends for the submit modal."""
     values: dict[str, Any] = {
@@ -329,6 +329,42 @@ def bot_factory(
     for bot in started:
         bot.http.stop()
         bot.store.dispose()
+
+
+# --------------------------------------------------------------------------- reading messages
+
+
+@pytest.mark.parametrize(
+    ("slack_text", "typed"),
+    [
+        ("Visit <https://stmaryshealth.example/flu>", "Visit https://stmaryshealth.example/flu"),
+        ("See <http://stmaryshealth.example|stmaryshealth.example>", "See stmaryshealth.example"),
+        ("Thanks <@U0NURSE|Dr Ada>!", "Thanks @Dr Ada!"),
+        ("Ask <!subteam^S0COMMS|@comms> or <!here>", "Ask @comms or @here"),
+        ("In <#C0NEWS|news>", "In #news"),
+        (
+            "Mail <mailto:media@stmaryshealth.example|media@stmaryshealth.example>",
+            "Mail media@stmaryshealth.example",
+        ),
+        ("Fish &amp; chips &lt;3 &gt;", "Fish & chips <3 >"),
+    ],
+)
+def test_slack_markup_is_read_back_as_the_author_typed_it(slack_text: str, typed: str) -> None:
+    assert plain_text(slack_text) == typed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[x-main] Join us", ("x-main", "Join us")),
+        ("  [X-Main]Join us", ("x-main", "Join us")),
+        ("Join us [x-main]", (None, "Join us [x-main]")),
+        ("[not a tag] Join us", (None, "[not a tag] Join us")),
+        ("[linkedin-careers]", ("linkedin-careers", "")),
+    ],
+)
+def test_account_tag_opens_the_message(text: str, expected: tuple[str | None, str]) -> None:
+    assert split_account_tag(text) == expected
 
 
 # --------------------------------------------------------------------------- plain messages
