@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App
 
@@ -26,6 +27,12 @@ def build_app(services: Services, *, verify_token: bool = True) -> App:
         token_verification_enabled=verify_token,
         # Listeners run after the acknowledgement, so Slack gets its answer within 3 seconds.
         process_before_response=False,
+        # A listener holds one of these threads until it has stored what it received (its
+        # acknowledgement waits for a free one), so there are as many as HTTP threads, not
+        # Bolt's default five; the slow work after that runs on services.after_ack.
+        listener_executor=ThreadPoolExecutor(
+            max_workers=settings.http_threads, thread_name_prefix="clearpost-listener"
+        ),
         logger=logging.getLogger("clearpost.bolt"),
     )
     register(app, services)

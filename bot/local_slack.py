@@ -8,6 +8,7 @@ Binds 127.0.0.1 on port 0 by default, so parallel runs never collide.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -128,6 +129,11 @@ class LocalSlack:
             self._failures.setdefault(method, []).extend(
                 _Failure(status, retry_after, error, delay) for _ in range(times)
             )
+
+    def answer_late(self, method: str, *, delay: float, times: int = 1) -> None:
+        """Carry out the next ``times`` calls to ``method`` but answer only after ``delay``
+        seconds: a Slack that posted the message while the caller gave up waiting."""
+        self.fail_next(method, status=200, times=times, delay=delay)
 
     def on_call(self, listener: Callable[[RecordedCall], None]) -> None:
         """Run ``listener`` for every call received (the sandbox prints from here)."""
@@ -334,6 +340,13 @@ class LocalSlack:
                     failure = queue.pop(0) if queue else None
                 for listener in fake._listeners:
                     listener(call)
+                if failure is not None and failure.status == 200 and failure.error is None:
+                    answer = fake._answer(method, body, call.token)  # the work is done…
+                    time.sleep(failure.delay)  # …but the answer comes too late
+                    # The caller may have stopped waiting and closed the connection.
+                    with contextlib.suppress(OSError):
+                        self._send(200, answer)
+                    return
                 if failure is not None:
                     if failure.delay:
                         time.sleep(failure.delay)
@@ -343,7 +356,10 @@ class LocalSlack:
                         headers = {}
                         if failure.retry_after is not None:
                             headers["Retry-After"] = str(failure.retry_after)
-                        self._send(failure.status, {"ok": False, "error": "ratelimited"}, headers)
+                        with contextlib.suppress(OSError):  # the caller may have given up
+                            self._send(
+                                failure.status, {"ok": False, "error": "ratelimited"}, headers
+                            )
                     return
                 if method == "response_url":
                     self._send(200, {"ok": True})

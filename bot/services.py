@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from slack_sdk import WebClient
@@ -22,9 +23,19 @@ from policy.privacy import PrivacyEngine, get_privacy_engine
 
 Clock = Callable[[], datetime]
 
+# Checks and cards run on these workers after the acknowledgement. Left on Bolt's few listener
+# threads, they would make the next command's acknowledgement wait behind them; few, because the
+# checks are CPU-bound and share one interpreter lock with the threads answering Slack.
+AFTER_ACK_WORKERS = 2
+
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def after_ack_workers() -> Executor:
+    """The pool that runs slow work a listener hands off once Slack has its answer."""
+    return ThreadPoolExecutor(max_workers=AFTER_ACK_WORKERS, thread_name_prefix="clearpost-work")
 
 
 @dataclass
@@ -39,6 +50,7 @@ class Services:
     directory: Directory
     approval_channel: str
     clock: Clock = system_clock
+    after_ack: Executor = field(default_factory=after_ack_workers)
 
 
 def make_slack_client(settings: Settings) -> WebClient:

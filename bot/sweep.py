@@ -49,7 +49,7 @@ def run_sweep(services: Services, worker: str) -> int:
 
     now = services.clock()
     for draft_id in _unfinished_drafts(services, now):
-        process_draft(services, draft_id)
+        process_draft(services, draft_id, recovering=True)
     _schedule_next_digest(services, now)
     with services.store.transaction() as session:
         oldest_due = session.scalar(

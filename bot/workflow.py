@@ -218,8 +218,32 @@ def _account_for_submission(
     return account
 
 
-def process_draft(services: Services, draft_id: int) -> None:
-    """Check the draft's current version, then post or redraw its card and tell the author."""
+def process_draft_soon(services: Services, draft_id: int) -> None:
+    """Queue ``process_draft`` on the after-acknowledgement workers and return at once.
+
+    Nothing is lost if the process dies before it runs: the draft is stored, and the sweep
+    finishes it.
+    """
+    services.after_ack.submit(_process_draft_logging_failure, services, draft_id)
+
+
+def _process_draft_logging_failure(services: Services, draft_id: int) -> None:
+    try:
+        process_draft(services, draft_id)
+    except Exception as error:  # a pool swallows exceptions: say so, the sweep retries it
+        log.error(
+            "processing draft %s failed (%s); the sweep will retry",
+            draft_id,
+            type(error).__name__,
+        )
+
+
+def process_draft(services: Services, draft_id: int, *, recovering: bool = False) -> None:
+    """Check the draft's current version, then post or redraw its card and tell the author.
+
+    ``recovering`` (the sweep) first looks for a card an earlier attempt posted without hearing
+    back, so a timeout never leaves two cards for one draft.
+    """
     with services.store.transaction() as session:
         draft = session.get(Draft, draft_id)
         if draft is None:
@@ -229,7 +253,7 @@ def process_draft(services: Services, draft_id: int) -> None:
         account = account_of(services, draft)
     if needs_check:
         _check_and_store(services, draft_id, to_check, account)
-    _show_card(services, draft_id)
+    _show_card(services, draft_id, recovering=recovering)
 
 
 def _check_and_store(
@@ -316,7 +340,7 @@ def schedule_follow_ups(
         )
 
 
-def _show_card(services: Services, draft_id: int) -> None:
+def _show_card(services: Services, draft_id: int, *, recovering: bool = False) -> None:
     """Post the card if there is none, or redraw it for a new version; idempotent."""
     with services.store.transaction() as session:
         draft = locked_draft(session, draft_id)
@@ -331,22 +355,29 @@ def _show_card(services: Services, draft_id: int) -> None:
         existing = (
             (draft.card_channel, draft.card_ts) if draft.card_channel and draft.card_ts else None
         )
+        submitted_at = draft.created_at
     results = check_results_text(
         card.draft_id, card.account, card.verdict, card.findings, card.redacted_text
     )
     if existing is None:
         text, blocks = approval_card(card)
-        try:
-            response = services.client.chat_postMessage(
-                channel=services.approval_channel, text=text, blocks=blocks, unfurl_links=False
-            )
-        except Exception as error:  # any failure leaves the card to the recovery sweep
-            log.warning("could not post the card of draft %s: %s", draft_id, type(error).__name__)
-            with services.store.transaction() as session:
-                locked_draft(session, draft_id).card_claimed_until = None
-            return
+        title = str(blocks[0]["text"]["text"])  # the card's header: "Draft #7 for …"
+        posted = _card_already_posted(services, title, submitted_at) if recovering else None
+        if posted is None:
+            try:
+                response = services.client.chat_postMessage(
+                    channel=services.approval_channel, text=text, blocks=blocks, unfurl_links=False
+                )
+            except Exception as error:  # any failure leaves the card to the recovery sweep
+                log.warning(
+                    "could not post the card of draft %s: %s", draft_id, type(error).__name__
+                )
+                with services.store.transaction() as session:
+                    locked_draft(session, draft_id).card_claimed_until = None
+                return
+            posted = (str(response["channel"]), str(response["ts"]))
         with services.store.transaction() as session:
-            _record_card(session, services, draft_id, str(response["channel"]), str(response["ts"]))
+            _record_card(session, services, draft_id, *posted)
     else:
         with services.store.transaction() as session:
             _record_card(session, services, draft_id, existing[0], existing[1])
@@ -359,6 +390,35 @@ def _show_card(services: Services, draft_id: int) -> None:
             "earlier approvals no longer count.",
         )
     tell_author(services, author_id, response_url, results)
+
+
+def _card_already_posted(
+    services: Services, title: str, submitted_at: datetime
+) -> tuple[str, str] | None:
+    """(channel, ts) of this draft's card if Slack posted it but its answer was lost (a timeout).
+
+    Looks through the approval channel since the draft came in for a message whose header block
+    is the card's title; people cannot post header blocks, so a person's message quoting the
+    title is not taken for the card. None when there is none or history is unavailable, and the
+    card is posted.
+    """
+    try:
+        response = services.client.conversations_history(
+            channel=services.approval_channel,
+            oldest=f"{(submitted_at - CARD_CLAIM).timestamp():.6f}",
+            limit=200,
+        )
+    except Exception as error:  # no history (scope, private channel): post as usual
+        log.warning("could not read the approval channel's history: %s", type(error).__name__)
+        return None
+    for message in response.get("messages") or []:
+        blocks = message.get("blocks") or [{}]
+        header = (
+            blocks[0].get("text", {}).get("text") if blocks[0].get("type") == "header" else None
+        )
+        if header == title:
+            return services.approval_channel, str(message["ts"])
+    return None
 
 
 def _record_card(

@@ -11,7 +11,12 @@ from slack_bolt import Ack, Respond
 from bot.cards import escape
 from bot.services import Services
 from bot.store import DatabaseUnavailable
-from bot.workflow import SubmissionRefused, process_draft, receive_draft, revise_draft
+from bot.workflow import (
+    SubmissionRefused,
+    process_draft_soon,
+    receive_draft,
+    revise_draft,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +56,7 @@ def make_draft_command(services: Services) -> Callable[..., None]:
         except (SubmissionRefused, DatabaseUnavailable) as problem:
             respond(text=refusal_text(problem, body), response_type="ephemeral")
             return
-        process_draft(services, draft_id)
+        process_draft_soon(services, draft_id)
 
     return handle_draft_command
 
@@ -77,7 +82,7 @@ def _revise(services: Services, command: dict[str, Any], body: str, respond: Res
     except (SubmissionRefused, DatabaseUnavailable) as problem:
         respond(text=refusal_text(problem, new_text), response_type="ephemeral")
         return
-    process_draft(services, int(draft_ref))
+    process_draft_soon(services, int(draft_ref))
 
 
 def refusal_text(problem: Exception, body: str) -> str:
