@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from policy.checks import RULE_CHECKS, access_findings, crisis_findings
 from policy.findings import Category, Draft, Finding, Severity, Verdict, verdict_of
+from policy.lexicon import PatternTooSlow
 from policy.privacy import PrivacyEngine, redact
 from policy.routing import ApprovalRequirement, MemberResolver, route_draft
 from policy.schema import Account, Policy
@@ -71,10 +72,12 @@ def check_many(
         if len(draft.text) > policy.max_draft_length:
             findings.append(_too_long(draft, policy))
         findings.extend(access_findings(draft, account, policy, resolve_members=resolve_members))
-        for rule_check in RULE_CHECKS:
-            findings.extend(rule_check(draft, account, policy))
-        if crisis_active:
-            findings.extend(crisis_findings(draft, account, policy))
+        rule_checks = [*RULE_CHECKS, crisis_findings] if crisis_active else RULE_CHECKS
+        for rule_check in rule_checks:
+            try:
+                findings.extend(rule_check(draft, account, policy))
+            except PatternTooSlow as slow:  # that rule is unchecked: a person has to look
+                findings.append(_rule_too_slow(slow, policy))
         findings.sort(key=lambda f: (f.start is None, f.start or 0, f.rule_id))
         reports.append(
             Report(
@@ -85,6 +88,18 @@ def check_many(
             )
         )
     return reports
+
+
+def _rule_too_slow(slow: PatternTooSlow, policy: Policy) -> Finding:
+    return Finding(
+        rule_id="policy.rule-too-slow",
+        category=Category.STANDARDS,
+        severity=Severity.REVIEW,
+        message=f"A policy rule could not be checked on this draft: {slow}. Read the draft for "
+        "what that rule looks for before approving.",
+        policy_ref=f"{policy.standards.number} {policy.standards.title}",
+        suggestion="Ask the policy's owner to simplify the pattern.",
+    )
 
 
 def _too_long(draft: Draft, policy: Policy) -> Finding:

@@ -9,7 +9,9 @@ costs one compilation per lexicon.
 Patterns come from people who edit a YAML file, so they are checked at load: they must compile,
 must not carry their own global flags, and must not repeat a group that itself repeats (``(a+)+``,
 ``(\\w+\\s?)*``), the shape that makes Python's backtracking engine take exponential time on an
-unlucky post.
+unlucky post. Other slow shapes cannot all be told apart at load (``(a|a)*$``, ``a*a*a*b``), so
+patterns also run with a time limit, on the ``regex`` engine (same syntax, but interruptible and
+it lets other threads run meanwhile): one that runs out raises PatternTooSlow.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+import regex
+
 MAX_PATTERN_LENGTH = 500
+# Seconds one policy pattern may take on one draft; ordinary patterns take microseconds.
+PATTERN_TIME_LIMIT = 1.0
 
 # Characters people type in place of a letter to slip a word past a filter; any vowel may also
 # be masked with *, # or @.
@@ -67,6 +73,14 @@ class Link:
 
 class UnsafePattern(ValueError):
     """A policy pattern that cannot be used; the message says what to change."""
+
+
+class PatternTooSlow(RuntimeError):
+    """A policy pattern ran past PATTERN_TIME_LIMIT on a draft, so its rule could not be checked."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(f"the pattern '{pattern}' took too long on this draft")
+        self.pattern = pattern
 
 
 def check_pattern(pattern: str) -> None:
@@ -159,12 +173,32 @@ def compile_lexicon(
     patterns: tuple[str, ...],
     case_sensitive: bool,
     obfuscated: bool,
-) -> tuple[re.Pattern[str], ...]:
-    """One compiled regex per phrase and pattern (patterns are already validated)."""
+) -> tuple[re.Pattern[str] | regex.Pattern[str], ...]:
+    """One compiled regex per phrase and pattern (patterns are already validated).
+
+    Phrases become patterns of a known, fast shape; the policy's own patterns are compiled for
+    the ``regex`` engine so that they can be stopped (see PATTERN_TIME_LIMIT).
+    """
     flags = 0 if case_sensitive else re.IGNORECASE
-    compiled = [re.compile(phrase_pattern(p, obfuscated=obfuscated), flags) for p in phrases]
-    compiled.extend(re.compile(p, flags) for p in patterns)
+    compiled: list[re.Pattern[str] | regex.Pattern[str]] = [
+        re.compile(phrase_pattern(p, obfuscated=obfuscated), flags) for p in phrases
+    ]
+    pattern_flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
+    compiled.extend(regex.compile(p, pattern_flags) for p in patterns)
     return tuple(compiled)
+
+
+def _spans(compiled: re.Pattern[str] | regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+    if isinstance(compiled, re.Pattern):
+        return [m.span() for m in compiled.finditer(text) if m.end() > m.start()]
+    try:
+        return [
+            m.span()
+            for m in compiled.finditer(text, timeout=PATTERN_TIME_LIMIT)
+            if m.end() > m.start()
+        ]
+    except TimeoutError:
+        raise PatternTooSlow(compiled.pattern) from None
 
 
 def find_matches(
@@ -175,15 +209,13 @@ def find_matches(
     case_sensitive: bool = False,
     obfuscated: bool = False,
 ) -> list[Match]:
-    """Every place the lexicon matches, overlaps merged into the longest match, in text order."""
+    """Every place the lexicon matches, overlaps merged into the longest match, in text order.
+
+    Raises PatternTooSlow when one of ``patterns`` runs past its time limit.
+    """
     regexes = compile_lexicon(tuple(phrases), tuple(patterns), case_sensitive, obfuscated)
     spans = sorted(
-        (
-            (m.start(), m.end())
-            for regex in regexes
-            for m in regex.finditer(text)
-            if m.end() > m.start()
-        ),
+        (span for compiled in regexes for span in _spans(compiled, text)),
         key=lambda span: (span[0], -span[1]),
     )
     merged: list[tuple[int, int]] = []
