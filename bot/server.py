@@ -6,6 +6,7 @@ production traffic goes through waitress, a threaded WSGI server.
 
 from __future__ import annotations
 
+import io
 import json
 import threading
 from collections.abc import Callable, Iterable
@@ -13,6 +14,7 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request.internals import parse_body
 from waitress.server import create_server
 
 from bot.metrics import METRICS_CONTENT_TYPE, metrics_text
@@ -50,6 +52,8 @@ def make_wsgi_app(
             )
             return [payload]
         if path == SLACK_EVENTS_PATH:
+            if not _readable_by_bolt(environ):
+                return _json(start_response, "400 Bad Request", {"error": "malformed body"})
             return slack_handler(environ, start_response)
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
@@ -83,6 +87,23 @@ class Readiness:
             results["privacy_model"] = f"not loaded ({type(error).__name__})"
         self._static_checks_passed = results["policy"] == results["privacy_model"] == "ok"
         return results
+
+
+def _readable_by_bolt(environ: dict[str, Any]) -> bool:
+    """Whether the body parses the way Bolt reads it, into an object.
+
+    Bolt answers 500 to a body it cannot parse (truncated JSON, a JSON array, a form whose
+    ``payload`` is not JSON); such a request is the sender's mistake, so it gets a 400. The body
+    is read here and put back for Bolt.
+    """
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length > 0 else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    content_type = str(environ.get("CONTENT_TYPE") or "").split(";", 1)[0].strip() or None
+    try:
+        return isinstance(parse_body(body.decode("utf-8"), content_type), dict)
+    except ValueError:  # undecodable bytes or JSON, both ValueErrors
+        return False
 
 
 def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:

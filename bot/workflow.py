@@ -167,7 +167,8 @@ def revise_draft(
 
 def _valid_text(text: str, example: str) -> str:
     text = text.strip()
-    if not text:
+    # Zero-width characters and direction marks alone would make a card with nothing to read.
+    if not any(char.isprintable() and not char.isspace() for char in text):
         raise SubmissionRefused(f"The draft is empty. Write the post text: `{example}`.")
     if len(text) > HARD_LENGTH_LIMIT:
         raise SubmissionRefused(
