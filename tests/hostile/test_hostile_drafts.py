@@ -95,8 +95,10 @@ def test_checks_answer_any_text_with_spans_inside_it(
     )
     assert report.verdict in set(Verdict)
     for finding in report.findings:
-        if finding.start is not None:
+        if finding.start is not None and finding.end is not None:
             assert 0 <= finding.start < finding.end <= len(text)
+        else:
+            assert finding.start is None and finding.end is None  # a whole-post finding
     assert isinstance(report.redacted_text, str)
 
 
