@@ -21,6 +21,7 @@ APPROVE_ACTION = "clearpost_approve"
 REJECT_ACTION = "clearpost_reject"
 REQUEST_CHANGES_ACTION = "clearpost_request_changes"
 REVISE_ACTION = "clearpost_revise"
+MARK_PUBLISHED_ACTION = "clearpost_mark_published"
 
 VERDICT_LABELS = {
     Verdict.PASS: ":large_green_circle: Passed the checks",
@@ -33,6 +34,7 @@ OUTCOME_LABELS = {
     Outcome.CHANGES_REQUESTED: ":pencil2: Changes requested",
 }
 MAX_TEXT_IN_CARD = 2900  # a section block holds at most 3,000 characters
+SLACK_FILES_URL = "https://files.slack.com/"  # where files shared in Slack live (url_private)
 
 
 def escape(text: str) -> str:
@@ -90,6 +92,8 @@ class CardModel:
     previous_redacted_text: str | None = None
     status_note: str | None = None
     media: tuple[dict[str, Any], ...] = ()
+    open_for_votes: bool = True
+    can_mark_published: bool = False
 
 
 def approval_card(card: CardModel) -> tuple[str, list[Block]]:
@@ -138,6 +142,22 @@ def approval_card(card: CardModel) -> tuple[str, list[Block]]:
     if card.outcome is not None:
         status = f"*{OUTCOME_LABELS[card.outcome]}* by <@{card.decided_by}>"
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": status}})
+        if card.can_mark_published:
+            blocks.append(
+                {
+                    "type": "actions",
+                    "block_id": f"publish:{card.draft_id}",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "action_id": MARK_PUBLISHED_ACTION,
+                            "text": {"type": "plain_text", "text": "Mark as published"},
+                            "style": "primary",
+                            "value": f"{card.draft_id}:{card.version}",
+                        }
+                    ],
+                }
+            )
         if card.outcome is Outcome.CHANGES_REQUESTED:
             blocks.append(
                 {
@@ -146,7 +166,7 @@ def approval_card(card: CardModel) -> tuple[str, list[Block]]:
                     "elements": [_revise_button(card)],
                 }
             )
-    else:
+    elif card.open_for_votes:
         blocks.append(
             {
                 "type": "section",
@@ -184,7 +204,12 @@ def media_blocks(media: tuple[dict[str, Any], ...]) -> list[Block]:
     thumbnails: list[Block] = [
         {
             "type": "image",
-            "image_url": item["url"],
+            # A file shared in Slack needs a login to fetch: Slack shows it from its own store.
+            **(
+                {"slack_file": {"url": item["url"]}}
+                if str(item["url"]).startswith(SLACK_FILES_URL)
+                else {"image_url": item["url"]}
+            ),
             "alt_text": (item.get("alt_text") or "image without alt text")[:2000],
         }
         for item in media[:9]

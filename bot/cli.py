@@ -168,6 +168,10 @@ def _serve(args: argparse.Namespace) -> int:
     if warning:
         logging.getLogger("clearpost").warning(warning)
     app = build_app(services)
+    from bot.sweep import start_sweeper
+
+    # Reminders, escalations, expiry, scheduled publishing, the digest and unfinished cards.
+    start_sweeper(services)
     if socket_mode:
         from slack_bolt.adapter.socket_mode import SocketModeHandler
 

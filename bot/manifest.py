@@ -60,6 +60,11 @@ class SlackSurface:
     direct_messages: bool
 
     @property
+    def event_types(self) -> set[str]:
+        """The event types the subscriptions deliver (``message.channels`` delivers ``message``)."""
+        return {event.split(".", 1)[0] for event in self.bot_events}
+
+    @property
     def interactive(self) -> bool:
         return bool(self.action_ids or self.view_callback_ids or self.shortcuts)
 
@@ -67,18 +72,44 @@ class SlackSurface:
 SLACK_SURFACE = SlackSurface(
     commands=(
         SlashCommand("/draft", "Submit a social media post for approval", "<account> <post text>"),
-        SlashCommand("/clearpost", "Your drafts, what needs your approval, and help", "[help]"),
+        SlashCommand(
+            "/clearpost", "A draft's history, for its author and approvers", "history <draft id>"
+        ),
+        SlashCommand(
+            "/crisis",
+            "Crisis team: declare, status, resolve, compromised <account>, unlock <account>",
+            "declare <summary> | status | resolve | compromised <account> | unlock <account>",
+        ),
     ),
-    bot_events=("app_home_opened", "reaction_added", "reaction_removed"),
+    bot_events=("app_home_opened", "message.channels", "reaction_added", "reaction_removed"),
     action_ids=(
         "clearpost_approve",
         "clearpost_reject",
         "clearpost_request_changes",
         "clearpost_revise",
+        "clearpost_mark_published",
+        "clearpost_release_held",
+        "clearpost_checklist_tick",
+        "clearpost_pick_account",
+        "clearpost_submit_account",
+        "clearpost_submit_text",
+        "clearpost_submit_publish_at",
+        "clearpost_submit_add_image",
     ),
-    view_callback_ids=("clearpost_revise_submit", "clearpost_vote_reason"),
-    shortcuts=(),
-    bot_scopes=("chat:write", "commands", "reactions:read", "usergroups:read"),
+    view_callback_ids=(
+        "clearpost_revise_submit",
+        "clearpost_vote_reason",
+        "clearpost_submit_draft",
+    ),
+    shortcuts=(
+        Shortcut(
+            "clearpost_submit_for_approval",
+            "Submit for approval",
+            "Check this message with Clearpost and send it for approval",
+            type="message",
+        ),
+    ),
+    bot_scopes=("channels:history", "chat:write", "commands", "reactions:read", "usergroups:read"),
     home_tab=True,
     direct_messages=True,
 )
@@ -92,6 +123,7 @@ WEB_API_SCOPES: dict[str, str | None] = {
     "chat_postEphemeral": "chat:write",
     "chat_postMessage": "chat:write",
     "chat_update": "chat:write",
+    "conversations_history": "channels:history",
     "conversations_info": "channels:read",
     "conversations_open": "im:write",
     "reactions_add": "reactions:write",
@@ -109,6 +141,7 @@ EVENT_SCOPES: dict[str, str | None] = {
     "app_home_opened": None,
     "app_mention": "app_mentions:read",
     "member_joined_channel": "channels:read",
+    "message.channels": "channels:history",
     "reaction_added": "reactions:read",
     "reaction_removed": "reactions:read",
 }

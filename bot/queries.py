@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from bot.models import Decision, Draft, Vote, VoteOutcome
+from bot.models import AccountLock, Crisis, Decision, Draft, Vote, VoteOutcome
 from bot.services import Services
 from policy.routing import ApprovalRequirement, Choice, Tally, tally
 from policy.schema import Account
@@ -24,10 +24,19 @@ class CardRef:
 def find_draft(
     session: Session, *, card: CardRef | None = None, draft_id: int | None = None
 ) -> Draft | None:
-    """The draft behind a card or an id, locked for update (a no-op on SQLite)."""
+    """The draft behind a card or an id, locked for update (a no-op on SQLite).
+
+    A draft posted as a plain message in the approval channel is found from that message too, so
+    votes on the message and on its card count the same.
+    """
     query = select(Draft)
     if card is not None:
-        query = query.where(Draft.card_channel == card.channel, Draft.card_ts == card.ts)
+        query = query.where(
+            or_(
+                and_(Draft.card_channel == card.channel, Draft.card_ts == card.ts),
+                and_(Draft.source_channel == card.channel, Draft.source_ts == card.ts),
+            )
+        )
     elif draft_id is not None:
         query = query.where(Draft.id == draft_id)
     else:
@@ -83,4 +92,21 @@ def decision_of(session: Session, draft: Draft) -> Decision | None:
         select(Decision).where(
             Decision.draft_id == draft.id, Decision.version == draft.current_version
         )
+    ).first()
+
+
+def active_crisis(session: Session) -> Crisis | None:
+    """The crisis declared and not yet resolved, if any."""
+    return session.scalars(
+        select(Crisis).where(Crisis.resolved_at.is_(None)).order_by(Crisis.id.desc()).limit(1)
+    ).first()
+
+
+def active_lock(session: Session, account_id: str) -> AccountLock | None:
+    """The lock on a compromised account, if it is locked."""
+    return session.scalars(
+        select(AccountLock)
+        .where(AccountLock.account_id == account_id, AccountLock.unlocked_at.is_(None))
+        .order_by(AccountLock.id.desc())
+        .limit(1)
     ).first()

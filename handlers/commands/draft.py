@@ -9,8 +9,11 @@ from typing import Any
 from slack_bolt import Ack, Respond
 
 from bot.cards import escape
+from bot.notify import open_view
+from bot.publish_time import PublishTimeError, split_publish_time
 from bot.services import Services
 from bot.store import DatabaseUnavailable
+from bot.submit_modal import prefilled_state, submit_modal
 from bot.workflow import (
     SubmissionRefused,
     process_draft_soon,
@@ -26,7 +29,9 @@ def usage(services: Services) -> str:
     return (
         "Submit a post for approval with `/draft <account> <post text>`, for example "
         f"`/draft {services.policy.accounts[0].id} Join us Saturday for our free flu clinic!`.\n"
-        "Revise one with `/draft revise <draft id> <new text>`.\n"
+        "Revise one with `/draft revise <draft id> <new text>`. To publish at a set time, put "
+        "it first: `/draft <account> at 2026-12-01 09:00 <post text>` "
+        f"({services.policy.organisation.timezone}).\n"
         f"Accounts: {accounts}."
     )
 
@@ -35,7 +40,9 @@ def make_draft_command(services: Services) -> Callable[..., None]:
     def handle_draft_command(ack: Ack, command: dict[str, Any], respond: Respond) -> None:
         text = (command.get("text") or "").strip()
         if not text:
-            ack(usage(services))
+            ack()
+            if not _open_submit_modal(services, command):
+                respond(text=usage(services), response_type="ephemeral")
             return
         first, _, body = text.partition(" ")
         first = first.strip().lower()
@@ -45,6 +52,9 @@ def make_draft_command(services: Services) -> Callable[..., None]:
             return
         ack(f"Checking your draft for `{escape(first)}`…")
         try:
+            publish_at, body = split_publish_time(
+                body, services.policy.organisation.timezone, services.clock()
+            )
             draft_id = receive_draft(
                 services,
                 author_id=command["user_id"],
@@ -52,13 +62,21 @@ def make_draft_command(services: Services) -> Callable[..., None]:
                 text=body,
                 source="slash_command",
                 response_url=command.get("response_url"),
+                publish_at=publish_at,
             )
-        except (SubmissionRefused, DatabaseUnavailable) as problem:
+        except (SubmissionRefused, DatabaseUnavailable, PublishTimeError) as problem:
             respond(text=refusal_text(problem, body), response_type="ephemeral")
             return
         process_draft_soon(services, draft_id)
 
     return handle_draft_command
+
+
+def _open_submit_modal(services: Services, command: dict[str, Any]) -> bool:
+    """``/draft`` alone opens the submit modal; False if it could not be opened."""
+    modal = submit_modal(services, command["user_id"], prefilled_state())
+    trigger_id = command.get("trigger_id")
+    return modal is not None and bool(trigger_id) and open_view(services, str(trigger_id), modal)
 
 
 def _revise(services: Services, command: dict[str, Any], body: str, respond: Respond) -> None:
