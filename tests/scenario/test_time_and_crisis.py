@@ -294,7 +294,7 @@ class WebhookReceiver:
             def log_message(self, *_args: Any) -> None:
                 return
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.received.append((dict(self.headers), body))
                 failing = len(receiver.received) <= receiver.failures
