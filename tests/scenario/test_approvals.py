@@ -89,8 +89,10 @@ def test_quorum_of_two_needs_two_approvers(running_bot: RunningBot) -> None:
 def test_user_group_approvers_are_resolved(team_bot: RunningBot) -> None:
     team_bot.send.draft("U0AUTHOR", "x-main Flu shots are free this week at all our clinics.")
     ts, _ = wait_for_card(team_bot)
-    team_bot.send.react("U0LEAD1", "white_check_mark", ts)
+    # Events are handled concurrently: wait for the outsider's attempt before the deciding votes.
     team_bot.send.react("U0OUTSIDER", "white_check_mark", ts)
+    wait_until(lambda: votes(team_bot), what="the outsider's attempt")
+    team_bot.send.react("U0LEAD1", "white_check_mark", ts)
     team_bot.send.react("U0LEAD3", "white_check_mark", ts)
     wait_until(lambda: draft_status(team_bot) == "approved", what="two group members approving")
     wait_until(lambda: len(votes(team_bot)) == 3, what="all three attempts to be stored")
