@@ -36,7 +36,12 @@ def submit(bot: RunningBot, text: str = FLU_CLINIC) -> float:
 
 
 def wait_for_cards(bot: RunningBot, count: int = 1) -> None:
+    """Wait for the cards in the channel and for the service to have recorded where they are."""
     wait_until(lambda: len(cards_in_channel(bot)) >= count, what=f"{count} card(s) in the channel")
+    wait_until(
+        lambda: sum(1 for _, ts in stored_cards(bot) if ts) >= count,
+        what=f"{count} card(s) recorded",
+    )
 
 
 def sweep_after_recovery_time(bot: RunningBot, clock: MovableClock) -> None:
