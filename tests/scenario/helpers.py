@@ -34,7 +34,14 @@ def wait_for_card(bot: RunningBot, count: int = 1) -> tuple[str, RecordedCall]:
         for m in bot.slack.messages
         if m.channel == APPROVAL_CHANNEL and m.text == card.body.get("text")
     )
+    # Slack has the card before the service has recorded where it is; votes need the latter.
+    wait_until(lambda: _card_recorded(bot, ts), what="the card's place to be recorded")
     return ts, card
+
+
+def _card_recorded(bot: RunningBot, ts: str) -> bool:
+    with bot.store.transaction() as session:
+        return session.scalar(select(func.count()).where(Draft.card_ts == ts)) == 1
 
 
 def card_text(call: RecordedCall) -> str:
