@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,23 @@ class RunningBot:
     def store(self) -> Store:
         return self.services.store
 
+    def stop(self) -> None:
+        self.http.stop()
+        self.store.dispose()
+
+
+class MovableClock:
+    """The service's clock, moved by tests instead of sleeping."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def move(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
 
 def make_settings(database_url: str, local_slack: LocalSlack, **overrides: object) -> Settings:
     values: dict[str, object] = {
@@ -126,8 +144,24 @@ def running_bot(
         make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy
     )
     yield bot
-    bot.http.stop()
-    bot.store.dispose()
+    bot.stop()
+
+
+@pytest.fixture
+def clocked_bot(
+    database_url: str,
+    local_slack: LocalSlack,
+    privacy_engine: PrivacyEngine,
+    default_policy: Policy,
+    clock: MovableClock,
+) -> Iterator[RunningBot]:
+    """A running bot whose clock is the test's ``clock`` fixture (each module defines one)."""
+    bot = start_bot(
+        make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy
+    )
+    bot.services.clock = clock
+    yield bot
+    bot.stop()
 
 
 __all__ = ["Base", "RunningBot", "make_settings", "start_bot"]

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
 
-from bot.local_slack import LocalSlack, StoredMessage
+from bot.local_slack import StoredMessage
 from bot.models import AuditEntry, Draft
-from policy import Policy
-from policy.privacy import PrivacyEngine
-from tests.conftest import RunningBot, make_settings, start_bot
-from tests.scenario.test_time_and_crisis import MovableClock
+from tests.conftest import MovableClock, RunningBot
 from tests.slack_requests import APPROVAL_CHANNEL
 
 FLU_CLINIC = "x-main Join us Saturday for our free flu clinic!"
@@ -27,20 +23,8 @@ def clock() -> MovableClock:
 
 
 @pytest.fixture
-def fault_bot(
-    database_url: str,
-    local_slack: LocalSlack,
-    privacy_engine: PrivacyEngine,
-    default_policy: Policy,
-    clock: MovableClock,
-) -> Iterator[RunningBot]:
-    bot = start_bot(
-        make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy
-    )
-    bot.services.clock = clock
-    yield bot
-    bot.http.stop()
-    bot.store.dispose()
+def fault_bot(clocked_bot: RunningBot) -> RunningBot:
+    return clocked_bot
 
 
 def cards_in_channel(bot: RunningBot) -> list[StoredMessage]:

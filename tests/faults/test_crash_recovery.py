@@ -36,8 +36,7 @@ def test_sweep_after_restart_posts_the_card_of_a_draft_stored_before_a_crash(
         response_url=local_slack.response_url("before-the-crash"),
     )
     # The process dies here: the draft is stored, its checks and card never ran.
-    crashed.http.stop()
-    crashed.store.dispose()
+    crashed.stop()
     assert cards_in_channel(crashed) == []
 
     restarted = start_bot(settings, local_slack, privacy_engine, default_policy)
@@ -67,5 +66,4 @@ def test_sweep_after_restart_posts_the_card_of_a_draft_stored_before_a_crash(
             actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
         assert actions.count("draft.checked") == 1 and actions.count("card.posted") == 1
     finally:
-        restarted.http.stop()
-        restarted.store.dispose()
+        restarted.stop()

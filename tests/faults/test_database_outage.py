@@ -75,5 +75,4 @@ def test_draft_during_an_outage_is_refused_clearly_and_service_recovers(
     finally:
         if unmounted.exists():
             unmounted.rename(volume)
-        bot.http.stop()
-        bot.store.dispose()
+        bot.stop()

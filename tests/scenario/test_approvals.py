@@ -65,8 +65,7 @@ def team_bot(database_url: str, privacy_engine: PrivacyEngine) -> Iterator[Runni
             make_settings(database_url, slack), slack, privacy_engine, parse_policy(TEAM_POLICY)
         )
         yield bot
-        bot.http.stop()
-        bot.store.dispose()
+        bot.stop()
 
 
 def _latest_card(bot: RunningBot) -> str:
@@ -119,8 +118,7 @@ def test_workspace_without_user_groups_warns_and_keeps_working(
             )
             assert refusal
         finally:
-            bot.http.stop()
-            bot.store.dispose()
+            bot.stop()
 
 
 def test_privacy_finding_adds_privacy_office_and_one_person_cannot_sign_twice(

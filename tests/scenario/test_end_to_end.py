@@ -130,8 +130,7 @@ accounts:
         bot.send.react("U0APPROVER2", "white_check_mark", ts)
         wait_until(lambda: draft_status(bot) == "approved", what="approval by the other approver")
     finally:
-        bot.http.stop()
-        bot.store.dispose()
+        bot.stop()
 
 
 def test_same_event_delivered_twice_counts_once(running_bot: RunningBot) -> None:
@@ -169,8 +168,7 @@ approvals:
         bot.send.react("U0APPROVER1", "+1::skin-tone-3", ts)
         wait_until(lambda: draft_status(bot) == "approved", what="skin-toned approval")
     finally:
-        bot.http.stop()
-        bot.store.dispose()
+        bot.stop()
 
 
 def test_reactions_on_other_messages_are_ignored(running_bot: RunningBot) -> None:
@@ -277,8 +275,7 @@ def test_everything_survives_a_restart(
     ts, _ = wait_for_card(first)
     first.send.react("U0APPROVER1", "x", ts, removed=False, event_id="Ev0BEFORE")
     wait_until(lambda: draft_status(first) == "rejected", what="rejection before restart")
-    first.http.stop()
-    first.store.dispose()
+    first.stop()
 
     second = start_bot(
         make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy
@@ -292,5 +289,4 @@ def test_everything_survives_a_restart(
         assert votes(second)[-1] == ("U0APPROVER2", "approve", VoteOutcome.LATE)
         assert draft_status(second) == "rejected"
     finally:
-        second.http.stop()
-        second.store.dispose()
+        second.stop()

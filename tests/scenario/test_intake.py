@@ -327,8 +327,7 @@ def bot_factory(
 
     yield start
     for bot in started:
-        bot.http.stop()
-        bot.store.dispose()
+        bot.stop()
 
 
 # --------------------------------------------------------------------------- reading messages

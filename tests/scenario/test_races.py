@@ -72,8 +72,7 @@ def test_racing_votes_and_duplicate_deliveries_make_one_decision(
         assert len(dms) == 1
     finally:
         for replica in (replica_a, replica_b):
-            replica.http.stop()
-            replica.store.dispose()
+            replica.stop()
 
 
 def _vote_count(bot) -> int:  # type: ignore[no-untyped-def]

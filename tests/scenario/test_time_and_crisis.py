@@ -6,7 +6,6 @@ import hashlib
 import hmac
 import json
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -22,24 +21,11 @@ from bot.models import AuditEntry, DraftVersion, DueAction, VoteOutcome
 from bot.sweep import run_sweep, start_sweeper
 from policy import Policy
 from policy.privacy import PrivacyEngine
-from tests.conftest import RunningBot, make_settings, start_bot
+from tests.conftest import MovableClock, RunningBot, make_settings, start_bot
 from tests.scenario.helpers import card_text, draft_status, votes, wait_for_card, wait_until
 from tests.slack_requests import APPROVAL_CHANNEL
 
 START = datetime(2026, 12, 1, 15, 0, tzinfo=UTC)  # 10:00 in New York, the policy's zone
-
-
-class MovableClock:
-    """The service's clock, moved by tests instead of sleeping."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def move(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture
@@ -48,20 +34,8 @@ def clock() -> MovableClock:
 
 
 @pytest.fixture
-def timed_bot(
-    database_url: str,
-    local_slack: LocalSlack,
-    privacy_engine: PrivacyEngine,
-    default_policy: Policy,
-    clock: MovableClock,
-) -> Iterator[RunningBot]:
-    bot = start_bot(
-        make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy
-    )
-    bot.services.clock = clock
-    yield bot
-    bot.http.stop()
-    bot.store.dispose()
+def timed_bot(clocked_bot: RunningBot) -> RunningBot:
+    return clocked_bot
 
 
 def dms_to(bot: RunningBot, user: str, containing: str = "") -> list[str]:
@@ -146,8 +120,7 @@ def test_a_reminder_due_while_down_fires_once_after_restart(
     first = start_bot(settings, local_slack, privacy_engine, default_policy)
     first.services.clock = clock
     submit_and_wait(first, "x-main Free flu shots Saturday!")
-    first.http.stop()
-    first.store.dispose()
+    first.stop()
 
     clock.move(hours=3)  # the reminder fell due while nothing was running
     second = start_bot(settings, local_slack, privacy_engine, default_policy)
@@ -157,8 +130,7 @@ def test_a_reminder_due_while_down_fires_once_after_restart(
         sweep(second)
         assert len(dms_to(second, "U0APPROVER1", "Reminder")) == 1
     finally:
-        second.http.stop()
-        second.store.dispose()
+        second.stop()
 
 
 def test_two_schedulers_fire_each_action_once(
@@ -197,8 +169,7 @@ def test_two_schedulers_fire_each_action_once(
             assert sorted(entry.draft_id for entry in sent) == [1, 2, 3, 4]
     finally:
         for replica in replicas:
-            replica.http.stop()
-            replica.store.dispose()
+            replica.stop()
 
 
 def test_the_background_sweeper_runs_on_its_own(timed_bot: RunningBot, clock: MovableClock) -> None:
@@ -363,8 +334,7 @@ def test_webhook_publisher_retries_with_backoff_until_it_lands(
         assert post["text"] == "Free flu shots Saturday!" and post["account"] == "x-main"
         assert post["text_sha256"] == hashlib.sha256(post["text"].encode()).hexdigest()
     finally:
-        bot.http.stop()
-        bot.store.dispose()
+        bot.stop()
         receiver.server.shutdown()
 
 
