@@ -201,7 +201,7 @@ def test_scheduled_post_waits_for_its_time_then_is_ready(
     timed_bot.send.react("U0APPROVER1", "white_check_mark", ts)
     wait_until(lambda: draft_status(timed_bot) == "scheduled", what="scheduling")
     wait_until(lambda: "Scheduled" in latest_card(timed_bot), what="card saying scheduled")
-    dm = dms_to(timed_bot, "U0AUTHOR", "was approved")[0]
+    dm = wait_until(lambda: dms_to(timed_bot, "U0AUTHOR", "was approved"), what="the DM")[0]
     assert "scheduled for Wed 02 Dec 2026 09:00 EST" in dm
 
     clock.move(hours=22, minutes=59)  # 08:59 New York time
