@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -114,7 +115,11 @@ def make_settings(database_url: str, local_slack: LocalSlack, **overrides: objec
 
 
 def start_bot(
-    settings: Settings, local_slack: LocalSlack, privacy: PrivacyEngine, policy: Policy
+    settings: Settings,
+    local_slack: LocalSlack,
+    privacy: PrivacyEngine,
+    policy: Policy,
+    clock: Callable[[], datetime] | None = None,
 ) -> RunningBot:
     store = Store(settings.database_url)
     store.create_schema()
@@ -128,9 +133,27 @@ def start_bot(
         directory=Directory(client),
         approval_channel=settings.approval_channel or "",
     )
+    if clock is not None:
+        services.clock = clock
     http = HttpService(build_app(services), services, "127.0.0.1", 0, threads=8)
     http.start()
     return RunningBot(services, http, local_slack, SlackSender(http.url, local_slack))
+
+
+@contextmanager
+def bot_running(
+    settings: Settings,
+    local_slack: LocalSlack,
+    privacy: PrivacyEngine,
+    policy: Policy,
+    clock: Callable[[], datetime] | None = None,
+) -> Iterator[RunningBot]:
+    """A bot for one block of a test (a custom policy, a restart), stopped however it ends."""
+    bot = start_bot(settings, local_slack, privacy, policy, clock)
+    try:
+        yield bot
+    finally:
+        bot.stop()
 
 
 @pytest.fixture
@@ -157,9 +180,8 @@ def clocked_bot(
 ) -> Iterator[RunningBot]:
     """A running bot whose clock is the test's ``clock`` fixture (each module defines one)."""
     bot = start_bot(
-        make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy
+        make_settings(database_url, local_slack), local_slack, privacy_engine, default_policy, clock
     )
-    bot.services.clock = clock
     yield bot
     bot.stop()
 

@@ -25,8 +25,7 @@ def test_sweep_after_restart_posts_the_card_of_a_draft_stored_before_a_crash(
     clock: MovableClock,
 ) -> None:
     settings = make_settings(database_url, local_slack)
-    crashed = start_bot(settings, local_slack, privacy_engine, default_policy)
-    crashed.services.clock = clock
+    crashed = start_bot(settings, local_slack, privacy_engine, default_policy, clock)
     draft_id = receive_draft(
         crashed.services,
         author_id="U0AUTHOR",
@@ -39,8 +38,7 @@ def test_sweep_after_restart_posts_the_card_of_a_draft_stored_before_a_crash(
     crashed.stop()
     assert cards_in_channel(crashed) == []
 
-    restarted = start_bot(settings, local_slack, privacy_engine, default_policy)
-    restarted.services.clock = clock
+    restarted = start_bot(settings, local_slack, privacy_engine, default_policy, clock)
     try:
         assert draft_status(restarted, draft_id) == "received"
         run_sweep(restarted.services, "restarted")  # too soon: the live request might still run

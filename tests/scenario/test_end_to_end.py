@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.cards import APPROVE_ACTION
 from bot.models import AuditEntry, Decision, DraftVersion, VoteOutcome
 from policy import parse_policy
-from tests.conftest import RunningBot, make_settings, start_bot
+from tests.conftest import RunningBot, bot_running, make_settings, start_bot
 from tests.scenario.helpers import (
     card_posts,
     card_text,
@@ -119,8 +119,9 @@ accounts:
     approvers: [U0APPROVER1, U0APPROVER2]
 """
     )
-    bot = start_bot(make_settings(database_url, local_slack), local_slack, privacy_engine, policy)
-    try:
+    with bot_running(
+        make_settings(database_url, local_slack), local_slack, privacy_engine, policy
+    ) as bot:
         bot.send.draft("U0APPROVER1", FLU_CLINIC)
         ts, _ = wait_for_card(bot)
         bot.send.react("U0APPROVER1", "white_check_mark", ts)
@@ -129,8 +130,6 @@ accounts:
         assert draft_status(bot) == "pending"
         bot.send.react("U0APPROVER2", "white_check_mark", ts)
         wait_until(lambda: draft_status(bot) == "approved", what="approval by the other approver")
-    finally:
-        bot.stop()
 
 
 def test_same_event_delivered_twice_counts_once(running_bot: RunningBot) -> None:
@@ -161,14 +160,13 @@ approvals:
     approve: ["+1", white_check_mark]
 """
     )
-    bot = start_bot(make_settings(database_url, local_slack), local_slack, privacy_engine, policy)
-    try:
+    with bot_running(
+        make_settings(database_url, local_slack), local_slack, privacy_engine, policy
+    ) as bot:
         bot.send.draft("U0AUTHOR", FLU_CLINIC)
         ts, _ = wait_for_card(bot)
         bot.send.react("U0APPROVER1", "+1::skin-tone-3", ts)
         wait_until(lambda: draft_status(bot) == "approved", what="skin-toned approval")
-    finally:
-        bot.stop()
 
 
 def test_reactions_on_other_messages_are_ignored(running_bot: RunningBot) -> None:

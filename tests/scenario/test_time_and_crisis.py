@@ -117,14 +117,12 @@ def test_a_reminder_due_while_down_fires_once_after_restart(
     clock: MovableClock,
 ) -> None:
     settings = make_settings(database_url, local_slack)
-    first = start_bot(settings, local_slack, privacy_engine, default_policy)
-    first.services.clock = clock
+    first = start_bot(settings, local_slack, privacy_engine, default_policy, clock)
     submit_and_wait(first, "x-main Free flu shots Saturday!")
     first.stop()
 
     clock.move(hours=3)  # the reminder fell due while nothing was running
-    second = start_bot(settings, local_slack, privacy_engine, default_policy)
-    second.services.clock = clock
+    second = start_bot(settings, local_slack, privacy_engine, default_policy, clock)
     try:
         sweep(second)
         sweep(second)
@@ -141,9 +139,9 @@ def test_two_schedulers_fire_each_action_once(
     clock: MovableClock,
 ) -> None:
     settings = make_settings(database_url, local_slack)
-    replicas = [start_bot(settings, local_slack, privacy_engine, default_policy) for _ in range(2)]
-    for replica in replicas:
-        replica.services.clock = clock
+    replicas = [
+        start_bot(settings, local_slack, privacy_engine, default_policy, clock) for _ in range(2)
+    ]
     try:
         for n in range(4):
             submit_and_wait(
@@ -296,8 +294,7 @@ def test_webhook_publisher_retries_with_backoff_until_it_lands(
         CLEARPOST_WEBHOOK_URL=receiver.url,
         CLEARPOST_WEBHOOK_SECRET="shared-secret",
     )
-    bot = start_bot(settings, local_slack, privacy_engine, default_policy)
-    bot.services.clock = clock
+    bot = start_bot(settings, local_slack, privacy_engine, default_policy, clock)
     try:
         ts = submit_and_wait(bot, "x-main Free flu shots Saturday!")
         bot.send.react("U0APPROVER1", "white_check_mark", ts)
