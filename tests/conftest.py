@@ -114,17 +114,13 @@ def make_settings(database_url: str, local_slack: LocalSlack, **overrides: objec
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
-def start_bot(
-    settings: Settings,
-    local_slack: LocalSlack,
-    privacy: PrivacyEngine,
-    policy: Policy,
-    clock: Callable[[], datetime] | None = None,
-) -> RunningBot:
+def make_services(settings: Settings, privacy: PrivacyEngine, policy: Policy) -> Services:
+    """The service's parts as ``build_services`` makes them, but with the test's policy and the
+    session's privacy engine, on a schema built straight from the models."""
     store = Store(settings.database_url)
     store.create_schema()
     client = make_slack_client(settings)
-    services = Services(
+    return Services(
         settings=settings,
         policy=policy,
         store=store,
@@ -133,6 +129,16 @@ def start_bot(
         directory=Directory(client),
         approval_channel=settings.approval_channel or "",
     )
+
+
+def start_bot(
+    settings: Settings,
+    local_slack: LocalSlack,
+    privacy: PrivacyEngine,
+    policy: Policy,
+    clock: Callable[[], datetime] | None = None,
+) -> RunningBot:
+    services = make_services(settings, privacy, policy)
     if clock is not None:
         services.clock = clock
     http = HttpService(build_app(services), services, "127.0.0.1", 0, threads=8)

@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from bot.app import build_app
-from bot.directory import Directory
 from bot.local_slack import LocalSlack
 from bot.manifest import (
     DEPLOY_DIR,
@@ -24,11 +23,9 @@ from bot.manifest import (
     required_scopes,
     web_api_methods_called,
 )
-from bot.services import Services, make_slack_client
-from bot.store import Store
 from policy import Policy
 from policy.privacy import PrivacyEngine
-from tests.conftest import make_settings
+from tests.conftest import make_services, make_settings
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 
@@ -39,20 +36,9 @@ def built_app_listeners(
 ) -> Iterator[RegisteredListeners]:
     """What the real app, as ``build_app`` assembles it, registers."""
     settings = make_settings(f"sqlite:///{tmp_path / 'manifest.db'}", local_slack)
-    store = Store(settings.database_url)
-    store.create_schema()
-    client = make_slack_client(settings)
-    services = Services(
-        settings=settings,
-        policy=default_policy,
-        store=store,
-        privacy=privacy_engine,
-        client=client,
-        directory=Directory(client),
-        approval_channel="C0APPROVALS",
-    )
+    services = make_services(settings, privacy_engine, default_policy)
     yield registered_listeners(build_app(services, verify_token=False))
-    store.dispose()
+    services.store.dispose()
 
 
 def test_every_registered_listener_is_declared_and_every_declaration_is_registered(
