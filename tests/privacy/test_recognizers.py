@@ -11,6 +11,7 @@ from policy.privacy.recognizers import (
     DeviceSerialRecognizer,
     HealthPlanIdRecognizer,
     IdentifyingDetailsRecognizer,
+    KnownNameRecognizer,
     LicensePlateRecognizer,
     MedicalRecordNumberRecognizer,
     PatientDateRecognizer,
@@ -102,6 +103,14 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (SocialHandleRecognizer, "Thank you @CDCgov and @NYCHealthy for joining our panel.", []),
     (SocialHandleRecognizer, "@CDCgov thanks for the updated flu data.", []),
     # names that the wording marks as a patient's or relative's
+    # given name and surname from the Census lists
+    (KnownNameRecognizer, "✨ Ethan Park woke up after 10 days", ["Ethan Park"]),
+    (KnownNameRecognizer, "Meet Jordan Ellis, NP, who runs", ["Jordan Ellis"]),
+    (KnownNameRecognizer, "Maria T. Lopez went home", ["Maria T. Lopez"]),
+    (KnownNameRecognizer, "to Mary Smith-Jones's family", ["Mary Smith-Jones"]),
+    (KnownNameRecognizer, "Mark Your Calendars for Will Power Day", []),
+    (KnownNameRecognizer, "Join us at Grace Hall", []),
+    (KnownNameRecognizer, "ethan park woke up", []),
     (PatientNameRecognizer, "discharge paperwork for Mr. Okafor is ready", ["Mr. Okafor"]),
     (PatientNameRecognizer, "Her daughter Mai made cupcakes", ["Mai"]),
     (PatientNameRecognizer, "welcome twins Arjun and Anaya today", ["Arjun and Anaya"]),

@@ -7,6 +7,7 @@ from policy.privacy.recognizers.age_over_89 import AgeOver89Recognizer
 from policy.privacy.recognizers.device_serial import DeviceSerialRecognizer
 from policy.privacy.recognizers.health_plan_id import HealthPlanIdRecognizer
 from policy.privacy.recognizers.identifying_details import IdentifyingDetailsRecognizer
+from policy.privacy.recognizers.known_name import KnownNameRecognizer
 from policy.privacy.recognizers.license_plate import LicensePlateRecognizer
 from policy.privacy.recognizers.mrn import MedicalRecordNumberRecognizer
 from policy.privacy.recognizers.patient_date import PatientDateRecognizer
@@ -24,6 +25,7 @@ def healthcare_recognizers() -> list[EntityRecognizer]:
         DeviceSerialRecognizer(),
         HealthPlanIdRecognizer(),
         IdentifyingDetailsRecognizer(),
+        KnownNameRecognizer(),
         LicensePlateRecognizer(),
         MedicalRecordNumberRecognizer(),
         PatientDateRecognizer(),
@@ -40,6 +42,7 @@ __all__ = [
     "DeviceSerialRecognizer",
     "HealthPlanIdRecognizer",
     "IdentifyingDetailsRecognizer",
+    "KnownNameRecognizer",
     "LicensePlateRecognizer",
     "MedicalRecordNumberRecognizer",
     "PatientDateRecognizer",
