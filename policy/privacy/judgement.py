@@ -105,7 +105,47 @@ def keep_candidates(
         elif result.entity_type in _CONTACTS and not _personal_contact(text, result, span):
             continue
         kept.append(result)
-    return kept
+    return sorted([*kept, *_later_mentions(text, kept, public_words)], key=lambda r: r.start)
+
+
+_COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
+_CAPITALISED_NEIGHBOUR = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _later_mentions(
+    text: str, kept: list[RecognizerResult], public_words: set[str]
+) -> list[RecognizerResult]:
+    """Other mentions of a found patient's given name or surname on their own.
+
+    "Our patient Kateryna Shevchenko ... congratulations, Kateryna!": the second mention names
+    the same patient even though nothing around it says so. A word joined to another capitalised
+    word ("Central Park") is a different proper noun and is left alone.
+    """
+    names = {
+        word
+        for result in kept
+        if result.entity_type == "PERSON" and not is_support_hashtag(text, result.start, result.end)
+        for word in WORD.findall(text[result.start : result.end])
+        if len(word) > 1
+        and word[0].isupper()
+        and word.lower() not in public_words | NOT_NAME_WORDS | KINSHIP | _COURTESY_TITLES
+    }
+    if not names:
+        return []
+    mentions = []
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(start < other.end and other.start < end for other in kept):
+            continue
+        if _CAPITALISED_NEIGHBOUR.search(text, max(0, start - 40), start) or re.match(
+            r"\s+[A-Z]", text[end:]
+        ):
+            continue
+        mention = RecognizerResult("PERSON", start, end, 0.7)
+        if _person_verdict(text, mention, public_words) == "patient":
+            mentions.append(mention)
+    return mentions
 
 
 def _person_verdict(text: str, result: RecognizerResult, public_words: set[str]) -> str:

@@ -58,6 +58,18 @@ def flagged(
             "Cards for Mrs. Abernathy can be sent to her home at 214 Willow Creek Lane.",
             [("PERSON", "Mrs. Abernathy"), ("STREET_ADDRESS", "214 Willow Creek Lane")],
         ),
+        # a patient named once is the same patient when only the first name comes back
+        (
+            "Our patient Kateryna Shevchenko finished chemo today. Congratulations, Kateryna!",
+            [("PERSON", "Kateryna Shevchenko"), ("PERSON", "Kateryna")],
+        ),
+        # ... but a surname inside another proper noun is not the patient
+        ("Our patient Rosa Park loves Central Park.", [("PERSON", "Rosa Park")]),
+        # a plain name with no cue words at all
+        (
+            "Miracle on 3 West! Ethan Park woke up after 10 days in a coma.",
+            [("PERSON", "Ethan Park")],
+        ),
     ],
 )
 def test_patient_identifiers_are_flagged(
@@ -74,6 +86,7 @@ def test_patient_identifiers_are_flagged(
         "Congratulations to Nurse Manager Angela Torres, RN, BSN, on her DAISY Award!",
         "Please welcome Marcus Bell as our new Vice President of Nursing. Marcus starts Monday.",
         "Behind the scenes in the cath lab with cardiac nurse Lauren Pike.",
+        'Meet Jordan Ellis, NP, who runs our new clinic. Jordan says: "Everyone is welcome."',
         # quoted clinicians
         '"Drink water and find shade," said Jennifer Lau, MD, director of emergency medicine.',
         # public officials

@@ -38,6 +38,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "Colorectal screening is recommended from age 45.", []),
     (AgeOver89Recognizer, "St. Mary's is turning 100! Tour our 100-year-old chapel.", []),
     (AgeOver89Recognizer, "Our therapy dog turned 9 this week.", []),
+    (AgeOver89Recognizer, "Irene, who at 99 donated her hats", ["99"]),
+    (AgeOver89Recognizer, "She ran a marathon at the age of 96.", ["at the age of 96"]),
+    (AgeOver89Recognizer, "Visit us at 99 Main Street.", []),
+    (AgeOver89Recognizer, "Our ED ran at 95% capacity.", []),
     # medical record numbers
     (
         MedicalRecordNumberRecognizer,
@@ -58,6 +62,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (HealthPlanIdRecognizer, "(Medicaid ID NY44729183) is ready", ["NY44729183"]),
     (HealthPlanIdRecognizer, "Medicare open enrollment runs October 15 to December 7.", []),
     (HealthPlanIdRecognizer, "Call member services at our main line.", []),
+    (
+        HealthPlanIdRecognizer,
+        "Her insurance member ID is still taped to the bell, W28841093, from day one",
+        ["W28841093"],
+    ),
+    (HealthPlanIdRecognizer, "Your order W28841093 has shipped.", []),
+    (HealthPlanIdRecognizer, "Medicare enrollment is open. Order W28841093 shipped.", []),
     # account numbers
     (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),
     (AccountNumberRecognizer, "under acct no. 55190873: please call", ["acct no. 55190873"]),
@@ -124,6 +135,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "Heart warrior #LeoStrong", ["LeoStrong"]),
     (PatientNameRecognizer, "jayden morales, 7, finished chemo", ["jayden morales"]),
     (PatientNameRecognizer, "Happy Nurses Week! #NursesStrong #TeamNICU", []),
+    (PatientNameRecognizer, "Proud of our housekeepers #TeamStMarys", []),
+    (PatientNameRecognizer, "Our ED cared for Olamide Adeyemi after the game", ["Olamide Adeyemi"]),
+    (PatientNameRecognizer, "We cared for more than 300 families", []),
+    (PatientNameRecognizer, "Great news! Kenji is home after his appendectomy", ["Kenji"]),
+    (PatientNameRecognizer, "🔔 Keisha Brown finished 6 months of treatment", ["Keisha Brown"]),
+    (PatientNameRecognizer, "The team finished the marathon", []),
+    (PatientNameRecognizer, "Today is home opener day", []),
     (PatientNameRecognizer, "Our patient experience team will follow up.", []),
     (PatientNameRecognizer, "grandma is visiting on Sunday", []),
 ]
@@ -153,6 +171,13 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             "Our Millbrook clinic is recovering from the storm; parking lot crash barriers fixed.",
             [],
         ),
+        # A named school narrows an injured patient down on its own.
+        (
+            "Coach Ramsey is recovering in our ICU after collapsing during the game. "
+            "The Lincoln High community is behind you!",
+            ["Lincoln High"],
+        ),
+        ("Students from Lincoln High School toured our new pediatric wing.", []),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

@@ -1,7 +1,8 @@
 """AGE_OVER_89: a person's age of 90 or more, which HIPAA Safe Harbor treats as identifying.
 
 Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
-``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``95岁``.
+``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``who at 99
+donated``, ``at the age of 96``, ``95岁``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``). Score 0.85.
@@ -52,6 +53,17 @@ class AgeOver89Recognizer(RegexRecognizer):
             0.85,
         ),
         CuePattern("at n, ...", re.compile(rf"(?i)\bat\s+(?P<age>{_AGE}),\s"), 0.75, "age"),
+        # "who at 99 donated", "at the age of 96": an age when a verb follows, not "at 99 Main St".
+        CuePattern(
+            "at n + verb",
+            re.compile(
+                rf"(?i)\bat\s+(?:the\s+age\s+of\s+|age\s+)?(?P<age>{_AGE})"
+                rf"(?=\s+(?:is|was|still|has|had|just|became|she|he|[a-z]+ed)\b)"
+            ),
+            0.75,
+            "age",
+        ),
+        CuePattern("at the age of n", re.compile(rf"(?i)\bat\s+the\s+age\s+of\s+{_AGE}\b"), 0.8),
         CuePattern("cjk age", re.compile(rf"{_AGE}\s*岁"), 0.85),
     )
 

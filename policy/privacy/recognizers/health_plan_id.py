@@ -2,14 +2,23 @@
 
 Patterns: a label (``member ID``, ``Medicaid ID``, ``Medicare number``, ``insurance ID``,
 ``policy number``, ``subscriber ID``) followed within a few words by an alphanumeric code with
-at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``). Context: the label. Score 0.85.
+at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``); or a code shaped like a member
+ID (one to three capital letters and six to eleven digits, ``W28841093``) anywhere in a sentence
+that names an insurance card or member ID. Context: the label, or the sentence that holds both.
+Score 0.85 with the label right before the code, 0.7 in the same sentence.
 """
 
 from __future__ import annotations
 
 import re
 
+from policy.privacy.cues import sentence_around
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+
+_PLAN_WORDS = re.compile(
+    r"(?i)\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary)\s+"
+    r"(?:id|no\.?|number|#|card)\b|\binsurance\b|\bmedicaid\b|\bmedicare\b"
+)
 
 
 class HealthPlanIdRecognizer(RegexRecognizer):
@@ -29,4 +38,9 @@ class HealthPlanIdRecognizer(RegexRecognizer):
             0.85,
             "id",
         ),
+        CuePattern("member-id-shaped code", re.compile(r"\b[A-Z]{1,3}\d{6,11}\b"), 0.7),
     )
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        sentence_start, sentence_end = sentence_around(text, start, end)
+        return bool(_PLAN_WORDS.search(text, sentence_start, sentence_end))

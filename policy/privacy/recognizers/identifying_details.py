@@ -1,10 +1,12 @@
-"""IDENTIFYING_DETAILS: details that together point at one patient (hometown + vehicle + crash).
+"""IDENTIFYING_DETAILS: details that point at one patient (hometown + vehicle, a named school).
 
-Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Cedar Falls teen``)
-and a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota
-Camry``). Context (required): both must appear in a post that also tells of an incident (crash,
-rolled over, collision, hit) and of the person's care (recovering, surgery, condition, ICU);
-either detail alone is ordinary news. Score 0.7.
+Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Cedar Falls teen``),
+a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``)
+and a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``).
+Context (required): the post must tell of an incident (crash, collision, collapse, injury) and
+of the person's care (recovering, surgery, ICU). Hometown and vehicle count only together,
+since either alone is ordinary news; a named school counts on its own, because it narrows a
+patient down to a few hundred people. Score 0.7.
 """
 
 from __future__ import annotations
@@ -27,10 +29,20 @@ _PEOPLE = (
     r"|student|mother|father|grandmother|grandfather"
 )
 _INCIDENT = re.compile(
-    r"(?i)\b(?:crash\w*|roll(?:ed)?\s+over|collision|collided|wreck|hit|struck)\b"
+    r"(?i)\b(?:crash\w*|roll(?:ed)?\s+over|collision|collided|wreck|hit|struck|collaps\w*"
+    r"|injur\w*|fell|fall|accident|overdose\w*)\b"
 )
 _CARE = re.compile(
-    r"(?i)\b(?:recovering|surgery|condition|icu|trauma|treated|admitted|critical|stable)\b"
+    r"(?i)\b(?:recovering|recovery|surgery|condition|icu|trauma|treated|cared\s+for|admitted"
+    r"|critical|stable)\b"
+)
+_SCHOOL = CuePattern(
+    "school",
+    re.compile(
+        r"\b(?:(?!(?:The|A|An|Our|Their|His|Her|At)\b)[A-Z][a-z]+\.?\s+){1,3}(?:High|Middle|Elementary|Junior\s+High|Academy)"
+        r"(?:\s+School)?\b"
+    ),
+    0.7,
 )
 
 
@@ -63,4 +75,5 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
         if not (_INCIDENT.search(text) and _CARE.search(text)):
             return []
         found = [self.matches(text, pattern) for pattern in self.PATTERNS]
-        return [result for results in found for result in results] if all(found) else []
+        details = [result for results in found for result in results] if all(found) else []
+        return details + self.matches(text, _SCHOOL)

@@ -7,7 +7,10 @@ Patterns:
   lower case (``nana ruth``);
 - a name in any non-Latin script after a patient word: ``patient 李明华``, ``病人王小明``;
 - a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``;
-- a lower-case name given with an age, news style: ``jayden morales, 7,``.
+- a lower-case name given with an age, news style: ``jayden morales, 7,``;
+- a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``;
+- a name opening a sentence whose verb tells a patient's story: ``Kenji is home after his
+  appendectomy``, ``Keisha Brown finished 6 months of treatment``.
 Context: the cue words above are part of each pattern. Score 0.75; the engine still drops names
 that the surrounding words show to be staff or officials.
 """
@@ -42,6 +45,20 @@ _SUPPORT_HASHTAG = re.compile(
     rf"(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}\b|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
 )
 _HASHTAG_WORD = re.compile(rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray")
+_CARE_VERB = r"cared\s+for|caring\s+for|treated|treating|operated\s+on|resuscitated|delivered"
+# Predicates that make the sentence's subject a patient.
+_STORY_PREDICATE = (
+    r"(?:is|was|went|goes|is\s+going|got\s+to\s+go)\s+home|woke\s+up|rang\s+the\s+bell"
+    r"|(?:is|was)\s+(?:discharged|admitted|recovering|cancer-free|in\s+remission)"
+    r"|(?:finished|completed)\s+(?:\w+\s+){0,3}(?:treatment|chemo\w*|radiation|rehab|therapy)"
+    r"|underwent|survived|beat\s+(?:cancer|covid|sepsis)|took\s+(?:his|her|their)\s+first\s+steps"
+)
+# Capitalised words that open sentences or follow care verbs without being a name.
+_NOT_A_NAME_START = vocabulary(
+    """the this that these those our we it he she they everyone today tonight yesterday
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december more over nearly about"""
+)
 _LOWER_STOP = vocabulary(
     """is was and the a an has had who got gets loves will can just finally also always our
     at in on to from with for of is's says said"""
@@ -93,10 +110,30 @@ class PatientNameRecognizer(RegexRecognizer):
             0.7,
             "name",
         ),
+        CuePattern(
+            "name after a verb of care",
+            re.compile(rf"\b(?:{_CARE_VERB})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"),
+            0.7,
+            "name",
+        ),
+        CuePattern(
+            "name as the subject of a patient's story",
+            re.compile(
+                rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=[^\w\s,]\s))"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:just\s+|finally\s+)?"
+                rf"(?:{_STORY_PREDICATE})\b"
+            ),
+            0.7,
+            "name",
+        ),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        if is_support_hashtag(text, start, end):
+        if text[start:end].split()[0].lower() in _NOT_A_NAME_START:
+            return False
+        if start > 0 and text[start - 1] == "#":
+            if not is_support_hashtag(text, start, end):
+                return False
             words = re.findall(r"[A-Z][a-z]+", text[start:end])
             return any(
                 word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word)
@@ -113,4 +150,6 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
     if start == 0 or text[start - 1] != "#":
         return False
     match = _SUPPORT_HASHTAG.match(text, start)
-    return match is not None and match.end() == end
+    # A saint's name is the hospital's or the parish's: #TeamStMarys, #PrayForStJude.
+    saint = re.search(r"St(?=[A-Z])", text[start:end])
+    return match is not None and match.end() == end and saint is None
