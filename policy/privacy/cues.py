@@ -57,13 +57,23 @@ ROLE_WORDS = vocabulary(
     coordinator navigator educator administrator executive founder spokesperson spokeswoman
     spokesman volunteer volunteers donor donors sponsor speaker author artist mayor governor
     senator commissioner minister secretary surgeon-general hospitalist practitioner np md rn
-    dog puppy mascot"""
+    dog puppy mascot phlebotomist paramedic paramedics emt sonographer dietitian nutritionist
+    receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
+    radiographer worker chef cook guard interpreter trustee trustees board staff staffer
+    employee colleague colleagues lecturer"""
 )
 
 # Words that show a staff member in their job ("joins us", "named Employee of the Month").
 STAFF_EVENTS = vocabulary(
     """joins joined hired hiring retirement retiring retire award awarded honoree appointed
-    promoted"""
+    promoted staffed volunteered volunteering volunteers preceptor"""
+)
+
+# Words of a public figure's visit or gift; in a sentence about nobody's care they mark the
+# people named as public ("Thanks to Stephen Curry for visiting our playroom").
+PUBLIC_APPEARANCES = vocabulary(
+    """visiting visited stopped signing autographs performed concert keynote gift gifts
+    investing invested pledge pledged"""
 )
 
 # Words after a capitalised name that make it a building, fund or organisation, not a person.
@@ -92,7 +102,8 @@ NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
     unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
     health care hospital medical medicine pediatric pediatrics oncology maternity wellness
-    nursing awareness month week day email call join visit text book register"""
+    nursing awareness month week day email call join visit text book register services
+    financial office department team program residency info information"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

@@ -19,7 +19,9 @@ from policy.privacy.cues import (
     KINSHIP,
     NOT_NAME_WORDS,
     ORG_CONTACT_CUES,
+    PATIENT_CUES,
     PERSONAL_CONTACT_CUES,
+    PUBLIC_APPEARANCES,
     PUBLIC_TITLES,
     ROLE_WORDS,
     STAFF_EVENTS,
@@ -31,6 +33,7 @@ from policy.privacy.cues import (
     words_after,
     words_before,
 )
+from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.patient_name import is_support_hashtag
 from policy.schema import Organisation
 
@@ -47,6 +50,7 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
 _LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
 
 
@@ -89,6 +93,7 @@ def keep_candidates(
     """The candidates that identify a patient, widest first where they overlap."""
     kept: list[RecognizerResult] = []
     public_words: set[str] = set()
+    public_spans: list[tuple[int, int]] = []
     for result in sorted(results, key=lambda r: (r.start, -(r.end - r.start))):
         if any(result.start < other.end and other.start < result.end for other in kept):
             continue  # overlapping candidates are reported once, the widest
@@ -96,9 +101,14 @@ def keep_candidates(
         if allow.allows(result.entity_type, span):
             continue
         if result.entity_type == "PERSON":
-            verdict = _person_verdict(text, result, public_words)
+            verdict = _person_verdict(text, result, public_words, public_spans)
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
+                public_spans.append((result.start, result.end))
+            elif verdict == "institution":
+                # Donors' names on a building are public: "thank you, Tranh and Mai".
+                named = span + (institution_after(text, result.end) or "")
+                public_words.update(word.lower() for word in WORD.findall(named))
             if verdict != "patient":
                 continue
             result = _with_coordinated_name(text, result, kept)
@@ -108,7 +118,6 @@ def keep_candidates(
     return sorted([*kept, *_later_mentions(text, kept, public_words)], key=lambda r: r.start)
 
 
-_COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
 _CAPITALISED_NEIGHBOUR = re.compile(r"[A-Z][\w'’-]*\s+$")
 
 
@@ -148,8 +157,13 @@ def _later_mentions(
     return mentions
 
 
-def _person_verdict(text: str, result: RecognizerResult, public_words: set[str]) -> str:
-    """``patient``, ``public`` (staff, official) or ``not-a-person`` for a name candidate."""
+def _person_verdict(
+    text: str,
+    result: RecognizerResult,
+    public_words: set[str],
+    public_spans: list[tuple[int, int]] = [],  # noqa: B006 (read only)
+) -> str:
+    """``patient``, ``public`` (staff, official, donor), ``institution`` or ``not-a-person``."""
     start, end = result.start, result.end
     span = text[start:end]
     words = [word.lower() for word in WORD.findall(span)]
@@ -157,12 +171,24 @@ def _person_verdict(text: str, result: RecognizerResult, public_words: set[str])
         return "not-a-person"  # an acronym such as NICU or BE FAST (scripts without case pass)
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
+    if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words):
+        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager"
     if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):
         return "not-a-person"  # spaCy reads CamelCase hashtags (#NursesWeek) as names
-    after = words_after(text, end, 8)
-    if after and (after[0] in INSTITUTION_WORDS or after[:2] == ["family", "foundation"]):
-        return "not-a-person"  # the Hartley Family Foundation, the Chen Pavilion
-    before = words_before(text, start, 4)
+    if (
+        len(words) == 1
+        and _from_spacy(result)
+        and at_sentence_start(text, start)
+        and not is_given_name(words[0])
+        and not _PERSON_VERB.match(text, end)
+    ):
+        # A capital letter opening a sentence says nothing, and the small model often takes the
+        # first word for a name there ("Info session", "Lesson from our privacy office").
+        return "not-a-person"
+    if institution_after(text, end):
+        return "institution"  # the Hartley Family Foundation, the Tranh & Mai Pham Pavilion
+    name_start = _name_start(text, start)
+    before = words_before(text, name_start, 4)
     if "patient" in before[-3:] or "patient's" in before[-3:]:
         return "patient"
     if before and before[-1] in KINSHIP:
@@ -176,9 +202,83 @@ def _person_verdict(text: str, result: RecognizerResult, public_words: set[str])
         return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike"
     if _appositive_role(text, end) or _staff_event(text, start, end):
         return "public"
-    if words and all(word in public_words for word in words):
+    if _public_appearance(text, start, end) or _historical(text, start, end):
+        return "public"
+    name_words = [word for word in words if word not in _COURTESY_TITLES]
+    if name_words and all(word in public_words for word in name_words):
         return "public"  # a later mention of someone already named as staff
+    if any(_LIST_SEPARATOR.fullmatch(text[other_end:name_start]) for _, other_end in public_spans):
+        return "public"  # the next name in a list of staff: "nurses Lupita, Rosa and Carmen"
     return "patient"
+
+
+# Verbs that follow a person as the subject: "Zainab was 95 when she came to us".
+_PERSON_VERB = re.compile(
+    r"\s+(?:is|was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|will"
+    r"|can|just|finally|and)\b"
+)
+
+
+def _from_spacy(result: RecognizerResult) -> bool:
+    metadata = result.recognition_metadata or {}
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
+
+
+def at_sentence_start(text: str, position: int) -> bool:
+    """Whether only punctuation, an emoji or nothing comes before ``position`` in its sentence."""
+    before = text[:position].rstrip()
+    return not before or not (before[-1].isalnum() or before[-1] in ",'’\"“-&#@")
+
+
+# One more part of the same name before it: a hyphenated or plain capitalised word, an initial
+# or a quoted nickname ("Soo-ah Kim", 'Stanisław "Stan" Nowicki').
+_NAME_PART_BEFORE = re.compile(r"(?<!\S)([\"“]?[A-Z][\w'’-]*\.?[\"”]?)\s+$")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def _name_start(text: str, start: int) -> int:
+    """Where the whole name starts, so that the words before it are read from there."""
+    stop_words = PUBLIC_TITLES | ROLE_WORDS | KINSHIP | NOT_NAME_WORDS | _COURTESY_TITLES
+    while match := _NAME_PART_BEFORE.search(text, max(0, start - 40), start):
+        word = match.group(1).strip('"“”.').lower()
+        if word in stop_words or word == "patient":
+            break
+        if at_sentence_start(text, match.start(1)) and not is_given_name(word):
+            break  # "Meet Jordan Ellis": the sentence's first word is not part of the name
+        start = match.start(1)
+    return start
+
+
+_NAME_RUN_AFTER = re.compile(r"(?:\s*(?:&|and)?\s+[A-Z][\w'’-]*){1,5}")
+
+
+def institution_after(text: str, end: int) -> str | None:
+    """The capitalised words after a name when they end in an institution's word, else None."""
+    run = _NAME_RUN_AFTER.match(text, end)
+    if run is None:
+        return None
+    words = [word.lower() for word in WORD.findall(run.group())]
+    return run.group() if any(word in INSTITUTION_WORDS for word in words) else None
+
+
+def _public_appearance(text: str, start: int, end: int) -> bool:
+    """A visit, signing or gift after the name, in a sentence that tells of no one's care."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    after = {word.lower() for word in WORD.findall(text[end:sentence_end])}
+    return bool(after & PUBLIC_APPEARANCES) and not words & (PATIENT_CUES | KINSHIP)
+
+
+_OLD_YEAR = re.compile(r"(?i)\b(?:in|since|from|of)\s+(?:1[5-8]\d\d|19[0-4]\d)\b(?![-/])")
+_BIRTH_WORDS = vocabulary("born birthday birth turns turned age aged")
+
+
+def _historical(text: str, start: int, end: int) -> bool:
+    """A story set before 1950 (Elizabeth Blackwell in 1847), unless it is about a birth."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    sentence = text[sentence_start:sentence_end]
+    words = {word.lower() for word in WORD.findall(sentence)}
+    return bool(_OLD_YEAR.search(sentence)) and not words & _BIRTH_WORDS
 
 
 def _with_coordinated_name(
@@ -214,7 +314,7 @@ def _appositive_role(text: str, end: int) -> bool:
     )[0]
     if rest.startswith(",") and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7]):
         return True
-    joined = re.match(r"\s+(?:as|is)\s+(?:our|the)\s+(?:new\s+)?([\w\s]{0,40})", rest)
+    joined = re.match(r"\s+(?:as|is)\s+(?:(?:our|the|its)\s+)?(?:new\s+)?([\w\s]{0,40})", rest)
     return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))
 
 
