@@ -101,6 +101,10 @@ def keep_candidates(
         if allow.allows(result.entity_type, span):
             continue
         if result.entity_type == "PERSON":
+            tidied = _tidied(text, result)
+            if tidied is None:
+                continue
+            result, span = tidied, text[tidied.start : tidied.end]
             verdict = _person_verdict(text, result, public_words, public_spans)
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
@@ -219,6 +223,39 @@ _PERSON_VERB = re.compile(
 )
 
 
+_LEADING_NOISE = re.compile(r"(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
+_HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
+
+
+def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
+    """spaCy's name span without the words or emoji it swept in, and with a cut-off "-yeon".
+
+    "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
+    lower-case words alone is no name ("jollof rice") unless it starts with a given name. Other recognizers' spans are exact.
+    """
+    if not _from_spacy(result):
+        return result
+    start, end = result.start, result.end
+    words = text[start:end].split()
+    if words and text[start:end].islower() and is_given_name(words[0]):
+        return result  # "tom hughes from 4 west beat covid"
+    while start < end and (noise := _LEADING_NOISE.match(text, start, end)):
+        start = noise.end()
+    if start >= end:
+        return None
+    if rest := _HYPHENATED_REST.match(text, end):
+        end = rest.end()
+    if (start, end) == (result.start, result.end):
+        return result
+    return RecognizerResult(
+        result.entity_type,
+        start,
+        end,
+        result.score,
+        recognition_metadata=result.recognition_metadata,
+    )
+
+
 def _from_spacy(result: RecognizerResult) -> bool:
     metadata = result.recognition_metadata or {}
     return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
@@ -249,7 +286,8 @@ def _name_start(text: str, start: int) -> int:
     return start
 
 
-_NAME_RUN_AFTER = re.compile(r"(?:\s*(?:&|and)?\s+[A-Z][\w'’-]*){1,5}")
+# Donors share a building's name with "&"; "and" joins two people ("Seo-yeon and Min-jun Park").
+_NAME_RUN_AFTER = re.compile(r"(?:\s*&?\s+[A-Z][\w'’-]*){1,5}")
 
 
 def institution_after(text: str, end: int) -> str | None:

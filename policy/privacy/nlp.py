@@ -12,18 +12,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
-from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
 
 # The pipes the engine needs; everything else in the model is excluded at load time.
 PIPES_USED = ("ner",)
+# The score of a spaCy entity: above the PERSON threshold, below the cue-based recognizers, so
+# that where both find the same words Presidio keeps theirs, with the pattern that found them.
+ENTITY_SCORE = 0.65
 
 
 class EntityOnlySpacyEngine(SpacyNlpEngine):
     """Presidio's spaCy engine, loading only the entity recognizer of the configured model."""
 
     def __init__(self, model_name: str) -> None:
-        super().__init__(models=[{"lang_code": "en", "model_name": model_name}])
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": model_name}],
+            ner_model_configuration=NerModelConfiguration(default_score=ENTITY_SCORE),
+        )
         self.model_name = model_name
 
     def load(self) -> None:
