@@ -231,7 +231,8 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     """spaCy's name span without the words or emoji it swept in, and with a cut-off "-yeon".
 
     "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
-    lower-case words alone is no name ("jollof rice") unless it starts with a given name. Other recognizers' spans are exact.
+    lower-case words alone is no name ("jollof rice") unless it starts with a given name. Other
+    recognizers' spans are exact.
     """
     if not _from_spacy(result):
         return result
