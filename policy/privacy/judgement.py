@@ -92,7 +92,10 @@ def keep_candidates(
 ) -> list[RecognizerResult]:
     """The candidates that identify a patient, widest first where they overlap."""
     kept: list[RecognizerResult] = []
-    public_words: set[str] = set()
+    # Names on buildings and funds are donors' or namesakes': "the Tranh & Mai Pham Pavilion".
+    public_words = {
+        word.lower() for run in _INSTITUTION_NAME.findall(text) for word in WORD.findall(run)
+    }
     public_spans: list[tuple[int, int]] = []
     for result in sorted(results, key=lambda r: (r.start, -(r.end - r.start))):
         if any(result.start < other.end and other.start < result.end for other in kept):
@@ -109,10 +112,6 @@ def keep_candidates(
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
-            elif verdict == "institution":
-                # Donors' names on a building are public: "thank you, Tranh and Mai".
-                named = span + (institution_after(text, result.end) or "")
-                public_words.update(word.lower() for word in WORD.findall(named))
             if verdict != "patient":
                 continue
             result = _with_coordinated_name(text, result, kept)
@@ -130,6 +129,8 @@ def _later_mentions(
 ) -> list[RecognizerResult]:
     """Other mentions of a found patient's given name or surname on their own.
 
+    A given name inside a patient's handle counts too (``@marcus_runs_again``).
+
     "Our patient Kateryna Shevchenko ... congratulations, Kateryna!": the second mention names
     the same patient even though nothing around it says so. A word joined to another capitalised
     word ("Central Park") is a different proper noun and is left alone.
@@ -142,6 +143,14 @@ def _later_mentions(
         if len(word) > 1
         and word[0].isupper()
         and word.lower() not in public_words | NOT_NAME_WORDS | KINSHIP | _COURTESY_TITLES
+    }
+    # A patient's handle often carries their given name: @marcus_runs_again ... "Congrats, Marcus!"
+    names |= {
+        word.capitalize()
+        for result in kept
+        if result.entity_type == "SOCIAL_HANDLE"
+        for word in re.findall(r"[a-z]+", text[result.start : result.end].lower())
+        if is_given_name(word)
     }
     if not names:
         return []
@@ -265,9 +274,14 @@ def _from_spacy(result: RecognizerResult) -> bool:
 def at_sentence_start(text: str, position: int) -> bool:
     """Whether only punctuation, an emoji or nothing comes before ``position`` in its sentence."""
     before = text[:position].rstrip()
+    if before.endswith(".") and WORD.findall(before[-6:])[-1:] in ([w] for w in _ABBREVIATIONS):
+        return False  # "Dr. Soo-ah Kim": the full stop ends a title, not a sentence
     return not before or not (before[-1].isalnum() or before[-1] in ",'’\"“-&#@")
 
 
+_ABBREVIATIONS = frozenset(
+    {"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Sr", "Jr", "Rev", "Gov", "Sen", "Rep"}
+)
 # One more part of the same name before it: a hyphenated or plain capitalised word, an initial
 # or a quoted nickname ("Soo-ah Kim", 'Stanisław "Stan" Nowicki').
 _NAME_PART_BEFORE = re.compile(r"(?<!\S)([\"“]?[A-Z][\w'’-]*\.?[\"”]?)\s+$")
@@ -289,6 +303,16 @@ def _name_start(text: str, start: int) -> int:
 
 # Donors share a building's name with "&"; "and" joins two people ("Seo-yeon and Min-jun Park").
 _NAME_RUN_AFTER = re.compile(r"(?:\s*&?\s+[A-Z][\w'’-]*){1,5}")
+
+
+# Words that end a named building or fund and are nobody's surname (unlike Park, Hall, Wing).
+_NAMED_AFTER_WORDS = (
+    "Foundation Fund Center Centre Institute Pavilion Auditorium Lectureship Scholarship Library"
+    " College University Trust Endowment"
+)
+_INSTITUTION_NAME = re.compile(
+    rf"(?:[A-Z][\w'’-]*\s*&?\s+){{1,5}}(?:{'|'.join(_NAMED_AFTER_WORDS.split())})\b"
+)
 
 
 def institution_after(text: str, end: int) -> str | None:
@@ -364,6 +388,9 @@ def _staff_event(text: str, start: int, end: int) -> bool:
     return bool(words & STAFF_EVENTS) and not words & {"patient", "discharged", "admitted"}
 
 
+_CALL_YOU = re.compile(
+    r"(?i)\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)\s*$"
+)
 _NAME_LIKE_MAILBOX = re.compile(r"^[A-Za-z]{2,}[._][A-Za-z]{2,}@")
 
 
@@ -377,6 +404,8 @@ def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         # first.last@ outside the organisation's own domains is a person's address, whatever
         # words surround it; shared mailboxes (media@, info@) are single words.
         return True
+    if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
+        return True  # "will call you at (614) 555-0187": the reader's own number
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1

@@ -65,6 +65,22 @@ def flagged(
         ),
         # ... but a surname inside another proper noun is not the patient
         ("Our patient Rosa Park loves Central Park.", [("PERSON", "Rosa Park")]),
+        # a patient's handle carries the name the post later calls them by
+        (
+            "Former patient @marcus_runs_again finished the marathon. Congrats, Marcus!",
+            [("SOCIAL_HANDLE", "@marcus_runs_again"), ("PERSON", "Marcus")],
+        ),
+        # the number the hospital will call back is the reader's own
+        (
+            "Hi Gloria, sorry about your husband's bill! Our billing lead will call you at "
+            "(614) 555-0187.",
+            [("PERSON", "Gloria"), ("PHONE_NUMBER", "(614) 555-0187")],
+        ),
+        # spaCy's span is tidied: "Seo" is "Seo-yeon", and the twins are named together
+        (
+            "Welcome to the world, Seo-yeon and Min-jun Park!",
+            [("PERSON", "Seo-yeon and Min-jun Park")],
+        ),
         # a plain name with no cue words at all
         (
             "Miracle on 3 West! Ethan Park woke up after 10 days in a coma.",
@@ -87,6 +103,18 @@ def test_patient_identifiers_are_flagged(
         "Please welcome Marcus Bell as our new Vice President of Nursing. Marcus starts Monday.",
         "Behind the scenes in the cath lab with cardiac nurse Lauren Pike.",
         'Meet Jordan Ellis, NP, who runs our new clinic. Jordan says: "Everyone is welcome."',
+        # a list of staff, titles before hyphenated names, staff whose role is their work
+        "Shoutout to our bilingual nurses Lupita Hernández, Rosa Delgado, and Carmen Ruiz!",
+        "Our new residents include Dr. Oluwadamilare Ajayi and Dr. Soo-ah Kim.",
+        'After 41 years in our lab, phlebotomist Stanisław "Stan" Nowicki is retiring.',
+        "Volunteer spotlight ⭐ Meet Harold Jenkins, who has staffed our information desk since "
+        "1998. Thank you, Harold!",
+        # donors named on a building, visitors, historical figures
+        "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
+        "Pavilion. Thank you, Tranh and Mai!",
+        "Thanks to Stephen Curry for visiting our pediatric playroom today. #DubNation",
+        "On this day in 1847, Elizabeth Blackwell was admitted to Geneva Medical College.",
+        "Info session: Thursday, Jan 9, 5pm. Questions? Email Patient Financial Services.",
         # quoted clinicians
         '"Drink water and find shade," said Jennifer Lau, MD, director of emergency medicine.',
         # public officials

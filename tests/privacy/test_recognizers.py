@@ -42,6 +42,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "She ran a marathon at the age of 96.", ["at the age of 96"]),
     (AgeOver89Recognizer, "Visit us at 99 Main Street.", []),
     (AgeOver89Recognizer, "Our ED ran at 95% capacity.", []),
+    (AgeOver89Recognizer, "Happy 100th birthday to US! We opened in 1924.", []),
     # medical record numbers
     (
         MedicalRecordNumberRecognizer,
@@ -68,6 +69,15 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["W28841093"],
     ),
     (HealthPlanIdRecognizer, "Your order W28841093 has shipped.", []),
+    (AccountNumberRecognizer, "about patient account PA-20931177 today", ["account PA-20931177"]),
+    (LicensePlateRecognizer, "his Civic (Ohio plate HJX 2291) was struck", ["HJX 2291"]),
+    (LicensePlateRecognizer, "Licence plate recognition cameras in lot B", []),
+    (
+        SocialHandleRecognizer,
+        "Replying to @tran.family.vn: wishing him a smooth recovery",
+        ["@tran.family.vn"],
+    ),
+    (SocialHandleRecognizer, "Replying to @CDCgov: thanks for the data!", []),
     (HealthPlanIdRecognizer, "Medicare enrollment is open. Order W28841093 shipped.", []),
     # account numbers
     (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),
@@ -142,6 +152,17 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "🔔 Keisha Brown finished 6 months of treatment", ["Keisha Brown"]),
     (PatientNameRecognizer, "The team finished the marathon", []),
     (PatientNameRecognizer, "Today is home opener day", []),
+    (PatientNameRecognizer, 'Ikechukwu ("Ike") tore his ACL in the semifinal', ["Ikechukwu"]),
+    (PatientNameRecognizer, "congrats to lorenzo and his mom on going home", ["lorenzo"]),
+    (PatientNameRecognizer, "valentina ríos has been with us in bed 22", ["valentina ríos"]),
+    (PatientNameRecognizer, "the nurse and her mom baked cookies", []),
+    (PatientNameRecognizer, "love to room 5 #prayforemmawilson", ["prayforemmawilson"]),
+    (PatientNameRecognizer, "#prayforpeace #teamwork", []),
+    (PatientNameRecognizer, "#FuerzaValentina 💜", ["FuerzaValentina"]),
+    (PatientNameRecognizer, "Go Warriors! #DubNation", []),
+    (PatientNameRecognizer, "Hi Sunita! We couldn't find your portal request.", ["Sunita"]),
+    (PatientNameRecognizer, "Hello Columbus! Join us for the Heart Walk.", []),
+    (PatientNameRecognizer, "Nadia, your dad Karim was a joy to care for.", ["Karim", "Nadia"]),
     (PatientNameRecognizer, "Our patient experience team will follow up.", []),
     (PatientNameRecognizer, "grandma is visiting on Sunday", []),
 ]
@@ -178,6 +199,12 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             ["Lincoln High"],
         ),
         ("Students from Lincoln High School toured our new pediatric wing.", []),
+        # A vehicle described by colour, year or model, in a crash and care story.
+        (
+            "A driver was pulled from a burning silver 2017 Subaru Outback; he is in our ICU.",
+            ["silver 2017 Subaru Outback"],
+        ),
+        ("Our Ford Foundation grant funds trauma ICU care after a crash.", []),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

@@ -69,4 +69,6 @@ class AgeOver89Recognizer(RegexRecognizer):
 
     def accept(self, text: str, start: int, end: int) -> bool:
         before = words_before(text, start, 4)
+        if re.match(r"(?i)\s+to\s+(?:us|our\s+hospital)\b", text[end:]):
+            return False  # "Happy 100th birthday to US!": the hospital's own anniversary
         return not any(word in _INSTITUTIONS for word in before)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -11,12 +12,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 @dataclass(frozen=True)
 class CuePattern:
-    """One regular expression; ``group`` is the part of the match reported as the identifier."""
+    """One regular expression; ``group`` is the part of the match reported as the identifier.
+
+    ``check``, when given, is asked about each of this pattern's matches (text, start, end of
+    the reported words) before the recognizer's own ``accept``.
+    """
 
     name: str
     regex: re.Pattern[str]
     score: float
     group: int | str = 0
+    check: Callable[[str, int, int], bool] | None = None
 
 
 class RegexRecognizer(EntityRecognizer):
@@ -56,7 +62,11 @@ class RegexRecognizer(EntityRecognizer):
         results: list[RecognizerResult] = []
         for match in pattern.regex.finditer(text):
             start, end = match.span(pattern.group)
-            if start < 0 or end <= start or not self.accept(text, start, end):
+            if start < 0 or end <= start:
+                continue
+            if pattern.check and not pattern.check(text, start, end):
+                continue
+            if not self.accept(text, start, end):
                 continue
             results.append(
                 RecognizerResult(

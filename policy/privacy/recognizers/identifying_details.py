@@ -4,9 +4,9 @@ Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Ced
 a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``)
 and a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``).
 Context (required): the post must tell of an incident (crash, collision, collapse, injury) and
-of the person's care (recovering, surgery, ICU). Hometown and vehicle count only together,
-since either alone is ordinary news; a named school counts on its own, because it narrows a
-patient down to a few hundred people. Score 0.7.
+of the person's care (recovering, surgery, ICU). In such a story a vehicle described by colour
+or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``) and a named school each narrow
+the patient down to a few people who saw it; a hometown counts only with a vehicle. Score 0.7.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from policy.privacy.cues import INSTITUTION_WORDS
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _COLOURS = r"red|blue|white|black|silver|gr[ae]y|green|yellow|orange|gold|maroon|tan|brown"
@@ -30,11 +31,16 @@ _PEOPLE = (
 )
 _INCIDENT = re.compile(
     r"(?i)\b(?:crash\w*|roll(?:ed)?\s+over|collision|collided|wreck|hit|struck|collaps\w*"
-    r"|injur\w*|fell|fall|accident|overdose\w*)\b"
+    r"|injur\w*|fell|fall|accident|overdose\w*|burning|fire|tore|torn|broke|broken"
+    r"|fractur\w*)\b"
 )
 _CARE = re.compile(
-    r"(?i)\b(?:recovering|recovery|surgery|condition|icu|trauma|treated|cared\s+for|admitted"
-    r"|critical|stable)\b"
+    r"(?i)\b(?:recovering|recovery|surgery|condition|[nmsp]?icu|trauma|treated|cared\s+for"
+    r"|admitted|critical|stable|airlifted|rehab|therapy)\b"
+)
+# A vehicle told apart from others by its colour, year or model, not just its make.
+_DESCRIBED = re.compile(
+    rf"(?i)\b(?:{_COLOURS}|(?:19|20)\d\d)\b|\b(?:{_MAKES})\s+(?P<model>[A-Z0-9][\w-]*)"
 )
 _SCHOOL = CuePattern(
     "school",
@@ -44,6 +50,13 @@ _SCHOOL = CuePattern(
     ),
     0.7,
 )
+
+
+def _described(text: str, vehicle: RecognizerResult) -> bool:
+    """A colour, a year or a model name, not a make alone or a "Ford Foundation"."""
+    found = _DESCRIBED.search(text, vehicle.start, vehicle.end)
+    model = found and found.group("model")
+    return bool(found) and not (model and model.lower() in INSTITUTION_WORDS)
 
 
 class IdentifyingDetailsRecognizer(RegexRecognizer):
@@ -62,8 +75,8 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
         CuePattern(
             "vehicle",
             re.compile(
-                rf"\b(?:(?:{_COLOURS})\s+)?(?:{_MAKES})(?:\s+[A-Z0-9][\w-]*)?(?:\s+(?:{_KINDS}))?\b"
-                rf"|\b(?:{_COLOURS})\s+(?:{_KINDS})\b"
+                rf"\b(?:(?:{_COLOURS})\s+)?(?:(?:19|20)\d\d\s+)?(?:{_MAKES})(?:\s+[A-Z0-9][\w-]*)?"
+                rf"(?:\s+(?:{_KINDS}))?\b|\b(?:{_COLOURS})\s+(?:{_KINDS})\b"
             ),
             0.7,
         ),
@@ -74,6 +87,8 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
     ) -> list[RecognizerResult]:
         if not (_INCIDENT.search(text) and _CARE.search(text)):
             return []
-        found = [self.matches(text, pattern) for pattern in self.PATTERNS]
-        details = [result for results in found for result in results] if all(found) else []
-        return details + self.matches(text, _SCHOOL)
+        hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
+        described = [v for v in vehicles if _described(text, v)]
+        return (hometowns + vehicles if hometowns and vehicles else described) + self.matches(
+            text, _SCHOOL
+        )

@@ -1,6 +1,7 @@
 """LICENSE_PLATE: vehicle licence plates.
 
-Patterns: ``plate 7XKR221``, ``licence plate ABC-1234``, ``tag number 4GHT92``. Context: the
+Patterns: ``plate 7XKR221``, ``licence plate ABC-1234``, ``Ohio plate HJX 2291``, ``tag number
+4GHT92``. Context: the
 word plate/tag before a code mixing letters and digits. Score 0.8.
 """
 
@@ -20,7 +21,7 @@ class LicensePlateRecognizer(RegexRecognizer):
             "labelled plate",
             re.compile(
                 r"\b(?:licen[cs]e\s+)?(?:plate|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*"
-                r"(?P<plate>(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+                r"(?P<plate>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
             ),
             0.8,
             "plate",

@@ -3,7 +3,8 @@
 Patterns: numeric dates (``03.14.58``, ``2/14/2024``, ``11/02``; never ``1.5``), month-name
 dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally preceded by a
 clock time, and ``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted,
-discharged, surgery, transplant, diagnosed, arrived, appendectomy...) within the six words
+discharged, surgery, transplant, diagnosed, arrived, went home, came to our emergency department,
+appendectomy...) within the six words
 before the date; event dates and opening hours have none. Score 0.8.
 """
 
@@ -30,7 +31,8 @@ _DATE = (
 PATIENT_EVENTS = vocabulary(
     """born birth dob admitted admission discharged discharge surgery operation operated
     transplant diagnosed diagnosis arrived delivered died passed seen treated procedure
-    appendectomy mastectomy amputation replacement bypass accident crash fall injured"""
+    appendectomy mastectomy amputation replacement bypass accident crash fall injured home
+    emergency airlifted rushed collapsed"""
 )
 
 

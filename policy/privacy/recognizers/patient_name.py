@@ -21,8 +21,11 @@ import re
 
 from policy.privacy.cues import vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+from policy.privacy.recognizers.known_name import is_given_name
+from policy.privacy.recognizers.social_handle import reply_about_care
 
-_NAME = r"[A-Z][a-zà-öø-ÿ'’-]+"
+_NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-öø-ÿ'’]+)*"
+_LOWER_NAME = r"[a-zà-öø-ÿ]{3,}"
 _NON_LATIN = (
     r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     r"\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,8}"
@@ -33,8 +36,12 @@ _FAMILY = (
     r"|twins|parents"
 )
 _NICKNAME = r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|auntie|aunt|uncle"
-_HASHTAG_PREFIX = r"PrayFor|Pray4|PrayingFor|Team|Support|Love|Go|Welcome|Miracle"
-_HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Army|Nation|Journey"
+_HASHTAG_PREFIX = r"PrayFor|Pray4|PrayingFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
+# Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
+_HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey"
+# Lower-case hashtags cannot be split into words; the part after the prefix must start with a
+# given name (#prayforemmawilson).
+_LOWER_HASHTAG = re.compile(r"(?:prayfor|pray4|prayingfor|team|fuerza)(?P<rest>[a-z]{4,})")
 # Words a support hashtag may wrap that are not a person (#TeamNICU, #NursesStrong).
 _NOT_NAMES = vocabulary(
     """nurse nurses nursing doctor doctors health care cancer heart hospital community city
@@ -52,7 +59,11 @@ _STORY_PREDICATE = (
     r"|(?:is|was)\s+(?:discharged|admitted|recovering|cancer-free|in\s+remission)"
     r"|(?:finished|completed)\s+(?:\w+\s+){0,3}(?:treatment|chemo\w*|radiation|rehab|therapy)"
     r"|underwent|survived|beat\s+(?:cancer|covid|sepsis)|took\s+(?:his|her|their)\s+first\s+steps"
+    r"|(?:tore|broke|fractured|injured|hurt|sprained)\s+(?:his|her|their)"
+    r"|(?:has|had)\s+been\s+(?:with\s+us|in\s+(?:our|the)\s+\w+)"
 )
+# A nickname in brackets between a name and its verb: Ikechukwu ("Ike") tore his ACL.
+_NICKNAME_IN_BRACKETS = r"(?:\s+\([\"“]?[A-Za-z]+[\"”]?\))?"
 # Capitalised words that open sentences or follow care verbs without being a name.
 _NOT_A_NAME_START = vocabulary(
     """the this that these those our we it he she they everyone today tonight yesterday
@@ -120,20 +131,54 @@ class PatientNameRecognizer(RegexRecognizer):
             "name as the subject of a patient's story",
             re.compile(
                 rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=[^\w\s,]\s))"
-                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+(?:just\s+|finally\s+)?"
-                rf"(?:{_STORY_PREDICATE})\b"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}){_NICKNAME_IN_BRACKETS}\s+"
+                rf"(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE})\b"
             ),
             0.7,
+            "name",
+        ),
+        CuePattern(
+            "lower-case given name in a patient's story",
+            re.compile(
+                rf"\b(?P<name>{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\s+(?:and\s+(?:his|her|their)\s+"
+                rf"(?:{_FAMILY}|{_NICKNAME})|(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE}))\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: is_given_name(text[start:end].split()[0]),
+        ),
+        CuePattern(
+            "lower-case support hashtag",
+            re.compile(rf"#(?P<tag>{_LOWER_HASHTAG.pattern})\b"),
+            0.75,
+            "tag",
+        ),
+        CuePattern(
+            "greeting in a reply",
+            re.compile(rf"^\s*(?:Hi|Hello|Hey|Dear)\s+(?P<name>{_NAME})\b"),
+            0.7,
+            "name",
+            # A greeting names the person a reply is for when it is about their or their
+            # family's care ("Hi Sunita! ... your portal request"), not "Hello Columbus!".
+            lambda text, start, end: reply_about_care(text),
+        ),
+        CuePattern(
+            "name spoken to about a relative",
+            re.compile(rf"\b(?P<name>{_NAME}),\s+your\s+(?i:{_FAMILY}|{_NICKNAME})\b"),
+            0.75,
             "name",
         ),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        if text[start:end].split()[0].lower() in _NOT_A_NAME_START:
+        first_word = text[start:end].split()[0]
+        if first_word.lower() in _NOT_A_NAME_START:
             return False
         if start > 0 and text[start - 1] == "#":
             if not is_support_hashtag(text, start, end):
                 return False
+            if first_word.islower():
+                return True
             words = re.findall(r"[A-Z][a-z]+", text[start:end])
             return any(
                 word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word)
@@ -150,6 +195,10 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
     if start == 0 or text[start - 1] != "#":
         return False
     match = _SUPPORT_HASHTAG.match(text, start)
+    lower = _LOWER_HASHTAG.fullmatch(text, start, end)
+    if lower:
+        rest = lower.group("rest")
+        return any(is_given_name(rest[:length]) for length in range(4, len(rest) + 1))
     # A saint's name is the hospital's or the parish's: #TeamStMarys, #PrayForStJude.
     saint = re.search(r"St(?=[A-Z])", text[start:end])
     return match is not None and match.end() == end and saint is None

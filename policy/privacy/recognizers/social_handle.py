@@ -1,6 +1,7 @@
 """SOCIAL_HANDLE: the handle of a patient or relative the post replies to or names.
 
-Patterns: a reply handle opening the post (``@kelly_brandt88 we're so sorry your mom...``) when
+Patterns: a reply handle opening the post (``@kelly_brandt88 we're so sorry your mom...``,
+``Replying to @tran.family.vn: ...``) when
 the post speaks to that person about their care, and a handle right after a patient or family
 word (``our patient @rosa.d``). Context: second-person care words (your mom, your stay, your
 surgery, feel better, healing, DM us). Handles of agencies thanked mid-post (``@CDCgov``) are not
@@ -15,10 +16,18 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _CARE_TALK = re.compile(
     r"(?i)\byour\s+(?:\w+\s+)?(?:mom|mum|dad|mother|father|son|daughter|wife|husband|baby|stay"
+    r"|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|child|kids?|family"
     r"|visit|surgery|care|experience|recovery|treatment|appointment|procedure|diagnosis|knee|hip"
-    r"|wrist|arm|leg|back|heart)\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b|\bheal(?:ing|s)?\b"
-    r"|\bdm\s+us\b|\bsorry\s+to\s+hear\b"
+    r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
+    r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
+    r"|\bdm\s+us\b|\bsorry\s+(?:to\s+hear|you|for|about)\b"
+    r"|\byour\s+(?:\w+\s+)?(?:request|bill|message|portal|records|results|account|claim)\b"
 )
+
+
+def reply_about_care(text: str) -> bool:
+    """Whether a post speaks to someone about their own or their family's care."""
+    return _CARE_TALK.search(text) is not None
 
 
 class SocialHandleRecognizer(RegexRecognizer):
@@ -27,7 +36,10 @@ class SocialHandleRecognizer(RegexRecognizer):
     ENTITY = "SOCIAL_HANDLE"
     PATTERNS = (
         CuePattern(
-            "reply handle", re.compile(r"^\s*(?P<handle>@[A-Za-z0-9_.]{2,30})"), 0.8, "handle"
+            "reply handle",
+            re.compile(r"(?i)^\s*(?:replying\s+to\s+)?(?P<handle>@[a-z0-9_]+(?:\.[a-z0-9_]+)*)"),
+            0.8,
+            "handle",
         ),
         CuePattern(
             "patient handle",
@@ -41,6 +53,6 @@ class SocialHandleRecognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        if start > 0 and text[:start].strip():
+        if re.sub(r"(?i)replying\s+to", "", text[:start]).strip():
             return True  # the handle follows a patient or family word
-        return _CARE_TALK.search(text) is not None
+        return reply_about_care(text)
