@@ -25,6 +25,13 @@ PATIENT_CUES = vocabulary(
     survivor battle beat healing heal get-well bedside hospice palliative"""
 )
 
+# Words that tell of someone's care itself, not of wishes or programmes ("Healing Arts").
+CARE_WORDS = vocabulary(
+    """patient admitted discharged recovering recovery surgery operation transplant diagnosed
+    chemo chemotherapy radiation treatment icu nicu picu ventilator coma stroke sepsis injured
+    injury crash accident"""
+)
+
 # Family words: a name right after one of these belongs to a patient or a patient's relative.
 KINSHIP = vocabulary(
     """mom mother mum mommy dad father daddy son daughter wife husband sister brother aunt
@@ -38,7 +45,7 @@ PUBLIC_TITLES = vocabulary(
     """dr doctor prof professor nurse mayor governor gov senator sen rep representative
     congresswoman congressman commissioner minister secretary premier councillor councilor
     councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
-    cno cmo cio president chancellor dean director"""
+    cno cmo cio president chancellor dean director drs"""
 )
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
@@ -60,7 +67,14 @@ ROLE_WORDS = vocabulary(
     dog puppy mascot phlebotomist paramedic paramedics emt sonographer dietitian nutritionist
     receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
-    employee colleague colleagues lecturer"""
+    employee colleague colleagues lecturer crew handler"""
+)
+
+# Public roles outside the hospital: the person is public unless the sentence tells of their
+# care ("Coach Ramsey, who is recovering in our ICU").
+PUBLIC_FIGURES = vocabulary(
+    """athlete player players goalkeeper forward quarterback coach star singer musician actor
+    actress band"""
 )
 
 # Words that show a staff member in their job ("joins us", "named Employee of the Month").
@@ -88,7 +102,7 @@ ORG_CONTACT_CUES = vocabulary(
     """our us call line hotline helpline office desk clinic center centre department services
     appointment appointments book schedule fax faxed info information wait switchboard main
     records text toll-free located open opens campus suite registration held cooling parking
-    entrance website visit rsvp email emailed questions enroll"""
+    entrance website visit rsvp email emailed questions enroll team feedback"""
 )
 
 # Words near a phone, e-mail or address that make it a person's own.
@@ -103,15 +117,29 @@ NOT_NAME_WORDS = vocabulary(
     unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
     health care hospital medical medicine pediatric pediatrics oncology maternity wellness
     nursing awareness month week day email call join visit text book register services
-    financial office department team program residency info information"""
+    financial office department team program residency info information relations suite lot
+    garage desk floor tower lobby"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.
 VENUE_CUES = vocabulary(
     """conference meeting meetings class classes classroom lecture seminar workshop session
     sessions training rsvp held auditorium education museum exhibit community board building
-    navigators office offices orientation"""
+    navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym"""
 )
+
+
+_OLD_YEAR = re.compile(r"(?i)\b(?:in|since|from|of)\s+(?:1[5-8]\d\d|19[0-4]\d)\b(?![-/])")
+_BIRTH_WORDS = vocabulary("born birthday birth")
+
+
+def historical(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a match is set before 1950 ("On this day in 1847, ..."),
+    and is not about a birth ("born in 1932" is a living patient's age)."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    sentence = text[sentence_start:sentence_end]
+    words = {word.lower() for word in WORD.findall(sentence)}
+    return bool(_OLD_YEAR.search(sentence)) and not words & _BIRTH_WORDS
 
 
 def words_before(text: str, position: int, count: int) -> list[str]:

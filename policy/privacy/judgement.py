@@ -14,18 +14,20 @@ from dataclasses import dataclass
 from presidio_analyzer import RecognizerResult
 
 from policy.privacy.cues import (
+    CARE_WORDS,
     CREDENTIALS,
     INSTITUTION_WORDS,
     KINSHIP,
     NOT_NAME_WORDS,
     ORG_CONTACT_CUES,
-    PATIENT_CUES,
     PERSONAL_CONTACT_CUES,
     PUBLIC_APPEARANCES,
+    PUBLIC_FIGURES,
     PUBLIC_TITLES,
     ROLE_WORDS,
     STAFF_EVENTS,
     WORD,
+    historical,
     nearest_cue,
     normalise,
     sentence_around,
@@ -34,7 +36,7 @@ from policy.privacy.cues import (
     words_before,
 )
 from policy.privacy.recognizers.known_name import is_given_name
-from policy.privacy.recognizers.patient_name import is_support_hashtag
+from policy.privacy.recognizers.patient_name import NON_LATIN, is_support_hashtag
 from policy.schema import Organisation
 
 # Free mail providers: an address there belongs to a person, not to an institution.
@@ -152,9 +154,9 @@ def _later_mentions(
         for word in re.findall(r"[a-z]+", text[result.start : result.end].lower())
         if is_given_name(word)
     }
+    mentions = _hashtag_and_script_mentions(text, kept, public_words)
     if not names:
-        return []
-    mentions = []
+        return mentions
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -170,6 +172,42 @@ def _later_mentions(
     return mentions
 
 
+_HASHTAG = re.compile(r"(?<=#)[^\W_]+")
+_SCRIPT_IN_BRACKETS = re.compile(rf"\s*[(（](?P<name>{NON_LATIN})[)）]")
+
+
+def _hashtag_and_script_mentions(
+    text: str, kept: list[RecognizerResult], public_words: set[str]
+) -> list[RecognizerResult]:
+    """A found patient's name inside a hashtag (#TeamJayden, #TavitaTuesday) or written again
+    in its own script in brackets ("Chen Yuxi (陈雨熙)")."""
+    people = [result for result in kept if result.entity_type == "PERSON"]
+    name_words = (
+        {
+            word.lower()
+            for result in people
+            for word in WORD.findall(text[result.start : result.end])
+            if len(word) > 2 and (word[0].isupper() or text[result.start : result.end].islower())
+        }
+        - public_words
+        - NOT_NAME_WORDS
+        - KINSHIP
+        - _COURTESY_TITLES
+        - {"and"}
+    )
+    mentions = []
+    for tag in _HASHTAG.finditer(text):
+        parts = {part.lower() for part in re.findall(r"[A-Z][a-z]+|[a-z]+", tag.group())}
+        overlaps = any(tag.start() < other.end and other.start < tag.end() for other in kept)
+        if parts & name_words and not overlaps:
+            mentions.append(RecognizerResult("PERSON", tag.start(), tag.end(), 0.7))
+    for result in people:
+        if script := _SCRIPT_IN_BRACKETS.match(text, result.end):
+            start, end = script.span("name")
+            mentions.append(RecognizerResult("PERSON", start, end, 0.7))
+    return mentions
+
+
 def _person_verdict(
     text: str,
     result: RecognizerResult,
@@ -180,8 +218,10 @@ def _person_verdict(
     start, end = result.start, result.end
     span = text[start:end]
     words = [word.lower() for word in WORD.findall(span)]
-    if not words or _ACRONYM.fullmatch(span):
-        return "not-a-person"  # an acronym such as NICU or BE FAST (scripts without case pass)
+    if not words or _ACRONYM.fullmatch(span) or any(char.isdigit() for char in span):
+        return "not-a-person"  # NICU, BE FAST, "Después de 42" (scripts without case pass)
+    if re.match(r"['’]s\s+(?:Day|Eve)\b", text[end:]):
+        return "not-a-person"  # Valentine's Day, Mother's Day
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
     if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words):
@@ -213,15 +253,20 @@ def _person_verdict(
         return "public"
     if any(word in ROLE_WORDS for word in before[-2:]):
         return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike"
+    if any(word in PUBLIC_FIGURES for word in before[-2:]) and not _in_care(text, start, end):
+        return "public"  # "goalkeeper Tanner Brooks", but not "Coach Ramsey, recovering in our ICU"
     if _appositive_role(text, end) or _staff_event(text, start, end):
         return "public"
-    if _public_appearance(text, start, end) or _historical(text, start, end):
+    if _public_appearance(text, start, end) or historical(text, start, end):
         return "public"
     name_words = [word for word in words if word not in _COURTESY_TITLES]
     if name_words and all(word in public_words for word in name_words):
         return "public"  # a later mention of someone already named as staff
     if any(_LIST_SEPARATOR.fullmatch(text[other_end:name_start]) for _, other_end in public_spans):
         return "public"  # the next name in a list of staff: "nurses Lupita, Rosa and Carmen"
+    list_before = words_before(text, _list_start(text, name_start), 2)
+    if any(word in ROLE_WORDS | PUBLIC_TITLES for word in list_before):
+        return "public"  # "Our night crew — Keisha, Bao, Emeka, Ana and Dmitri"
     return "patient"
 
 
@@ -247,7 +292,7 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         return result
     start, end = result.start, result.end
     words = text[start:end].split()
-    if words and text[start:end].islower() and is_given_name(words[0]):
+    if words and text[start:end].islower() and len(words[0]) > 2 and is_given_name(words[0]):
         return result  # "tom hughes from 4 west beat covid"
     while start < end and (noise := _LEADING_NOISE.match(text, start, end)):
         start = noise.end()
@@ -284,7 +329,7 @@ _ABBREVIATIONS = frozenset(
 )
 # One more part of the same name before it: a hyphenated or plain capitalised word, an initial
 # or a quoted nickname ("Soo-ah Kim", 'Stanisław "Stan" Nowicki').
-_NAME_PART_BEFORE = re.compile(r"(?<!\S)([\"“]?[A-Z][\w'’-]*\.?[\"”]?)\s+$")
+_NAME_PART_BEFORE = re.compile(r"(?<!\S)([\"“]?(?:[A-Z]\.|[A-Z][\w'’-]*)[\"”]?)\s+$")
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 
 
@@ -299,6 +344,18 @@ def _name_start(text: str, start: int) -> int:
             break  # "Meet Jordan Ellis": the sentence's first word is not part of the name
         start = match.start(1)
     return start
+
+
+_LIST_ITEM_BEFORE = re.compile(r"(?<!\S)[A-Z][\w'’-]*\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)$")
+_LIST_OPENING = re.compile(r"[—–:-]\s*$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of first names holding the name at ``start`` begins, past a dash or colon."""
+    while item := _LIST_ITEM_BEFORE.search(text, max(0, start - 40), start):
+        start = item.start()
+    opening = _LIST_OPENING.search(text, max(0, start - 5), start)
+    return opening.start() if opening else start
 
 
 # Donors share a building's name with "&"; "and" joins two people ("Seo-yeon and Min-jun Park").
@@ -321,7 +378,18 @@ def institution_after(text: str, end: int) -> str | None:
     if run is None:
         return None
     words = [word.lower() for word in WORD.findall(run.group())]
-    return run.group() if any(word in INSTITUTION_WORDS for word in words) else None
+    return run.group() if any(word in _INSTITUTION_AFTER_NAME for word in words) else None
+
+
+# Not Park, Hall or Wing here: after a given name they are surnames ("Min-jun Park").
+_INSTITUTION_AFTER_NAME = (INSTITUTION_WORDS - {"park", "hall", "wing"}) | {"fc", "club", "united"}
+
+
+def _in_care(text: str, start: int, end: int) -> bool:
+    """Whether the name's sentence tells of someone's care."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    return bool(words & CARE_WORDS)
 
 
 def _public_appearance(text: str, start: int, end: int) -> bool:
@@ -329,19 +397,7 @@ def _public_appearance(text: str, start: int, end: int) -> bool:
     sentence_start, sentence_end = sentence_around(text, start, end)
     words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
     after = {word.lower() for word in WORD.findall(text[end:sentence_end])}
-    return bool(after & PUBLIC_APPEARANCES) and not words & (PATIENT_CUES | KINSHIP)
-
-
-_OLD_YEAR = re.compile(r"(?i)\b(?:in|since|from|of)\s+(?:1[5-8]\d\d|19[0-4]\d)\b(?![-/])")
-_BIRTH_WORDS = vocabulary("born birthday birth turns turned age aged")
-
-
-def _historical(text: str, start: int, end: int) -> bool:
-    """A story set before 1950 (Elizabeth Blackwell in 1847), unless it is about a birth."""
-    sentence_start, sentence_end = sentence_around(text, start, end)
-    sentence = text[sentence_start:sentence_end]
-    words = {word.lower() for word in WORD.findall(sentence)}
-    return bool(_OLD_YEAR.search(sentence)) and not words & _BIRTH_WORDS
+    return bool(after & PUBLIC_APPEARANCES) and not words & (CARE_WORDS | KINSHIP)
 
 
 def _with_coordinated_name(
@@ -385,7 +441,13 @@ def _staff_event(text: str, start: int, end: int) -> bool:
     """Staff news in the name's own clause: joins us, named, award, retirement, accepting."""
     sentence_start, sentence_end = sentence_around(text, start, end)
     words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
-    return bool(words & STAFF_EVENTS) and not words & {"patient", "discharged", "admitted"}
+    if words & {"patient", "discharged", "admitted"}:
+        return False
+    tenure = _TENURE.search(text, sentence_start, sentence_end)  # "10 years with our ED team"
+    return bool(words & STAFF_EVENTS) or tenure is not None
+
+
+_TENURE = re.compile(r"(?i)\b\d+\s+years\s+(?:with|at|on|in)\s+(?:our|the)\b")
 
 
 _CALL_YOU = re.compile(

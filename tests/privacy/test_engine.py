@@ -63,6 +63,16 @@ def flagged(
             "Our patient Kateryna Shevchenko finished chemo today. Congratulations, Kateryna!",
             [("PERSON", "Kateryna Shevchenko"), ("PERSON", "Kateryna")],
         ),
+        # a public figure's role gives way to a story of their care
+        (
+            "Send well wishes to Coach Ramsey, who is recovering in our ICU after collapsing.",
+            [("PERSON", "Ramsey")],
+        ),
+        # a found name inside a hashtag, and written again in its own script
+        (
+            "Welcome to the world, baby Chen Yuxi (陈雨熙)! #TeamYuxi",
+            [("PERSON", "Chen Yuxi"), ("PERSON", "陈雨熙"), ("PERSON", "TeamYuxi")],
+        ),
         # ... but a surname inside another proper noun is not the patient
         ("Our patient Rosa Park loves Central Park.", [("PERSON", "Rosa Park")]),
         # a patient's handle carries the name the post later calls them by
@@ -109,6 +119,13 @@ def test_patient_identifiers_are_flagged(
         'After 41 years in our lab, phlebotomist Stanisław "Stan" Nowicki is retiring.',
         "Volunteer spotlight ⭐ Meet Harold Jenkins, who has staffed our information desk since "
         "1998. Thank you, Harold!",
+        # staff lists after a role word, tenure, athletes visiting, Drs. as a title
+        "Our 7 North night crew — Keisha, Bao, Emeka, Ana and Dmitri — wrapping up 12 hours.",
+        "@carlos_rn_atx congrats on 10 years with our ED team, Carlos!",
+        "Thank you to Riverhawks FC goalkeeper Tanner Brooks for visiting our pediatric patients!",
+        "A $12 million gift from Drs. Ramesh and Kavita Patel establishes the Patel Family "
+        "Cancer Pavilion.",
+        "Our new Family Lounge on 5 East (Room 512) is open to all visitors.",
         # donors named on a building, visitors, historical figures
         "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
         "Pavilion. Thank you, Tranh and Mai!",

@@ -5,14 +5,14 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 donated``, ``at the age of 96``, ``95岁``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
-(``St. Mary's is turning 100``). Score 0.85.
+(``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
 """
 
 from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import vocabulary, words_before
+from policy.privacy.cues import historical, vocabulary, words_before
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
@@ -71,4 +71,6 @@ class AgeOver89Recognizer(RegexRecognizer):
         before = words_before(text, start, 4)
         if re.match(r"(?i)\s+to\s+(?:us|our\s+hospital)\b", text[end:]):
             return False  # "Happy 100th birthday to US!": the hospital's own anniversary
+        if historical(text, start, end):
+            return False  # "In 1910, Florence Nightingale died in London at age 90"
         return not any(word in _INSTITUTIONS for word in before)

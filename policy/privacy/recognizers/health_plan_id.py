@@ -2,9 +2,11 @@
 
 Patterns: a label (``member ID``, ``Medicaid ID``, ``Medicare number``, ``insurance ID``,
 ``policy number``, ``subscriber ID``) followed within a few words by an alphanumeric code with
-at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``); or a code shaped like a member
-ID (one to three capital letters and six to eleven digits, ``W28841093``) anywhere in a sentence
-that names an insurance card or member ID. Context: the label, or the sentence that holds both.
+at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``); a Medicare-style code of
+letters and digits in dashed groups after the bare word (``Medicare 1EG4-TE5-MK73``); or a code
+shaped like a member ID (one to three capital letters and six to eleven digits, ``W28841093``)
+anywhere in a sentence that names an insurance card or member ID. Context: the label, or the
+sentence that holds both.
 Score 0.85 with the label right before the code, 0.7 in the same sentence.
 """
 
@@ -34,6 +36,15 @@ class HealthPlanIdRecognizer(RegexRecognizer):
                 r"(?P<id>(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)"
                 r"[A-Z0-9]{1,5}(?:[ -]?(?=[A-Z]*\d)[A-Z0-9]{2,5}){1,4})\b",
                 re.IGNORECASE,
+            ),
+            0.85,
+            "id",
+        ),
+        CuePattern(
+            "medicare number after the bare word",
+            re.compile(
+                r"\b(?i:medicare|medicaid)\s+(?P<id>(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})"
+                r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3})\b"
             ),
             0.85,
             "id",

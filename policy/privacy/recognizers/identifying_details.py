@@ -3,10 +3,11 @@
 Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Cedar Falls teen``),
 a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``)
 and a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``).
-Context (required): the post must tell of an incident (crash, collision, collapse, injury) and
-of the person's care (recovering, surgery, ICU). In such a story a vehicle described by colour
-or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``) and a named school each narrow
-the patient down to a few people who saw it; a hometown counts only with a vehicle. Score 0.7.
+Context (required): the post must tell of someone's care (recovering, surgery, ICU, radiation).
+A named school then counts when the post tells of an incident (crash, collision, collapse,
+injury) or is about one person (his, her); a vehicle described by colour or model (``blue Honda
+Civic``, ``silver 2017 Subaru Outback``) only with an incident; a hometown only with such a
+vehicle. Each narrows the patient down to the few people who know them or saw it. Score 0.7.
 """
 
 from __future__ import annotations
@@ -36,8 +37,11 @@ _INCIDENT = re.compile(
 )
 _CARE = re.compile(
     r"(?i)\b(?:recovering|recovery|surgery|condition|[nmsp]?icu|trauma|treated|cared\s+for"
-    r"|admitted|critical|stable|airlifted|rehab|therapy)\b"
+    r"|admitted|critical|stable|airlifted|rehab|therapy|radiation|chemo\w*|came\s+in"
+    r"|brought\s+in)\b"
 )
+# Someone in particular: a school in a story about "his classmates" points at one child.
+_ONE_PERSON = re.compile(r"(?i)\b(?:his|her|he|she)\b")
 # A vehicle told apart from others by its colour, year or model, not just its make.
 _DESCRIBED = re.compile(
     rf"(?i)\b(?:{_COLOURS}|(?:19|20)\d\d)\b|\b(?:{_MAKES})\s+(?P<model>[A-Z0-9][\w-]*)"
@@ -85,10 +89,12 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        if not (_INCIDENT.search(text) and _CARE.search(text)):
+        if not _CARE.search(text):
             return []
+        incident = _INCIDENT.search(text) is not None
+        schools = self.matches(text, _SCHOOL) if incident or _ONE_PERSON.search(text) else []
+        if not incident:
+            return schools
         hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
         described = [v for v in vehicles if _described(text, v)]
-        return (hometowns + vehicles if hometowns and vehicles else described) + self.matches(
-            text, _SCHOOL
-        )
+        return (hometowns + vehicles if hometowns and vehicles else described) + schools

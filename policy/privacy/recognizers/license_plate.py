@@ -2,7 +2,8 @@
 
 Patterns: ``plate 7XKR221``, ``licence plate ABC-1234``, ``Ohio plate HJX 2291``, ``tag number
 4GHT92``. Context: the
-word plate/tag before a code mixing letters and digits. Score 0.8.
+word plate/tag before a code mixing letters and digits, or such a code in brackets right after
+a vehicle (``your car (LMN-4821)``). Score 0.8.
 """
 
 from __future__ import annotations
@@ -22,6 +23,15 @@ class LicensePlateRecognizer(RegexRecognizer):
             re.compile(
                 r"\b(?:licen[cs]e\s+)?(?:plate|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*"
                 r"(?P<plate>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+            ),
+            0.8,
+            "plate",
+        ),
+        CuePattern(
+            "plate in brackets after a vehicle",
+            re.compile(
+                r"\b(?i:car|truck|van|vehicle|suv|motorcycle)\s*\((?P<plate>(?=[A-Z0-9 -]*\d)"
+                r"(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\)"
             ),
             0.8,
             "plate",

@@ -5,14 +5,16 @@ dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally
 clock time, and ``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted,
 discharged, surgery, transplant, diagnosed, arrived, went home, came to our emergency department,
 appendectomy...) within the six words
-before the date; event dates and opening hours have none. Score 0.8.
+before the date in its sentence, or a patient's event verb (underwent, was admitted, was flown)
+after it (``On October 22, Anjali underwent...``); event dates, opening hours and ``24/7`` have
+none. Score 0.8.
 """
 
 from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import vocabulary, words_before
+from policy.privacy.cues import WORD, sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _MONTH = (
@@ -24,7 +26,7 @@ _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
 _DATE = (
     rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
-    r"|\d{1,2}([/.-])\d{1,2}\1\d{2,4}|\d{1,2}/\d{1,2})"
+    r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}))"
 ).replace(r"\d2", r"\d{2}")
 
 # Words that tie a date to something that happened to a patient.
@@ -32,7 +34,11 @@ PATIENT_EVENTS = vocabulary(
     """born birth dob admitted admission discharged discharge surgery operation operated
     transplant diagnosed diagnosis arrived delivered died passed seen treated procedure
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
-    emergency airlifted rushed collapsed"""
+    emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation"""
+)
+# Verbs after a date that make it the day something happened to a patient.
+_EVENT_VERBS_AFTER = vocabulary(
+    """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed"""
 )
 
 
@@ -52,7 +58,10 @@ class PatientDateRecognizer(RegexRecognizer):
     def accept(self, text: str, start: int, end: int) -> bool:
         if re.match(r"(?i)d\.?o\.?b|date\s+of", text[start:end]):
             return True
+        sentence_start, sentence_end = sentence_around(text, start, end)
+        before = WORD.findall(text[max(sentence_start, start - 80) : start].lower())[-6:]
+        after = WORD.findall(text[end:sentence_end].lower())[:8]
         return any(
             word in PATIENT_EVENTS or word.endswith(("ectomy", "plasty", "otomy"))
-            for word in words_before(text, start, 6)
-        )
+            for word in before
+        ) or any(word in _EVENT_VERBS_AFTER for word in after)

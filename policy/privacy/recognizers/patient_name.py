@@ -10,7 +10,12 @@ Patterns:
 - a lower-case name given with an age, news style: ``jayden morales, 7,``;
 - a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``;
 - a name opening a sentence whose verb tells a patient's story: ``Kenji is home after his
-  appendectomy``, ``Keisha Brown finished 6 months of treatment``.
+  appendectomy``, ``Keisha Brown finished 6 months of treatment``, ``Sione Tupou turns 104``;
+- a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
+  ``ravi in bed 9``, ``J. Nakamura Rm 4417``;
+- a name spoken to or welcomed: ``Feel better soon, Hiroshi!``, ``Welcome to the world, Ishaan
+  and Anaya!``, ``our NICU grad Tavita``;
+- a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
 Context: the cue words above are part of each pattern. Score 0.75; the engine still drops names
 that the surrounding words show to be staff or officials.
 """
@@ -19,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from policy.privacy.cues import vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 from policy.privacy.recognizers.known_name import is_given_name
@@ -26,7 +33,7 @@ from policy.privacy.recognizers.social_handle import reply_about_care
 
 _NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-öø-ÿ'’]+)*"
 _LOWER_NAME = r"[a-zà-öø-ÿ]{3,}"
-_NON_LATIN = (
+NON_LATIN = (
     r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     r"\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,8}"
 )
@@ -39,20 +46,24 @@ _NICKNAME = r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|auntie|aunt|u
 _HASHTAG_PREFIX = r"PrayFor|Pray4|PrayingFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey"
+_EVERYDAY_PREFIXES = frozenset({"Team", "Go", "Love", "Welcome", "Support"})
 # Lower-case hashtags cannot be split into words; the part after the prefix must start with a
 # given name (#prayforemmawilson).
 _LOWER_HASHTAG = re.compile(r"(?:prayfor|pray4|prayingfor|team|fuerza)(?P<rest>[a-z]{4,})")
 # Words a support hashtag may wrap that are not a person (#TeamNICU, #NursesStrong).
 _NOT_NAMES = vocabulary(
     """nurse nurses nursing doctor doctors health care cancer heart hospital community city
-    family staff team pink blue usa america nicu icu picu er ed kids baby babies mom moms dads
+    family staff team pink blue red green gold purple orange teal usa america nicu icu picu er ed
+    kids baby babies mom moms dads
     ortho cardio onc peds rehab"""
 )
 _SUPPORT_HASHTAG = re.compile(
     rf"(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}\b|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
 )
 _HASHTAG_WORD = re.compile(rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray")
-_CARE_VERB = r"cared\s+for|caring\s+for|treated|treating|operated\s+on|resuscitated|delivered"
+_CARE_VERB = (
+    r"cared\s+for|caring\s+for|care\s+of|treated|treating|operated\s+on|resuscitated|delivered"
+)
 # Predicates that make the sentence's subject a patient.
 _STORY_PREDICATE = (
     r"(?:is|was|went|goes|is\s+going|got\s+to\s+go)\s+home|woke\s+up|rang\s+the\s+bell"
@@ -61,6 +72,14 @@ _STORY_PREDICATE = (
     r"|underwent|survived|beat\s+(?:cancer|covid|sepsis)|took\s+(?:his|her|their)\s+first\s+steps"
     r"|(?:tore|broke|fractured|injured|hurt|sprained)\s+(?:his|her|their)"
     r"|(?:has|had)\s+been\s+(?:with\s+us|in\s+(?:our|the)\s+\w+)"
+    r"|turn(?:s|ed)\s+(?:9\d|1[01]\d)\b"
+    r"|(?:was|were)\s+(?:flown|airlifted|rushed|brought|transferred|transported)"
+)
+_ROOM = r"(?:in\s+(?i:bed|room|rm\.?|bay)|Rm\.?|[Bb]ed|[Bb]ay)\s*#?\d"
+# Common nouns that stand where a lower-case name would: "the patient in bed 9".
+_NOT_LOWER_NAMES = vocabulary(
+    """patient man woman boy girl baby guy lady gentleman kid child mom dad friend everyone
+    someone anyone visitor visitors family bed room bay rm asleep awake home"""
 )
 # A nickname in brackets between a name and its verb: Ikechukwu ("Ike") tore his ACL.
 _NICKNAME_IN_BRACKETS = r"(?:\s+\([\"“]?[A-Za-z]+[\"”]?\))?"
@@ -69,6 +88,9 @@ _NOT_A_NAME_START = vocabulary(
     """the this that these those our we it he she they everyone today tonight yesterday
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december more over nearly about"""
+)
+_IN_CARE = re.compile(
+    r"(?i)\b(?:chemo\w*|radiation|surgery|recovering|treatment|transplant|icu|nicu|picu|rehab)\b"
 )
 _LOWER_STOP = vocabulary(
     """is was and the a an has had who got gets loves will can just finally also always our
@@ -102,7 +124,7 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "non-latin name after patient word",
-            re.compile(rf"(?i)(?:patient|病人|患者|病患)\s*(?P<name>{_NON_LATIN})"),
+            re.compile(rf"(?i)(?:patient|病人|患者|病患)\s*(?P<name>{NON_LATIN})"),
             0.8,
             "name",
         ),
@@ -123,14 +145,17 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "name after a verb of care",
-            re.compile(rf"\b(?:{_CARE_VERB})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"),
+            re.compile(
+                rf"\b(?:{_CARE_VERB})\s+(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}|{_LOWER_NAME})"
+            ),
             0.7,
             "name",
+            lambda text, start, end: _could_be_name(text[start:end]),
         ),
         CuePattern(
             "name as the subject of a patient's story",
             re.compile(
-                rf"(?:^|(?<=[.!?:;]\s)|(?<=\n)|(?<=[^\w\s,]\s))"
+                rf"(?:^|(?<=[.!?:;,]\s)|(?<=\n)|(?<=[^\w\s]\s))"
                 rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}){_NICKNAME_IN_BRACKETS}\s+"
                 rf"(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE})\b"
             ),
@@ -146,6 +171,77 @@ class PatientNameRecognizer(RegexRecognizer):
             0.7,
             "name",
             lambda text, start, end: is_given_name(text[start:end].split()[0]),
+        ),
+        CuePattern(
+            "name with a relative",
+            re.compile(
+                rf"\b(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+and\s+(?:his|her|their)\s+"
+                rf"(?:(?i:{_FAMILY}|{_NICKNAME})|family)\b"
+            ),
+            0.7,
+            "name",
+        ),
+        CuePattern(
+            "name and who they are to the patient",
+            re.compile(
+                rf"\b(?P<name>{_NAME}|{_LOWER_NAME}),\s+(?:his|her|their)\s+"
+                rf"(?i:{_FAMILY}|{_NICKNAME})\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: _could_be_name(text[start:end]),
+        ),
+        CuePattern(
+            "cheering a patient on",
+            re.compile(rf"\b(?:Go|Vamos|Fighting)\s+(?P<name>{_NAME})\s*!"),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                text[start:end].lower() not in _NOT_NAMES and _IN_CARE.search(text) is not None
+            ),
+        ),
+        CuePattern(
+            "family of a name",
+            re.compile(rf"\b(?i:family|parents|relatives)\s+of\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"),
+            0.75,
+            "name",
+        ),
+        CuePattern(
+            "name in a bed",
+            re.compile(
+                rf"\b(?P<name>(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME})?|{_LOWER_NAME})\s+{_ROOM}"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: _could_be_name(text[start:end]),
+        ),
+        CuePattern(
+            "name spoken to or welcomed",
+            re.compile(
+                rf"(?i:feel\s+better(?:\s+soon)?|get\s+well(?:\s+soon)?|welcome\s+to\s+the\s+"
+                rf"world|welcome\s+home),?\s+"
+                rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
+            ),
+            0.75,
+            "name",
+        ),
+        CuePattern(
+            "unit graduate",
+            re.compile(
+                rf"\b(?i:nicu|picu|icu|rehab|burn\s+unit)\s+(?i:grad|graduate|alum|warrior|baby)"
+                rf"\s+(?P<name>{_NAME})"
+            ),
+            0.75,
+            "name",
+        ),
+        CuePattern(
+            "chart name",
+            re.compile(r"\b(?P<name>[A-Z]{2,}(?:[-'][A-Z]+)?,\s*[A-Z]{2,})\b"),
+            0.75,
+            "name",
+            lambda text, start, end: (
+                re.search(r"(?i)\b(?:dob|d\.o\.b|mrn)\b", text[end : end + 60]) is not None
+            ),
         ),
         CuePattern(
             "lower-case support hashtag",
@@ -171,6 +267,8 @@ class PatientNameRecognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
+        if re.search(r"\bSt\.?\s*$", text[:start]):
+            return False  # "St. Brigid's turns 100": a saint's name is the hospital's
         first_word = text[start:end].split()[0]
         if first_word.lower() in _NOT_A_NAME_START:
             return False
@@ -190,6 +288,17 @@ class PatientNameRecognizer(RegexRecognizer):
         return not all(word in _LOWER_STOP for word in words)
 
 
+def _could_be_name(word: str) -> bool:
+    """Whether lower-case words may be a name: not a stop word, common noun or inflected word."""
+    if not word.islower():
+        return True
+    return not (
+        word in STOP_WORDS
+        or word in _NOT_LOWER_NAMES
+        or word.endswith(("ing", "ed", "s", "ly", "tion"))
+    )
+
+
 def is_support_hashtag(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the body of a support hashtag such as #PrayForMariaSantos."""
     if start == 0 or text[start - 1] != "#":
@@ -201,4 +310,9 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
         return any(is_given_name(rest[:length]) for length in range(4, len(rest) + 1))
     # A saint's name is the hospital's or the parish's: #TeamStMarys, #PrayForStJude.
     saint = re.search(r"St(?=[A-Z])", text[start:end])
-    return match is not None and match.end() == end and saint is None
+    if match is None or match.end() != end or saint is not None:
+        return False
+    # #TeamScience, #GoRed, #LoveWhereYouWork: these prefixes also start everyday hashtags, so
+    # the rest must hold a given name (the engine adds names already found in the post).
+    words = re.findall(r"[A-Z][a-z]+", text[start:end])
+    return words[0] not in _EVERYDAY_PREFIXES or any(is_given_name(word) for word in words[1:])

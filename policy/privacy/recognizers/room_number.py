@@ -31,6 +31,8 @@ class RoomNumberRecognizer(RegexRecognizer):
         nearby = words_before(text, start, 6) + words_after(text, end, 6)
         if any(word in VENUE_CUES for word in nearby):
             return False
-        # "Conference Room B", "Education Center, Room 214": a named room is a venue.
+        # "Conference Room B", "Education Center, Room 214": a named room is a venue; a name
+        # before "Rm 4417" on a whiteboard is a patient's.
         preceding = text[max(0, start - 30) : start].rstrip(" ,")
-        return not (text[start].isupper() and re.search(r"[A-Z][a-z]+$", preceding) is not None)
+        named_room = text[start : start + 4] == "Room"
+        return not (named_room and re.search(r"[A-Z][a-z]+$", preceding) is not None)

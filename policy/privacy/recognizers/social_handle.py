@@ -17,6 +17,7 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 _CARE_TALK = re.compile(
     r"(?i)\byour\s+(?:\w+\s+)?(?:mom|mum|dad|mother|father|son|daughter|wife|husband|baby|stay"
     r"|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|child|kids?|family"
+    r"|abuela|abuelo|nana|papa|aunt|auntie|uncle"
     r"|visit|surgery|care|experience|recovery|treatment|appointment|procedure|diagnosis|knee|hip"
     r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
     r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
