@@ -300,6 +300,11 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         return None
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
+    return _respanned(result, start, end)
+
+
+def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResult:
+    """``result`` moved to ``start``-``end`` (itself when nothing moves)."""
     if (start, end) == (result.start, result.end):
         return result
     return RecognizerResult(
@@ -414,15 +419,7 @@ def _with_coordinated_name(
         start = before.start(1)
     after = _COORDINATED_AFTER.match(text, result.end)
     end = after.end() if after and after.group(1).lower() not in NOT_NAME_WORDS else result.end
-    if (start, end) == (result.start, result.end):
-        return result
-    return RecognizerResult(
-        result.entity_type,
-        start,
-        end,
-        result.score,
-        recognition_metadata=result.recognition_metadata,
-    )
+    return _respanned(result, start, end)
 
 
 def _appositive_role(text: str, end: int) -> bool:
