@@ -29,7 +29,7 @@ PATIENT_CUES = vocabulary(
 CARE_WORDS = vocabulary(
     """patient admitted discharged recovering recovery surgery operation transplant diagnosed
     chemo chemotherapy radiation treatment icu nicu picu ventilator coma stroke sepsis injured
-    injury crash accident"""
+    injury crash accident fracture fractured"""
 )
 
 # Family words: a name right after one of these belongs to a patient or a patient's relative.
@@ -51,7 +51,7 @@ PUBLIC_TITLES = vocabulary(
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
 CREDENTIALS = vocabulary(
     """md do rn np pa pa-c phd dnp msn bsn mba mph facs facc faap cnm crna lpn pharmd dds dmd
-    lcsw rd rrt pt dpt ot mha fache"""
+    lcsw rd rrt pt dpt ot mha fache ibclc cna ccrn cpnp fnp aprn rph lmft lpc emt ms"""
 )
 
 # Nouns that name a job or a public office; near a name they mark staff or officials.
@@ -67,7 +67,8 @@ ROLE_WORDS = vocabulary(
     dog puppy mascot phlebotomist paramedic paramedics emt sonographer dietitian nutritionist
     receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
-    employee colleague colleagues lecturer crew handler"""
+    employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
+    investigator"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -94,7 +95,7 @@ PUBLIC_APPEARANCES = vocabulary(
 INSTITUTION_WORDS = vocabulary(
     """foundation fund center centre institute hospital clinic building pavilion wing hall
     auditorium lecture lectureship scholarship award prize trust library school college
-    university street avenue road park"""
+    university street avenue road park memorial app calle avenida"""
 )
 
 # Words near a phone, e-mail or address that mark the organisation's own public contact.
@@ -118,7 +119,7 @@ NOT_NAME_WORDS = vocabulary(
     health care hospital medical medicine pediatric pediatrics oncology maternity wellness
     nursing awareness month week day email call join visit text book register services
     financial office department team program residency info information relations suite lot
-    garage desk floor tower lobby"""
+    garage desk floor tower lobby café cafe peds ortho neuro cardio onc app"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

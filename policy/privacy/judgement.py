@@ -117,7 +117,9 @@ def keep_candidates(
             if verdict != "patient":
                 continue
             result = _with_coordinated_name(text, result, kept)
-        elif result.entity_type in _CONTACTS and not _personal_contact(text, result, span):
+        elif result.entity_type in _CONTACTS and not (
+            _after_a_patient(text, result, kept) or _personal_contact(text, result, span)
+        ):
             continue
         kept.append(result)
     return sorted([*kept, *_later_mentions(text, kept, public_words)], key=lambda r: r.start)
@@ -172,15 +174,15 @@ def _later_mentions(
     return mentions
 
 
-_HASHTAG = re.compile(r"(?<=#)[^\W_]+")
+_HASHTAG_OR_HANDLE = re.compile(r"(?P<mark>[#@])(?P<body>[^\W_]+(?:[._][^\W_]+)*)")
 _SCRIPT_IN_BRACKETS = re.compile(rf"\s*[(（](?P<name>{NON_LATIN})[)）]")
 
 
 def _hashtag_and_script_mentions(
     text: str, kept: list[RecognizerResult], public_words: set[str]
 ) -> list[RecognizerResult]:
-    """A found patient's name inside a hashtag (#TeamJayden, #TavitaTuesday) or written again
-    in its own script in brackets ("Chen Yuxi (陈雨熙)")."""
+    """A found patient's name inside a hashtag or handle (#TeamJayden, #arohastrong,
+    @aroha_fights_on) or written again in its own script in brackets ("Chen Yuxi (陈雨熙)")."""
     people = [result for result in kept if result.entity_type == "PERSON"]
     name_words = (
         {
@@ -196,11 +198,19 @@ def _hashtag_and_script_mentions(
         - {"and"}
     )
     mentions = []
-    for tag in _HASHTAG.finditer(text):
-        parts = {part.lower() for part in re.findall(r"[A-Z][a-z]+|[a-z]+", tag.group())}
-        overlaps = any(tag.start() < other.end and other.start < tag.end() for other in kept)
-        if parts & name_words and not overlaps:
-            mentions.append(RecognizerResult("PERSON", tag.start(), tag.end(), 0.7))
+    for tag in _HASHTAG_OR_HANDLE.finditer(text):
+        body = tag.group("body")
+        parts = {part.lower() for part in re.findall(r"[A-Z][a-z]+|[a-z]+", body)}
+        # all-lower-case tags and handles run words together: #arohastrong, @aroha_fights_on
+        inside = body.islower() or tag.group("mark") == "@"
+        named = parts & name_words or (
+            inside and any(len(name) > 3 and name in body.lower() for name in name_words)
+        )
+        start, end = tag.span("body") if tag.group("mark") == "#" else tag.span()
+        overlaps = any(start < other.end and other.start < end for other in kept)
+        if named and not overlaps:
+            entity = "PERSON" if tag.group("mark") == "#" else "SOCIAL_HANDLE"
+            mentions.append(RecognizerResult(entity, start, end, 0.7))
     for result in people:
         if script := _SCRIPT_IN_BRACKETS.match(text, result.end):
             start, end = script.span("name")
@@ -238,8 +248,8 @@ def _person_verdict(
         # A capital letter opening a sentence says nothing, and the small model often takes the
         # first word for a name there ("Info session", "Lesson from our privacy office").
         return "not-a-person"
-    if institution_after(text, end):
-        return "institution"  # the Hartley Family Foundation, the Tranh & Mai Pham Pavilion
+    if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
+        return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
     name_start = _name_start(text, start)
     before = words_before(text, name_start, 4)
     if "patient" in before[-3:] or "patient's" in before[-3:]:
@@ -285,8 +295,8 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     """spaCy's name span without the words or emoji it swept in, and with a cut-off "-yeon".
 
     "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
-    lower-case words alone is no name ("jollof rice") unless it starts with a given name. Other
-    recognizers' spans are exact.
+    lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
+    one ending in a lower-case word ("Llame al"). Other recognizers' spans are exact.
     """
     if not _from_spacy(result):
         return result
@@ -296,8 +306,8 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         return result  # "tom hughes from 4 west beat covid"
     while start < end and (noise := _LEADING_NOISE.match(text, start, end)):
         start = noise.end()
-    if start >= end:
-        return None
+    if start >= end or re.search(r"\s[a-z]+$|-(?:speaking|born|based)$", text[start:end]):
+        return None  # "Llame al", "Manman l", "Hindi-speaking": names end in a capital word
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
     return _respanned(result, start, end)
@@ -379,6 +389,9 @@ _INSTITUTION_NAME = re.compile(
 
 def institution_after(text: str, end: int) -> str | None:
     """The capitalised words after a name when they end in an institution's word, else None."""
+    following = words_after(text, end, 1)
+    if following and following[0] in _INSTITUTION_AFTER_NAME:
+        return following[0]  # "the Riverside app", "the Hartley foundation"
     run = _NAME_RUN_AFTER.match(text, end)
     if run is None:
         return None
@@ -398,9 +411,10 @@ def _in_care(text: str, start: int, end: int) -> bool:
 
 
 def _public_appearance(text: str, start: int, end: int) -> bool:
-    """A visit, signing or gift after the name, in a sentence that tells of no one's care."""
-    sentence_start, sentence_end = sentence_around(text, start, end)
-    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    """A visit, signing or gift after the name, in a post that tells of no one's care
+    ("her gift ... the care she received after her hip fracture" is a grateful patient's)."""
+    _, sentence_end = sentence_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text)}
     after = {word.lower() for word in WORD.findall(text[end:sentence_end])}
     return bool(after & PUBLIC_APPEARANCES) and not words & (CARE_WORDS | KINSHIP)
 
@@ -445,6 +459,17 @@ def _staff_event(text: str, start: int, end: int) -> bool:
 
 
 _TENURE = re.compile(r"(?i)\b\d+\s+years\s+(?:with|at|on|in)\s+(?:our|the)\b")
+
+
+def _after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerResult]) -> bool:
+    """A contact given right after a patient's name is theirs: "E. Whitaker with the phone
+    number (614) 555-0193"."""
+    return any(
+        other.entity_type == "PERSON"
+        and 0 <= result.start - other.end <= 40
+        and not re.search(r"[.!?]\s", text[other.end : result.start])
+        for other in kept
+    )
 
 
 _CALL_YOU = re.compile(

@@ -73,6 +73,22 @@ def flagged(
             "Welcome to the world, baby Chen Yuxi (陈雨熙)! #TeamYuxi",
             [("PERSON", "Chen Yuxi"), ("PERSON", "陈雨熙"), ("PERSON", "TeamYuxi")],
         ),
+        # a contact right after a patient's name is theirs; a handle holding their name too
+        (
+            "A case labeled E. Whitaker with the phone number (614) 555-0193 was turned in at "
+            "the Infusion Center desk.",
+            [("PERSON", "E. Whitaker"), ("PHONE_NUMBER", "(614) 555-0193")],
+        ),
+        (
+            "Aroha rang the bell today! Follow her family at @aroha_fights_on #arohastrong",
+            [("PERSON", "Aroha"), ("SOCIAL_HANDLE", "@aroha_fights_on"), ("PERSON", "arohastrong")],
+        ),
+        # a gift from a grateful patient is still a patient's story
+        (
+            "We are grateful to Eleanor Vance for her gift to our Orthopedic Institute. Eleanor "
+            "says the care she received after her hip fracture inspired her.",
+            [("PERSON", "Eleanor Vance"), ("PERSON", "Eleanor")],
+        ),
         # ... but a surname inside another proper noun is not the patient
         ("Our patient Rosa Park loves Central Park.", [("PERSON", "Rosa Park")]),
         # a patient's handle carries the name the post later calls them by
@@ -126,6 +142,13 @@ def test_patient_identifiers_are_flagged(
         "A $12 million gift from Drs. Ramesh and Kavita Patel establishes the Patel Family "
         "Cancer Pavilion.",
         "Our new Family Lounge on 5 East (Room 512) is open to all visitors.",
+        # credentials of other trades, researchers, places and apps named like people, other
+        # languages
+        "Lactation consultants Sarah Klein, IBCLC, and Noor Haddad, IBCLC, answer questions.",
+        "Co-authors include Dr. Renée Fontaine and PhD candidate Abimbola Ade.",
+        "Register your plate at the pay station or in the Riverside app.",
+        "Riverside Memorial opened its doors on Oct. 1, 1925. #Riverside100",
+        "¡Vacunas GRATIS! En nuestra clínica, 455 Calle Main. ¿Preguntas? Llame al (555) 210-4410.",
         # donors named on a building, visitors, historical figures
         "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
         "Pavilion. Thank you, Tranh and Mai!",

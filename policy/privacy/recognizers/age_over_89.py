@@ -2,7 +2,7 @@
 
 Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
 ``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``who at 99
-donated``, ``at the age of 96``, ``95岁``.
+donated``, ``at the age of 96``, ``95岁``, ``97 años``, ``92 ans``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
@@ -65,6 +65,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         ),
         CuePattern("at the age of n", re.compile(rf"(?i)\bat\s+the\s+age\s+of\s+{_AGE}\b"), 0.8),
         CuePattern("cjk age", re.compile(rf"{_AGE}\s*岁"), 0.85),
+        CuePattern("age in spanish or french", re.compile(rf"(?i)\b{_AGE}\s+(?:años|ans)\b"), 0.8),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:

@@ -43,7 +43,7 @@ class HealthPlanIdRecognizer(RegexRecognizer):
         CuePattern(
             "medicare number after the bare word",
             re.compile(
-                r"\b(?i:medicare|medicaid)\s+(?P<id>(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})"
+                r"\b(?i:medicare|medicaid)(?:\s+card)?\s*\(?(?P<id>(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})"
                 r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3})\b"
             ),
             0.85,

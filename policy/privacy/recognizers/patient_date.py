@@ -4,7 +4,7 @@ Patterns: numeric dates (``03.14.58``, ``2/14/2024``, ``11/02``; never ``1.5``),
 dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally preceded by a
 clock time, and ``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted,
 discharged, surgery, transplant, diagnosed, arrived, went home, came to our emergency department,
-appendectomy...) within the six words
+stroke, appendectomy...) within the eight words
 before the date in its sentence, or a patient's event verb (underwent, was admitted, was flown)
 after it (``On October 22, Anjali underwent...``); event dates, opening hours and ``24/7`` have
 none. Score 0.8.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import WORD, sentence_around, vocabulary
+from policy.privacy.cues import VENUE_CUES, WORD, sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _MONTH = (
@@ -34,11 +34,13 @@ PATIENT_EVENTS = vocabulary(
     """born birth dob admitted admission discharged discharge surgery operation operated
     transplant diagnosed diagnosis arrived delivered died passed seen treated procedure
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
-    emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation"""
+    emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
+    stroke seizure arrest"""
 )
 # Verbs after a date that make it the day something happened to a patient.
 _EVENT_VERBS_AFTER = vocabulary(
-    """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed"""
+    """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed
+    transplant"""
 )
 
 
@@ -59,8 +61,10 @@ class PatientDateRecognizer(RegexRecognizer):
         if re.match(r"(?i)d\.?o\.?b|date\s+of", text[start:end]):
             return True
         sentence_start, sentence_end = sentence_around(text, start, end)
-        before = WORD.findall(text[max(sentence_start, start - 80) : start].lower())[-6:]
+        before = WORD.findall(text[max(sentence_start, start - 96) : start].lower())[-8:]
         after = WORD.findall(text[end:sentence_end].lower())[:8]
+        if any(word in VENUE_CUES for word in before):
+            return False  # "present our surgery outcomes at the AANS meeting on April 27"
         return any(
             word in PATIENT_EVENTS or word.endswith(("ectomy", "plasty", "otomy"))
             for word in before

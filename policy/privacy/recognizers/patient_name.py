@@ -14,7 +14,8 @@ Patterns:
 - a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
   ``ravi in bed 9``, ``J. Nakamura Rm 4417``;
 - a name spoken to or welcomed: ``Feel better soon, Hiroshi!``, ``Welcome to the world, Ishaan
-  and Anaya!``, ``our NICU grad Tavita``;
+  and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday to Ava and Ella!``;
+- a name after a procedure: ``a liver transplant for Adaeze Okonkwo``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
 Context: the cue words above are part of each pattern. Score 0.75; the engine still drops names
 that the surrounding words show to be staff or officials.
@@ -42,7 +43,9 @@ _FAMILY = (
     r"|grandson|granddaughter|great-grandson|great-granddaughter|fianc[ée]e?|partner|baby|little"
     r"|twins|parents"
 )
-_NICKNAME = r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|auntie|aunt|uncle"
+_NICKNAME = (
+    r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
+)
 _HASHTAG_PREFIX = r"PrayFor|Pray4|PrayingFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey"
@@ -75,6 +78,8 @@ _STORY_PREDICATE = (
     r"|turn(?:s|ed)\s+(?:9\d|1[01]\d)\b"
     r"|(?:was|were)\s+(?:flown|airlifted|rushed|brought|transferred|transported)"
 )
+# A lower-case name in a bed follows a preposition: "thanks to ravi in bed 9".
+_AFTER_PREPOSITION = "|".join(rf"(?<=\b{word}\s)" for word in ("to", "for", "from", "with", "and"))
 _ROOM = r"(?:in\s+(?i:bed|room|rm\.?|bay)|Rm\.?|[Bb]ed|[Bb]ay)\s*#?\d"
 # Common nouns that stand where a lower-case name would: "the patient in bed 9".
 _NOT_LOWER_NAMES = vocabulary(
@@ -209,7 +214,8 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "name in a bed",
             re.compile(
-                rf"\b(?P<name>(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME})?|{_LOWER_NAME})\s+{_ROOM}"
+                rf"\b(?P<name>(?:[A-Z]\.\s*)?{_NAME}(?:\s+{_NAME})?"
+                rf"|(?:{_AFTER_PREPOSITION}){_LOWER_NAME})\s+{_ROOM}"
             ),
             0.7,
             "name",
@@ -223,6 +229,24 @@ class PatientNameRecognizer(RegexRecognizer):
                 rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
             ),
             0.75,
+            "name",
+        ),
+        CuePattern(
+            "birthday wishes",
+            re.compile(
+                rf"(?i:happy\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|bday)),?\s+(?:to\s+)?"
+                rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
+            ),
+            0.7,
+            "name",
+        ),
+        CuePattern(
+            "name after a procedure",
+            re.compile(
+                rf"\b(?i:transplant|surgery|operation|procedure|c-section|delivery)\s+(?:for|on)\s+"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+            ),
+            0.7,
             "name",
         ),
         CuePattern(
@@ -273,15 +297,7 @@ class PatientNameRecognizer(RegexRecognizer):
         if first_word.lower() in _NOT_A_NAME_START:
             return False
         if start > 0 and text[start - 1] == "#":
-            if not is_support_hashtag(text, start, end):
-                return False
-            if first_word.islower():
-                return True
-            words = re.findall(r"[A-Z][a-z]+", text[start:end])
-            return any(
-                word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word)
-                for word in words
-            )
+            return is_support_hashtag(text, start, end)
         words = text[start:end].lower().replace("’", "'").split()
         if len(words) >= 2 and words[0] in _NICKNAME.split("|"):
             return words[1].removesuffix("'s") not in _LOWER_STOP
@@ -315,4 +331,8 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
     # #TeamScience, #GoRed, #LoveWhereYouWork: these prefixes also start everyday hashtags, so
     # the rest must hold a given name (the engine adds names already found in the post).
     words = re.findall(r"[A-Z][a-z]+", text[start:end])
+    if not any(
+        word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word) for word in words
+    ):
+        return False  # #NursesStrong, #TeamNICU: no name inside
     return words[0] not in _EVERYDAY_PREFIXES or any(is_given_name(word) for word in words[1:])

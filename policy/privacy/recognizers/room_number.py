@@ -1,6 +1,7 @@
 """ROOM_NUMBER: a room, bed or bay number that places a patient.
 
-Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``.
+Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``; in Spanish and French
+``habitación 210``, ``cama 4``, ``chambre 312``.
 
 Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building) or a
 capitalised place name before "Room" (``Conference Room B``, ``Community Room``) make it a
@@ -22,7 +23,10 @@ class RoomNumberRecognizer(RegexRecognizer):
     PATTERNS = (
         CuePattern(
             "room bed bay",
-            re.compile(r"(?i)\b(?:room|rm\.?|bed|bay)\s*#?\s*[A-Z]?\d{1,5}[A-Z]?\b"),
+            re.compile(
+                r"(?i)\b(?:room|rm\.?|bed|bay|chambre|habitaci[oó]n|cuarto|cama)\s*#?\s*"
+                r"[A-Z]?\d{1,5}[A-Z]?\b"
+            ),
             0.7,
         ),
     )
