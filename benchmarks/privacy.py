@@ -45,7 +45,8 @@ SPLITS = {
     "second round, then tuned on",
     "heldout-3": "written by someone who had seen neither the rules nor the other posts, "
     "measured blind after the third round, then tuned on",
-    "heldout-4": "written the same way, measured blind after the fourth round; not tuned on",
+    "heldout-4": "written the same way, measured blind after the fourth round, then tuned on",
+    "heldout-5": "written the same way, measured blind after the fifth round; not tuned on",
 }
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
