@@ -68,7 +68,8 @@ ROLE_WORDS = vocabulary(
     receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
     employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
-    investigator"""
+    investigator preceptor physiotherapist physio anchor reporter journalist emcee host winner
+    honoree defenseman defender pitcher"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -81,7 +82,7 @@ PUBLIC_FIGURES = vocabulary(
 # Words that show a staff member in their job ("joins us", "named Employee of the Month").
 STAFF_EVENTS = vocabulary(
     """joins joined hired hiring retirement retiring retire award awarded honoree appointed
-    promoted staffed volunteered volunteering volunteers preceptor"""
+    promoted staffed volunteered volunteering volunteers preceptor employee nominated"""
 )
 
 # Words of a public figure's visit or gift; in a sentence about nobody's care they mark the
@@ -95,7 +96,7 @@ PUBLIC_APPEARANCES = vocabulary(
 INSTITUTION_WORDS = vocabulary(
     """foundation fund center centre institute hospital clinic building pavilion wing hall
     auditorium lecture lectureship scholarship award prize trust library school college
-    university street avenue road park memorial app calle avenida"""
+    university street avenue road park memorial app calle avenida edificio sala"""
 )
 
 # Words near a phone, e-mail or address that mark the organisation's own public contact.
@@ -119,7 +120,8 @@ NOT_NAME_WORDS = vocabulary(
     health care hospital medical medicine pediatric pediatrics oncology maternity wellness
     nursing awareness month week day email call join visit text book register services
     financial office department team program residency info information relations suite lot
-    garage desk floor tower lobby café cafe peds ortho neuro cardio onc app"""
+    garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium
+    advocate access experience excellence"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

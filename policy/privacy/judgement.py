@@ -95,9 +95,10 @@ def keep_candidates(
     """The candidates that identify a patient, widest first where they overlap."""
     kept: list[RecognizerResult] = []
     # Names on buildings and funds are donors' or namesakes': "the Tranh & Mai Pham Pavilion".
-    public_words = {
+    named_after = frozenset(
         word.lower() for run in _INSTITUTION_NAME.findall(text) for word in WORD.findall(run)
-    }
+    )
+    public_words = set(named_after)
     public_spans: list[tuple[int, int]] = []
     for result in sorted(results, key=lambda r: (r.start, -(r.end - r.start))):
         if any(result.start < other.end and other.start < result.end for other in kept):
@@ -110,7 +111,7 @@ def keep_candidates(
             if tidied is None:
                 continue
             result, span = tidied, text[tidied.start : tidied.end]
-            verdict = _person_verdict(text, result, public_words, public_spans)
+            verdict = _person_verdict(text, result, public_words, public_spans, named_after)
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
@@ -125,7 +126,7 @@ def keep_candidates(
     return sorted([*kept, *_later_mentions(text, kept, public_words)], key=lambda r: r.start)
 
 
-_CAPITALISED_NEIGHBOUR = re.compile(r"[A-Z][\w'’-]*\s+$")
+_CAPITALISED_NEIGHBOUR = re.compile(r"(?<!\S)[A-Z][\w'’-]*\s+$")
 
 
 def _later_mentions(
@@ -156,6 +157,7 @@ def _later_mentions(
         for word in re.findall(r"[a-z]+", text[result.start : result.end].lower())
         if is_given_name(word)
     }
+    names |= _nicknames(text, kept) - {word.capitalize() for word in public_words}
     mentions = _hashtag_and_script_mentions(text, kept, public_words)
     if not names:
         return mentions
@@ -164,7 +166,8 @@ def _later_mentions(
         start, end = match.span()
         if any(start < other.end and other.start < end for other in kept):
             continue
-        if _CAPITALISED_NEIGHBOUR.search(text, max(0, start - 40), start) or re.match(
+        neighbour = _CAPITALISED_NEIGHBOUR.search(text, max(0, start - 40), start)
+        if (neighbour and not at_sentence_start(text, neighbour.start())) or re.match(
             r"\s+[A-Z]", text[end:]
         ):
             continue
@@ -218,11 +221,29 @@ def _hashtag_and_script_mentions(
     return mentions
 
 
+_NICKNAME_IN_BRACKETS = re.compile(
+    r"\s*\((?:[^()]{0,30}?\b(?:calls?\s+(?:him|her|them)|known\s+as|aka|goes\s+by)\s+)?"
+    r"[\"“]?(?P<nickname>[A-Z][a-z]+)[\"”]?\)"
+)
+
+
+def _nicknames(text: str, kept: list[RecognizerResult]) -> set[str]:
+    """Nicknames given in brackets after a found name: Oluwaseun Adebayo (everyone calls him
+    Seun), Ikechukwu ("Ike")."""
+    return {
+        found.group("nickname")
+        for result in kept
+        if result.entity_type == "PERSON"
+        and (found := _NICKNAME_IN_BRACKETS.match(text, result.end))
+    }
+
+
 def _person_verdict(
     text: str,
     result: RecognizerResult,
     public_words: set[str],
     public_spans: list[tuple[int, int]] = [],  # noqa: B006 (read only)
+    named_after: frozenset[str] = frozenset(),
 ) -> str:
     """``patient``, ``public`` (staff, official, donor), ``institution`` or ``not-a-person``."""
     start, end = result.start, result.end
@@ -254,6 +275,11 @@ def _person_verdict(
     before = words_before(text, name_start, 4)
     if "patient" in before[-3:] or "patient's" in before[-3:]:
         return "patient"
+    if re.search(
+        r"(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )\b(?:Sister|Brother|Father|Mother)\s+$",
+        text[:name_start],
+    ):
+        return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
     if before and before[-1] in KINSHIP:
         return "patient"
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
@@ -261,8 +287,8 @@ def _person_verdict(
     credential = _CREDENTIAL_AFTER.match(text[end:])
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
-    if any(word in ROLE_WORDS for word in before[-2:]):
-        return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike"
+    if any(_is_role(word) for word in before[-2:]):
+        return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike", "preceptors Lauren"
     if any(word in PUBLIC_FIGURES for word in before[-2:]) and not _in_care(text, start, end):
         return "public"  # "goalkeeper Tanner Brooks", but not "Coach Ramsey, recovering in our ICU"
     if _appositive_role(text, end) or _staff_event(text, start, end):
@@ -272,11 +298,17 @@ def _person_verdict(
     name_words = [word for word in words if word not in _COURTESY_TITLES]
     if name_words and all(word in public_words for word in name_words):
         return "public"  # a later mention of someone already named as staff
+    coordinated = _COORDINATED_AFTER.match(text, end)
+    surname = WORD.findall(coordinated.group())[-1].lower() if coordinated else words[-1]
+    if surname in named_after and not _in_care(text, start, end):
+        return "public"  # "Daniel and Ruth Rosenberg" of the Rosenberg Family Foundation
     if any(_LIST_SEPARATOR.fullmatch(text[other_end:name_start]) for _, other_end in public_spans):
         return "public"  # the next name in a list of staff: "nurses Lupita, Rosa and Carmen"
-    list_before = words_before(text, _list_start(text, name_start), 2)
-    if any(word in ROLE_WORDS | PUBLIC_TITLES for word in list_before):
-        return "public"  # "Our night crew — Keisha, Bao, Emeka, Ana and Dmitri"
+    list_start = _list_start(text, name_start)
+    opened = text[list_start : list_start + 1] in ("—", "–", ":", "-")
+    list_before = words_before(text, list_start, 6 if opened else 2)
+    if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
+        return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
     return "patient"
 
 
@@ -311,6 +343,11 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
     return _respanned(result, start, end)
+
+
+def _is_role(word: str) -> bool:
+    """A job or office, singular or plural ("preceptors", "chairs")."""
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
 
 
 def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResult:
@@ -382,8 +419,11 @@ _NAMED_AFTER_WORDS = (
     "Foundation Fund Center Centre Institute Pavilion Auditorium Lectureship Scholarship Library"
     " College University Trust Endowment"
 )
+# With two or more names before them, Wing and Hall are buildings too ("Miriam Rosenberg Pediatric
+# Wing"); after one they are surnames.
 _INSTITUTION_NAME = re.compile(
     rf"(?:[A-Z][\w'’-]*\s*&?\s+){{1,5}}(?:{'|'.join(_NAMED_AFTER_WORDS.split())})\b"
+    rf"|(?:[A-Z][\w'’-]*\s+){{2,5}}(?:Wing|Hall|Tower|Garden|Building)\b"
 )
 
 
@@ -442,7 +482,10 @@ def _appositive_role(text: str, end: int) -> bool:
     clause = re.split(
         r"[.!?;\n]|,\s*(?:who|and|to|on)\b", rest[1:] if rest.startswith(",") else ""
     )[0]
-    if rest.startswith(",") and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7]):
+    # "Guadalupe, from all your nurses" is addressed by staff, not one of them.
+    prepositional = re.match(r"\s*(?:from|to|with|by|for)\b", clause, re.IGNORECASE)
+    roles = any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7])
+    if rest.startswith(",") and not prepositional and roles:
         return True
     joined = re.match(r"\s+(?:as|is)\s+(?:(?:our|the|its)\s+)?(?:new\s+)?([\w\s]{0,40})", rest)
     return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))
@@ -473,7 +516,8 @@ def _after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerR
 
 
 _CALL_YOU = re.compile(
-    r"(?i)\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)\s*$"
+    r"(?i)(?:\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
+    r"|\byour\s+(?:cell|number|phone|mobile|home)\W*|\b(?:mail|send)\s+your\s+\w+\s+to)\s*$"
 )
 _NAME_LIKE_MAILBOX = re.compile(r"^[A-Za-z]{2,}[._][A-Za-z]{2,}@")
 
@@ -489,7 +533,7 @@ def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         # words surround it; shared mailboxes (media@, info@) are single words.
         return True
     if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
-        return True  # "will call you at (614) 555-0187": the reader's own number
+        return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1

@@ -83,6 +83,17 @@ def flagged(
             "Aroha rang the bell today! Follow her family at @aroha_fights_on #arohastrong",
             [("PERSON", "Aroha"), ("SOCIAL_HANDLE", "@aroha_fights_on"), ("PERSON", "arohastrong")],
         ),
+        # birthday wishes from staff do not make the patient staff
+        (
+            "Happy birthday, Guadalupe, from all your nurses on 3 South.",
+            [("PERSON", "Guadalupe")],
+        ),
+        # a nickname given in brackets is the patient's name too
+        (
+            "Six weeks after his stroke, Oluwaseun Adebayo (everyone calls him Seun) walked the "
+            "rehab gym. Seun asked us to share this.",
+            [("PERSON", "Oluwaseun Adebayo"), ("PERSON", "Seun"), ("PERSON", "Seun")],
+        ),
         # a gift from a grateful patient is still a patient's story
         (
             "We are grateful to Eleanor Vance for her gift to our Orthopedic Institute. Eleanor "
@@ -149,6 +160,13 @@ def test_patient_identifiers_are_flagged(
         "Register your plate at the pay station or in the Riverside app.",
         "Riverside Memorial opened its doors on Oct. 1, 1925. #Riverside100",
         "¡Vacunas GRATIS! En nuestra clínica, 455 Calle Main. ¿Preguntas? Llame al (555) 210-4410.",
+        # staff named after a colon, in plural roles, religious titles, award winners
+        "Shoutout to our night-shift charge nurses on 4 North: Keisha, Bogdan and Ruth!",
+        "They start with preceptors Lauren Cho and Marcus Feld.",
+        "In 1894, Sister Mary Agnes Kelleher opened our first 12-bed ward.",
+        "Congratulations to Ahmed Farouk of Environmental Services, our Employee of the Month! "
+        "Ahmed is known for remembering everyone's name.",
+        "Thanks to the Rosenberg Family Foundation and to Daniel and Ruth Rosenberg!",
         # donors named on a building, visitors, historical figures
         "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
         "Pavilion. Thank you, Tranh and Mai!",

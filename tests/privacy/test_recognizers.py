@@ -90,6 +90,18 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["@tran.family.vn"],
     ),
     (SocialHandleRecognizer, "Replying to @CDCgov: thanks for the data!", []),
+    (
+        SocialHandleRecognizer,
+        "Congratulations @kaylaandjoe.b on the arrival of baby Wren!",
+        ["@kaylaandjoe.b"],
+    ),
+    (SocialHandleRecognizer, "Congratulations @CityCouncil on the new budget!", []),
+    (
+        HealthPlanIdRecognizer,
+        "your Medicare card: your number 1EG4-TE5-MK73 is visible",
+        ["1EG4-TE5-MK73"],
+    ),
+    (MedicalRecordNumberRecognizer, "and reference MRN HX-5519042.", ["MRN HX-5519042"]),
     (HealthPlanIdRecognizer, "Medicare enrollment is open. Order W28841093 shipped.", []),
     # account numbers
     (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),
@@ -202,6 +214,17 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "Happy birthday, Lola Remedios!", ["Lola Remedios"]),
     (PatientNameRecognizer, "the giraffe left in bed 14 on Peds", []),
     (PatientNameRecognizer, "Ran a marathon after a shift! #NurseStrong", []),
+    (PatientNameRecognizer, "Agnieszka's husband: your car is being towed", ["Agnieszka"]),
+    (
+        PatientNameRecognizer,
+        "Reminder for DeShawn Price: please bring the discharge packet",
+        ["DeShawn Price"],
+    ),
+    (PatientNameRecognizer, "Update for Pauline: we can't mail your records yet", ["Pauline"]),
+    (PatientNameRecognizer, "Gloria, please delete the photo of your Medicare card", ["Gloria"]),
+    (PatientNameRecognizer, "Columbus, we are ready for the Heart Walk!", []),
+    (PatientNameRecognizer, "NICU grads Amara and Zuri went home!", ["Amara and Zuri"]),
+    (PatientNameRecognizer, "little eli rang the bell today!!! #elistrong", ["eli", "elistrong"]),
     (PatientNameRecognizer, "Nadia, your dad Karim was a joy to care for.", ["Karim", "Nadia"]),
     (PatientNameRecognizer, "Our patient experience team will follow up.", []),
     (PatientNameRecognizer, "grandma is visiting on Sunday", []),
@@ -251,6 +274,20 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             ["Hawthorne Elementary"],
         ),
         ("Hawthorne Elementary students sang for our radiation oncology team.", []),
+        # A workplace or the town of an incident, in a story of injury and care.
+        (
+            "Our Burn Unit discharged a line cook from Mabel's Diner, weeks after a grease fire.",
+            ["line cook from Mabel's Diner"],
+        ),
+        (
+            "A motorcycle crash on Route 9 outside Fenwick; he is recovering in our ICU.",
+            ["Fenwick"],
+        ),
+        ("A crash on Monday sent two people to our trauma ICU.", []),
+        (
+            "After Sunday's rollover, the red '98 F-150's driver is recovering here.",
+            ["red '98 F-150"],
+        ),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

@@ -50,6 +50,11 @@ class HealthPlanIdRecognizer(RegexRecognizer):
             "id",
         ),
         CuePattern("member-id-shaped code", re.compile(r"\b[A-Z]{1,3}\d{6,11}\b"), 0.7),
+        CuePattern(
+            "medicare-shaped code",
+            re.compile(r"\b\d[A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b"),
+            0.7,
+        ),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:

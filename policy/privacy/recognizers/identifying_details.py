@@ -2,12 +2,15 @@
 
 Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Cedar Falls teen``),
 a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``)
-and a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``).
+a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``) and a
+workplace (``a line cook at Harbor Street Diner``, ``the Amtrak conductor``) and the town where
+an incident happened (``the grain bin accident outside Wahoo``).
 Context (required): the post must tell of someone's care (recovering, surgery, ICU, radiation).
 A named school then counts when the post tells of an incident (crash, collision, collapse,
 injury) or is about one person (his, her); a vehicle described by colour or model (``blue Honda
 Civic``, ``silver 2017 Subaru Outback``) only with an incident; a hometown only with such a
-vehicle. Each narrows the patient down to the few people who know them or saw it. Score 0.7.
+vehicle; a workplace or the incident's town with an incident. Each narrows the patient down to
+the few people who know them or saw it. Score 0.7.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from policy.privacy.cues import INSTITUTION_WORDS
+from policy.privacy.cues import INSTITUTION_WORDS, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _COLOURS = r"red|blue|white|black|silver|gr[ae]y|green|yellow|orange|gold|maroon|tan|brown"
@@ -31,17 +34,50 @@ _PEOPLE = (
     r"|student|mother|father|grandmother|grandfather"
 )
 _INCIDENT = re.compile(
-    r"(?i)\b(?:crash\w*|roll(?:ed)?\s+over|collision|collided|wreck|hit|struck|collaps\w*"
+    r"(?i)\b(?:crash\w*|roll(?:ed)?\s*over|collision|collided|wreck|hit|struck|collaps\w*"
     r"|injur\w*|fell|fall|accident|overdose\w*|burning|fire|tore|torn|broke|broken"
     r"|fractur\w*)\b"
 )
 _CARE = re.compile(
-    r"(?i)\b(?:recovering|recovery|surgery|condition|[nmsp]?icu|trauma|treated|cared\s+for"
+    r"(?i)\b(?:recovering|recovery|surgery|condition|[a-z]{0,3}icu|trauma|treated|cared\s+for"
     r"|admitted|critical|stable|airlifted|rehab|therapy|radiation|chemo\w*|came\s+in"
-    r"|brought\s+in)\b"
+    r"|brought\s+in|peds|get-well|discharged)\b"
 )
 # Someone in particular: a school in a story about "his classmates" points at one child.
 _ONE_PERSON = re.compile(r"(?i)\b(?:his|her|he|she)\b")
+# Jobs that, with the employer's name, point at one worker: "a line cook at Harbor Street Diner".
+_JOBS = (
+    r"cook|line\s+cook|chef|conductor|driver|bus\s+driver|mechanic|cashier|server|waitress"
+    r"|waiter|bartender|roofer|electrician|carpenter|plumber|welder|farmer|firefighter|officer"
+    r"|teacher|janitor|clerk|lineman|worker|employee|owner"
+)
+_WORKPLACE = CuePattern(
+    "workplace",
+    re.compile(
+        rf"\b(?:{_JOBS})\s+(?:at|from|for|with)\s+(?:the\s+)?"
+        rf"(?P<place>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){{0,3}})"
+        rf"|\b(?!(?:The|A|An|Our|Their|His|Her|This|That|Every|Each)\b)"
+        rf"(?P<employer>[A-Z][a-zA-Z&]*(?:\s+[A-Z][a-zA-Z&]*)?)\s+(?:{_JOBS})\b"
+    ),
+    0.7,
+)
+_YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
+# Capitalised words after "crash on" that are not towns.
+_NOT_TOWNS = vocabulary(
+    """Route Highway Interstate I Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+    January February March April May June July August September October November December"""
+)
+# Where an incident happened, by town: "the grain bin accident outside Wahoo".
+_INCIDENT_PLACE = CuePattern(
+    "incident place",
+    re.compile(
+        r"\b(?:crash|accident|rollover|collision|fire|explosion|wreck)\s+(?:[\w-]+\s+){0,4}?"
+        rf"(?:outside|near|in|on)\s+(?!(?:our|the|a|an|{'|'.join(sorted(_NOT_TOWNS))})\b)"
+        r"(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    ),
+    0.7,
+    "town",
+)
 # A vehicle told apart from others by its colour, year or model, not just its make.
 _DESCRIBED = re.compile(
     rf"(?i)\b(?:{_COLOURS}|(?:19|20)\d\d)\b|\b(?:{_MAKES})\s+(?P<model>[A-Z0-9][\w-]*)"
@@ -54,6 +90,13 @@ _SCHOOL = CuePattern(
     ),
     0.7,
 )
+
+
+def _ours(text: str, result: RecognizerResult) -> bool:
+    """Whether a matched workplace is the hospital itself ("a nurse at our Heart Center")."""
+    return (
+        re.search(r"(?i)\b(?:our|we)\b", text[max(0, result.start - 20) : result.start]) is not None
+    )
 
 
 def _described(text: str, vehicle: RecognizerResult) -> bool:
@@ -79,8 +122,9 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
         CuePattern(
             "vehicle",
             re.compile(
-                rf"\b(?:(?:{_COLOURS})\s+)?(?:(?:19|20)\d\d\s+)?(?:{_MAKES})(?:\s+[A-Z0-9][\w-]*)?"
+                rf"\b(?:(?:{_COLOURS})\s+)?(?:{_YEAR}\s+)?(?:{_MAKES})(?:\s+[A-Z0-9][\w-]*)?"
                 rf"(?:\s+(?:{_KINDS}))?\b|\b(?:{_COLOURS})\s+(?:{_KINDS})\b"
+                rf"|\b(?:{_COLOURS})\s+(?:{_YEAR}\s+)?[A-Z]{{1,3}}-?\d{{2,4}}\b"
             ),
             0.7,
         ),
@@ -97,4 +141,7 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
             return schools
         hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
         described = [v for v in vehicles if _described(text, v)]
-        return (hometowns + vehicles if hometowns and vehicles else described) + schools
+        workplaces = [place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)]
+        places = self.matches(text, _INCIDENT_PLACE)
+        details = hometowns + vehicles if hometowns and vehicles else described
+        return details + schools + workplaces + places

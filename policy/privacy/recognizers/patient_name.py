@@ -32,7 +32,8 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.social_handle import reply_about_care
 
-_NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:-[A-Za-zà-öø-ÿ'’]+)*"
+# Capitalised, with inner capitals (DeShawn, McKenzie) and hyphenated parts (Seo-yeon).
+_NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ'’]+)*"
 _LOWER_NAME = r"[a-zà-öø-ÿ]{3,}"
 NON_LATIN = (
     r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
@@ -52,7 +53,10 @@ _HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey"
 _EVERYDAY_PREFIXES = frozenset({"Team", "Go", "Love", "Welcome", "Support"})
 # Lower-case hashtags cannot be split into words; the part after the prefix must start with a
 # given name (#prayforemmawilson).
-_LOWER_HASHTAG = re.compile(r"(?:prayfor|pray4|prayingfor|team|fuerza)(?P<rest>[a-z]{4,})")
+_LOWER_HASHTAG = re.compile(
+    r"(?:prayfor|pray4|prayingfor|team|fuerza)(?P<rest>[a-z]{4,})"
+    r"|(?P<first>[a-z]{3,})(?:strong|warrior|fighter|tough|thebrave)"
+)
 # Words a support hashtag may wrap that are not a person (#TeamNICU, #NursesStrong).
 _NOT_NAMES = vocabulary(
     """nurse nurses nursing doctor doctors health care cancer heart hospital community city
@@ -170,7 +174,8 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "lower-case given name in a patient's story",
             re.compile(
-                rf"\b(?P<name>{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\s+(?:and\s+(?:his|her|their)\s+"
+                rf"\b(?:(?:little|baby|sweet)\s+)?"
+                rf"(?P<name>{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\s+(?:and\s+(?:his|her|their)\s+"
                 rf"(?:{_FAMILY}|{_NICKNAME})|(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE}))\b"
             ),
             0.7,
@@ -204,6 +209,30 @@ class PatientNameRecognizer(RegexRecognizer):
             lambda text, start, end: (
                 text[start:end].lower() not in _NOT_NAMES and _IN_CARE.search(text) is not None
             ),
+        ),
+        CuePattern(
+            "name of a patient whose relative is addressed",
+            re.compile(
+                rf"\b(?P<name>{_NAME}(?:\s+{_NAME})?)['’]s\s+(?:(?i:{_FAMILY}|{_NICKNAME})|family"
+                rf"|classmates|teammates|schoolmates|teacher)\b"
+            ),
+            0.7,
+            "name",
+        ),
+        CuePattern(
+            "notice for a named person",
+            re.compile(
+                rf"\b(?:Update|Reminder|Message|Note|Notice)\s+for\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"
+            ),
+            0.7,
+            "name",
+        ),
+        CuePattern(
+            "name addressed at the start of a reply",
+            re.compile(rf"^\s*(?P<name>{_NAME}),\s"),
+            0.7,
+            "name",
+            lambda text, start, end: reply_about_care(text),
         ),
         CuePattern(
             "family of a name",
@@ -252,8 +281,8 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "unit graduate",
             re.compile(
-                rf"\b(?i:nicu|picu|icu|rehab|burn\s+unit)\s+(?i:grad|graduate|alum|warrior|baby)"
-                rf"\s+(?P<name>{_NAME})"
+                rf"\b(?i:nicu|picu|icu|rehab|burn\s+unit)\s+(?i:grad|graduate|alum|warrior|baby)s?"
+                rf"\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)"
             ),
             0.75,
             "name",
@@ -322,6 +351,8 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
     match = _SUPPORT_HASHTAG.match(text, start)
     lower = _LOWER_HASHTAG.fullmatch(text, start, end)
     if lower:
+        if lower.group("first"):
+            return is_given_name(lower.group("first"))  # #elistrong
         rest = lower.group("rest")
         return any(is_given_name(rest[:length]) for length in range(4, len(rest) + 1))
     # A saint's name is the hospital's or the parish's: #TeamStMarys, #PrayForStJude.

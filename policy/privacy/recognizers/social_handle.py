@@ -1,10 +1,11 @@
 """SOCIAL_HANDLE: the handle of a patient or relative the post replies to or names.
 
 Patterns: a reply handle opening the post (``@kelly_brandt88 we're so sorry your mom...``,
-``Replying to @tran.family.vn: ...``) when
-the post speaks to that person about their care, and a handle right after a patient or family
-word (``our patient @rosa.d``). Context: second-person care words (your mom, your stay, your
-surgery, feel better, healing, DM us). Handles of agencies thanked mid-post (``@CDCgov``) are not
+``Replying to @tran.family.vn: ...``) when the post speaks to that person about their care; a
+handle right after a patient or family word (``our patient @rosa.d``); a handle congratulated on
+a birth or a recovery (``Congratulations @kaylaandjoe.b on the arrival of baby Wren``).
+Context: second-person care words (your mom, your stay, your surgery, feel better, healing, DM
+us), or the birth or recovery. Handles of agencies thanked mid-post (``@CDCgov``) are not
 matched. Score 0.8.
 """
 
@@ -22,7 +23,13 @@ _CARE_TALK = re.compile(
     r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
     r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
     r"|\bdm\s+us\b|\bsorry\s+(?:to\s+hear|you|for|about)\b"
-    r"|\byour\s+(?:\w+\s+)?(?:request|bill|message|portal|records|results|account|claim)\b"
+    r"|\byour\s+(?:\w+\s+)?(?:request|bill|message|portal|records|results|account|claim|card)\b"
+)
+
+
+_ARRIVAL_OR_RECOVERY = re.compile(
+    r"(?i)\b(?:baby|arrival|born|newborn|twins|discharged|going\s+home|went\s+home|recovery"
+    r"|surgery|transplant)\b"
 )
 
 
@@ -43,6 +50,15 @@ class SocialHandleRecognizer(RegexRecognizer):
             "handle",
         ),
         CuePattern(
+            "handle congratulated on a birth or a recovery",
+            re.compile(
+                r"(?i)\b(?:congratulations|congrats|welcome\s+home),?\s+"
+                r"(?P<handle>@[a-z0-9_]+(?:\.[a-z0-9_]+)*)"
+            ),
+            0.8,
+            "handle",
+        ),
+        CuePattern(
             "patient handle",
             re.compile(
                 r"(?i)\b(?:patient|mom|dad|son|daughter|wife|husband|grandma|grandpa)\s+"
@@ -54,6 +70,8 @@ class SocialHandleRecognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
+        if re.search(r"(?i)(?:congratulations|congrats|welcome\s+home),?\s+$", text[:start]):
+            return _ARRIVAL_OR_RECOVERY.search(text) is not None
         if re.sub(r"(?i)replying\s+to", "", text[:start]).strip():
             return True  # the handle follows a patient or family word
         return reply_about_care(text)
