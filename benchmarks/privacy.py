@@ -49,7 +49,8 @@ SPLITS = {
     "heldout-3": "written by someone who had seen neither the rules nor the other posts, "
     "measured blind after the third round, then tuned on",
     "heldout-4": "written the same way, measured blind after the fourth round, then tuned on",
-    "heldout-5": "written the same way, measured blind after the fifth round; not tuned on",
+    "heldout-5": "written the same way, measured blind after the fifth round, then tuned on",
+    "heldout-6": "written the same way, measured blind after the sixth round; not tuned on",
 }
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
