@@ -50,7 +50,9 @@ SPLITS = {
     "measured blind after the third round, then tuned on",
     "heldout-4": "written the same way, measured blind after the fourth round, then tuned on",
     "heldout-5": "written the same way, measured blind after the fifth round, then tuned on",
-    "heldout-6": "written the same way, measured blind after the sixth round; not tuned on",
+    "heldout-6": "written the same way, measured blind after the sixth round, then tuned on",
+    "everyday": "an ordinary month of three hospitals' feeds (15 of 100 posts with PHI), written "
+    "blind and measured with heldout-6's rules; not tuned on",
 }
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
