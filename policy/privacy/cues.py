@@ -45,7 +45,7 @@ PUBLIC_TITLES = vocabulary(
     """dr doctor prof professor nurse mayor governor gov senator sen rep representative
     congresswoman congressman commissioner minister secretary premier councillor councilor
     councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
-    cno cmo cio president chancellor dean director drs"""
+    cno cmo cio president chancellor dean director drs matron"""
 )
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
@@ -68,8 +68,8 @@ ROLE_WORDS = vocabulary(
     receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
     employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
-    investigator preceptor physiotherapist physio anchor reporter journalist emcee host winner
-    honoree defenseman defender pitcher"""
+    investigator preceptor physiotherapist physio anchor reporter journalist emcee mc host
+    defenseman defender pitcher lead rt matron mannequin robot"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -96,7 +96,8 @@ PUBLIC_APPEARANCES = vocabulary(
 INSTITUTION_WORDS = vocabulary(
     """foundation fund center centre institute hospital clinic building pavilion wing hall
     auditorium lecture lectureship scholarship award prize trust library school college
-    university street avenue road park memorial app calle avenida edificio sala"""
+    university street avenue road park memorial app calle avenida edificio sala blvd boulevard
+    ave rd ln parkway pkwy highway hwy"""
 )
 
 # Words near a phone, e-mail or address that mark the organisation's own public contact.
@@ -121,7 +122,7 @@ NOT_NAME_WORDS = vocabulary(
     nursing awareness month week day email call join visit text book register services
     financial office department team program residency info information relations suite lot
     garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium
-    advocate access experience excellence"""
+    advocate access experience excellence contest year imaging radiology laboratory pharmacy"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.
@@ -132,17 +133,24 @@ VENUE_CUES = vocabulary(
 )
 
 
-_OLD_YEAR = re.compile(r"(?i)\b(?:in|since|from|of)\s+(?:1[5-8]\d\d|19[0-4]\d)\b(?![-/])")
+_OLD_YEAR = re.compile(
+    r"(?i)(?:\b(?:in|since|from|of)\s+|,\s*)(?:(?P<long_ago>1[5-8]\d\d)|19[0-4]\d)\b(?![-/])"
+)
 _BIRTH_WORDS = vocabulary("born birthday birth")
 
 
 def historical(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around a match is set before 1950 ("On this day in 1847, ..."),
-    and is not about a birth ("born in 1932" is a living patient's age)."""
+    """Whether the sentence around a match is set before 1950 ("On this day in 1847, ...").
+
+    A birth between 1900 and 1949 is a living patient's ("born in 1932"); one before 1900 is not.
+    """
     sentence_start, sentence_end = sentence_around(text, start, end)
     sentence = text[sentence_start:sentence_end]
+    year = _OLD_YEAR.search(sentence)
+    if year is None:
+        return False
     words = {word.lower() for word in WORD.findall(sentence)}
-    return bool(_OLD_YEAR.search(sentence)) and not words & _BIRTH_WORDS
+    return year.group("long_ago") is not None or not words & _BIRTH_WORDS
 
 
 def words_before(text: str, position: int, count: int) -> list[str]:

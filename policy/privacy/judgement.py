@@ -98,7 +98,7 @@ def keep_candidates(
     named_after = frozenset(
         word.lower() for run in _INSTITUTION_NAME.findall(text) for word in WORD.findall(run)
     )
-    public_words = set(named_after)
+    public_words = set(named_after) | _named_for_the_building(text, named_after)
     public_spans: list[tuple[int, int]] = []
     for result in sorted(results, key=lambda r: (r.start, -(r.end - r.start))):
         if any(result.start < other.end and other.start < result.end for other in kept):
@@ -257,6 +257,15 @@ def _person_verdict(
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
     if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words):
         return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager"
+    if re.search(r"\bSt\.?\s+$", text[:start]):
+        return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
+    if (
+        len(words) == 1
+        and _from_spacy(result)
+        and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[:start])
+        and not _FAMILY_AFTER.match(text, end)
+    ):
+        return "not-a-person"  # "the Keurig", "the Lakeshore UMC team", not "the Alvarez twins"
     if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):
         return "not-a-person"  # spaCy reads CamelCase hashtags (#NursesWeek) as names
     if (
@@ -284,6 +293,8 @@ def _person_verdict(
         return "patient"
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
         return "public"
+    if len(words) > 1 and (_is_role(words[0]) or words[0] in PUBLIC_TITLES):
+        return "public"  # spaCy kept the role in the name: "RT Danny", "Matron Sue Patel"
     credential = _CREDENTIAL_AFTER.match(text[end:])
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
@@ -348,6 +359,23 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 def _is_role(word: str) -> bool:
     """A job or office, singular or plural ("preceptors", "chairs")."""
     return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+
+
+_FAMILY_AFTER = re.compile(
+    r"\s+(?:family|twins|triplets|kids|children|household|siblings|brothers|sisters)\b"
+)
+
+
+def _named_for_the_building(text: str, named_after: frozenset[str]) -> set[str]:
+    """Given names of people who share a building's or fund's surname, in a post about no one's
+    care: "a gift from Harold and Margaret Lindqvist ... the Lindqvist Family Cancer Pavilion"."""
+    surnames = [word for word in named_after if word not in NOT_NAME_WORDS | INSTITUTION_WORDS]
+    if not surnames or _SOMEONES_CARE.search(text):
+        return set()
+    people = re.compile(
+        rf"\b([A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)\s+(?i:{'|'.join(surnames)})\b"
+    )
+    return {word.lower() for found in people.finditer(text) for word in WORD.findall(found[1])}
 
 
 def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResult:
@@ -453,10 +481,18 @@ def _in_care(text: str, start: int, end: int) -> bool:
 def _public_appearance(text: str, start: int, end: int) -> bool:
     """A visit, signing or gift after the name, in a post that tells of no one's care
     ("her gift ... the care she received after her hip fracture" is a grateful patient's)."""
-    _, sentence_end = sentence_around(text, start, end)
-    words = {word.lower() for word in WORD.findall(text)}
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    sentence = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
     after = {word.lower() for word in WORD.findall(text[end:sentence_end])}
-    return bool(after & PUBLIC_APPEARANCES) and not words & (CARE_WORDS | KINSHIP)
+    cared_for = _SOMEONES_CARE.search(text) or sentence & (CARE_WORDS | KINSHIP)
+    return bool(after & PUBLIC_APPEARANCES) and not cared_for
+
+
+# Someone's own care, as opposed to the services a building will offer.
+_SOMEONES_CARE = re.compile(
+    r"(?i)\b(?:his|her|their|she|he)\s+(?:\w+\s+){0,2}?(?:surgery|treatment|recovery|fracture"
+    r"|diagnosis|stroke|chemo|transplant|injury|injuries|care|received|was\s+treated)\b"
+)
 
 
 def _with_coordinated_name(
@@ -478,7 +514,7 @@ def _with_coordinated_name(
 
 def _appositive_role(text: str, end: int) -> bool:
     """``Name, our new Chief of Cardiology`` / ``Name, Ontario's CMOH`` / ``as our new VP``."""
-    rest = text[end : end + 80]
+    rest = re.sub(r"^[^\w\s,]+\s*|^\s+(?=[^\w\s,]+\s*,)[^\w,]*", "", text[end : end + 80])
     clause = re.split(
         r"[.!?;\n]|,\s*(?:who|and|to|on)\b", rest[1:] if rest.startswith(",") else ""
     )[0]
@@ -517,7 +553,9 @@ def _after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerR
 
 _CALL_YOU = re.compile(
     r"(?i)(?:\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
-    r"|\byour\s+(?:cell|number|phone|mobile|home)\W*|\b(?:mail|send)\s+your\s+\w+\s+to)\s*$"
+    r"|\byour\s+(?:cell|number|phone|mobile|home)\W*|\b(?:mail|send)\s+your\s+\w+\s+to"
+    r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
+    r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
 )
 _NAME_LIKE_MAILBOX = re.compile(r"^[A-Za-z]{2,}[._][A-Za-z]{2,}@")
 
@@ -534,6 +572,8 @@ def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         return True
     if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
+    # "Patient Relations", "Patient Access": capitalised, these are the hospital's departments.
+    text = re.sub(r"\bPatient(?=\s+[A-Z])", "Office", text)
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1

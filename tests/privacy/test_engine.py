@@ -94,6 +94,16 @@ def flagged(
             "rehab gym. Seun asked us to share this.",
             [("PERSON", "Oluwaseun Adebayo"), ("PERSON", "Seun"), ("PERSON", "Seun")],
         ),
+        # the family named by its surname, the reader's relative's address
+        (
+            "Remember the Alvarez twins from our NICU? They came back to visit today!",
+            [("PERSON", "Alvarez")],
+        ),
+        (
+            "@mikeyd_77 Security found your dad's hearing aid! We can mail it to him at 218 "
+            "Crescent Ave., Apt. 3 - just confirm by DM.",
+            [("SOCIAL_HANDLE", "@mikeyd_77"), ("STREET_ADDRESS", "218 Crescent Ave., Apt. 3")],
+        ),
         # a gift from a grateful patient is still a patient's story
         (
             "We are grateful to Eleanor Vance for her gift to our Orthopedic Institute. Eleanor "
@@ -167,6 +177,15 @@ def test_patient_identifiers_are_flagged(
         "Congratulations to Ahmed Farouk of Environmental Services, our Employee of the Month! "
         "Ahmed is known for remembering everyone's name.",
         "Thanks to the Rosenberg Family Foundation and to Daniel and Ruth Rosenberg!",
+        # roles spaCy kept in the name, mannequins, donors sharing a building's name, articles
+        "Our PICU went full Wizard of Oz: Nurse Kelly, RT Danny and Unit Clerk Rosa Jiménez!",
+        "Matron Sue Patel said: 'They have transformed how we care for frail older patients.'",
+        "Thanks to a $5 million gift from Harold and Margaret Lindqvist, construction begins on "
+        "the Lindqvist Family Cancer Pavilion, with radiation oncology and infusion. Thank you, "
+        "Harold and Margaret!",
+        "When the Keurig in the 4 West break room dies at 3 a.m. #NurseLife",
+        "Please call Patient Relations at (740) 555-0111 and reference this post.",
+        "Visit our clinic at 1650 W. Madison Blvd. Call (312) 555-0166.",
         # donors named on a building, visitors, historical figures
         "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
         "Pavilion. Thank you, Tranh and Mai!",

@@ -36,12 +36,12 @@ _PEOPLE = (
 _INCIDENT = re.compile(
     r"(?i)\b(?:crash\w*|roll(?:ed)?\s*over|collision|collided|wreck|hit|struck|collaps\w*"
     r"|injur\w*|fell|fall|accident|overdose\w*|burning|fire|tore|torn|broke|broken"
-    r"|fractur\w*)\b"
+    r"|fractur\w*|hurt|rushed)\b"
 )
 _CARE = re.compile(
     r"(?i)\b(?:recovering|recovery|surgery|condition|[a-z]{0,3}icu|trauma|treated|cared\s+for"
     r"|admitted|critical|stable|airlifted|rehab|therapy|radiation|chemo\w*|came\s+in"
-    r"|brought\s+in|peds|get-well|discharged)\b"
+    r"|brought\s+in|peds|get-well|discharged|ran\s+a\s+code|cpr|a&e)\b"
 )
 # Someone in particular: a school in a story about "his classmates" points at one child.
 _ONE_PERSON = re.compile(r"(?i)\b(?:his|her|he|she)\b")
@@ -85,7 +85,8 @@ _DESCRIBED = re.compile(
 _SCHOOL = CuePattern(
     "school",
     re.compile(
-        r"\b(?:(?!(?:The|A|An|Our|Their|His|Her|At)\b)[A-Z][a-z]+\.?\s+){1,3}(?:High|Middle|Elementary|Junior\s+High|Academy)"
+        r"\b(?:(?!(?:The|A|An|Our|Their|His|Her|At)\b)[A-Z][a-z]+(?:['’]s)?\.?\s+){1,3}"
+        r"(?:High|Middle|Elementary|Junior\s+High|Academy|Primary|Secondary)"
         r"(?:\s+School)?\b"
     ),
     0.7,

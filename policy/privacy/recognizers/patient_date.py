@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import VENUE_CUES, WORD, sentence_around, vocabulary
+from policy.privacy.cues import VENUE_CUES, WORD, historical, sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Day before month ("12 May", "14 février"): the month capitalised or French, so that "under
+# 12 may not visit" is no date.
+_MONTH_AFTER_DAY = (
+    r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
 _DATE = (
     rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?"
     r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}))"
 ).replace(r"\d2", r"\d{2}")
 
@@ -35,12 +41,15 @@ PATIENT_EVENTS = vocabulary(
     transplant diagnosed diagnosis arrived delivered died passed seen treated procedure
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
     emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
-    stroke seizure arrest"""
+    stroke seizure arrest implanted né née nacido nacida"""
+)
+_RECEIVED_ORGAN = re.compile(
+    r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
 )
 # Verbs after a date that make it the day something happened to a patient.
 _EVENT_VERBS_AFTER = vocabulary(
     """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed
-    transplant"""
+    transplant injured"""
 )
 
 
@@ -61,11 +70,27 @@ class PatientDateRecognizer(RegexRecognizer):
         if re.match(r"(?i)d\.?o\.?b|date\s+of", text[start:end]):
             return True
         sentence_start, sentence_end = sentence_around(text, start, end)
-        before = WORD.findall(text[max(sentence_start, start - 96) : start].lower())[-8:]
-        after = WORD.findall(text[end:sentence_end].lower())[:8]
-        if any(word in VENUE_CUES for word in before):
-            return False  # "present our surgery outcomes at the AANS meeting on April 27"
-        return any(
-            word in PATIENT_EVENTS or word.endswith(("ectomy", "plasty", "otomy"))
-            for word in before
-        ) or any(word in _EVENT_VERBS_AFTER for word in after)
+        # Capitalised cue words inside a sentence name events, not what happened: "World Stroke
+        # Day", "Fall Fun Run"; the sentence's own first word may be capitalised ("Born April 22").
+        window_start = max(sentence_start, start - 96)
+        before = [
+            found.group().lower()
+            for found in WORD.finditer(text, window_start, start)
+            if found.group()[0].islower()
+            or found.group().isupper()
+            or not re.search(r"\w", text[sentence_start : found.start()])
+        ][-8:]
+        after = WORD.findall(text[end:sentence_end].lower())[:10]
+        if any(word in VENUE_CUES for word in before) or historical(text, start, end):
+            return False  # "our outcomes at the AANS meeting on April 27", "May 12, 1820"
+        if text.lstrip().startswith("@") and before[-3:-1] == ["see", "you"]:
+            return True  # a reply's "See you on Oct. 18!" is the reader's appointment
+        return (
+            any(
+                word in PATIENT_EVENTS or word.endswith(("ectomy", "plasty", "otomy"))
+                for word in before
+            )
+            or any(word in _EVENT_VERBS_AFTER for word in after)
+            or _RECEIVED_ORGAN.search(text, end, sentence_end) is not None
+            or (before[-1:] == ["since"] and "been" in before)
+        )

@@ -15,7 +15,8 @@ Patterns:
   ``ravi in bed 9``, ``J. Nakamura Rm 4417``;
 - a name spoken to or welcomed: ``Feel better soon, Hiroshi!``, ``Welcome to the world, Ishaan
   and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday to Ava and Ella!``;
-- a name after a procedure: ``a liver transplant for Adaeze Okonkwo``;
+- a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
+  told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
 Context: the cue words above are part of each pattern. Score 0.75; the engine still drops names
 that the surrounding words show to be staff or officials.
@@ -61,6 +62,7 @@ _LOWER_HASHTAG = re.compile(
 _NOT_NAMES = vocabulary(
     """nurse nurses nursing doctor doctors health care cancer heart hospital community city
     family staff team pink blue red green gold purple orange teal usa america nicu icu picu er ed
+    survivor survivors community cancer
     kids baby babies mom moms dads
     ortho cardio onc peds rehab"""
 )
@@ -81,6 +83,9 @@ _STORY_PREDICATE = (
     r"|(?:has|had)\s+been\s+(?:with\s+us|in\s+(?:our|the)\s+\w+)"
     r"|turn(?:s|ed)\s+(?:9\d|1[01]\d)\b"
     r"|(?:was|were)\s+(?:flown|airlifted|rushed|brought|transferred|transported)"
+    r"|came\s+(?:in\s+)?(?:to|for)\s+(?:his|her|their)\s+(?:infusion|chemo|treatment|dialysis"
+    r"|surgery|appointment|session)"
+    r"|is\s+(?:feeling|doing)\s+(?:better|well|great)"
 )
 # A lower-case name in a bed follows a preposition: "thanks to ravi in bed 9".
 _AFTER_PREPOSITION = "|".join(rf"(?<=\b{word}\s)" for word in ("to", "for", "from", "with", "and"))
@@ -173,14 +178,25 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "lower-case given name in a patient's story",
+            # A lookahead, so that "when lily rang the bell" is tried at "lily" as well.
             re.compile(
-                rf"\b(?:(?:little|baby|sweet)\s+)?"
+                rf"\b(?=(?:(?:little|baby|sweet)\s+)?"
                 rf"(?P<name>{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\s+(?:and\s+(?:his|her|their)\s+"
-                rf"(?:{_FAMILY}|{_NICKNAME})|(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE}))\b"
+                rf"(?:{_FAMILY}|{_NICKNAME})|(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE}))\b)"
             ),
             0.7,
             "name",
             lambda text, start, end: is_given_name(text[start:end].split()[0]),
+        ),
+        CuePattern(
+            "name whose recovery is told",
+            re.compile(
+                rf"\b(?:glad|happy|relieved|thrilled|hope|hear|for)\s+(?:that\s+)?"
+                rf"(?P<name>{_NAME}),?\s+(?:who['’]s|who\s+is|who\s+has|is|was)\s+(?:been\s+)?"
+                rf"(?:feeling\s+better|doing\s+(?:better|well)|home|recovering|in\s+remission)"
+            ),
+            0.7,
+            "name",
         ),
         CuePattern(
             "name with a relative",
@@ -203,11 +219,13 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "cheering a patient on",
-            re.compile(rf"\b(?:Go|Vamos|Fighting)\s+(?P<name>{_NAME})\s*!"),
+            re.compile(rf"\b(?i:go|vamos|fighting)\s+(?P<name>{_NAME}|{_LOWER_NAME})\s*!"),
             0.7,
             "name",
             lambda text, start, end: (
-                text[start:end].lower() not in _NOT_NAMES and _IN_CARE.search(text) is not None
+                text[start:end].lower() not in _NOT_NAMES
+                and (not text[start:end].islower() or is_given_name(text[start:end]))
+                and _IN_CARE.search(text) is not None
             ),
         ),
         CuePattern(

@@ -1,4 +1,4 @@
-"""STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``42 Elm St., Apt 3``).
+"""STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``218 Crescent Ave., Apt. 3``).
 
 Pattern: a house number, one to three capitalised words and a street suffix. Context is judged
 by the engine, which knows the organisation: the hospital's own addresses and venue words
@@ -27,7 +27,7 @@ class StreetAddressRecognizer(RegexRecognizer):
             "number street suffix",
             re.compile(
                 rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_SUFFIX})\b"
-                r"(?:,?\s+(?:Apt|Unit|#)\.?\s*\w+)?"
+                r"(?:\.?,?\s+(?:Apt|Unit|Suite|#)\.?\s*\w+)?"
             ),
             0.6,
         ),
