@@ -15,6 +15,7 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.request.internals import parse_body
+from waitress import wasyncore
 from waitress.server import create_server
 
 from bot.metrics import METRICS_CONTENT_TYPE, metrics_text
@@ -141,6 +142,13 @@ class HttpService:
         self._thread.start()
 
     def stop(self) -> None:
-        self._server.close()
-        if self._thread is not None:
+        server: Any = self._server
+        if self._thread is not None and self._thread.is_alive():
+            # Close the sockets on the server's own loop thread: closed from here, they can
+            # vanish under its select() and the thread dies with EBADF. With its map empty, the
+            # loop returns and the thread ends.
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
             self._thread.join(timeout=5)
+        else:
+            server.close()
+        server.task_dispatcher.shutdown()
