@@ -1,9 +1,24 @@
 """Whether a candidate identifier is about a patient, or about staff, officials or the hospital.
 
-Recognizers find candidates; these rules read the words around each one. A name with a title,
-credentials or a job beside it is staff or an official; a phone line, e-mail address or street
-address whose nearest cue words are the hospital's ("call our nurse line", "located at") is the
-organisation's own; the organisation's listed public contacts and names are always allowed.
+Recognizers find candidates; these rules read the words around each one, in this order:
+
+- spaCy's name spans are tidied first (swept-in emoji and lower-case words, cut-off hyphens);
+- not a person: departments and programmes ("Cancer Center"), a role alone ("Volunteer"),
+  ordinary hashtags, a sentence's unknown first word, "the Keurig", anything with digits;
+- an institution: a name followed by a building's or fund's words ("the Pham Pavilion");
+- a patient: "patient" or a family word right before the name;
+- public (staff, officials, donors, visitors): a title, credentials, a job or office before or
+  after the name, staff news (joins, retires, 10 years with our team), a visit or gift in a post
+  about nobody's care, a story set before 1950, a name on one of the post's buildings, the next
+  name in a list of staff, a later mention of someone already found public;
+- otherwise a patient: the safe default for a privacy gate.
+
+A patient found once is found again: later mentions of their given name or surname, a nickname
+given in brackets, their name inside a hashtag or handle, their name in another script. A
+phone line, e-mail address or street address is the organisation's own when its nearest cue
+words are the hospital's ("call our nurse line", "located at") and a person's when they are
+personal ("her cell", "call you at", right after a patient's name). The organisation's listed
+public contacts and names are always allowed.
 """
 
 from __future__ import annotations
