@@ -45,7 +45,8 @@ PUBLIC_TITLES = vocabulary(
     """dr doctor prof professor nurse mayor governor gov senator sen rep representative
     congresswoman congressman commissioner minister secretary premier councillor councilor
     councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
-    cno cmo cio president chancellor dean director drs matron"""
+    cno cmo cio president chancellor dean director drs matron queen king prince princess duke
+    duchess sir dame"""
 )
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
@@ -69,7 +70,8 @@ ROLE_WORDS = vocabulary(
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
     employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
     investigator preceptor physiotherapist physio anchor reporter journalist emcee mc host
-    defenseman defender pitcher lead rt matron mannequin robot"""
+    defenseman defender pitcher lead rt matron mannequin robot infirmière infirmier médecin
+    docteure chef cheffe enfermera enfermero médico médica doctora directora educadora"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -122,20 +124,23 @@ NOT_NAME_WORDS = vocabulary(
     nursing awareness month week day email call join visit text book register services
     financial office department team program residency info information relations suite lot
     garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium
-    advocate access experience excellence contest year imaging radiology laboratory pharmacy"""
+    advocate access experience excellence contest year imaging radiology laboratory pharmacy
+    service league"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.
 VENUE_CUES = vocabulary(
     """conference meeting meetings class classes classroom lecture seminar workshop session
     sessions training rsvp held auditorium education museum exhibit community board building
-    navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym"""
+    navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym
+    closed reopens reopened cleaning clean renovation"""
 )
 
 
 _OLD_YEAR = re.compile(
     r"(?i)(?:\b(?:in|since|from|of)\s+|,\s*)(?:(?P<long_ago>1[5-8]\d\d)|19[0-4]\d)\b(?![-/])"
 )
+_LONG_AGO = re.compile(r"(?<![\d/-])1[5-8]\d\d(?![\d/-])")
 _BIRTH_WORDS = vocabulary("born birthday birth")
 
 
@@ -146,6 +151,8 @@ def historical(text: str, start: int, end: int) -> bool:
     """
     sentence_start, sentence_end = sentence_around(text, start, end)
     sentence = text[sentence_start:sentence_end]
+    if _LONG_AGO.search(sentence):
+        return True
     year = _OLD_YEAR.search(sentence)
     if year is None:
         return False

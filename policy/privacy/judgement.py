@@ -138,7 +138,40 @@ def keep_candidates(
         ):
             continue
         kept.append(result)
+    kept = _without_public_people(text, kept, public_words, public_spans)
     return sorted([*kept, *_later_mentions(text, kept, public_words)], key=lambda r: r.start)
+
+
+def _without_public_people(
+    text: str,
+    kept: list[RecognizerResult],
+    public_words: set[str],
+    public_spans: list[tuple[int, int]],
+) -> list[RecognizerResult]:
+    """Drop what the whole post shows to be about public people after all.
+
+    A name found before the sentence that shows it is staff ("the Henderson family ... Robert
+    Henderson, who served on our Board"), and an age given with a public person's name ("Dr.
+    Edward Lim, aged 94", "Volunteer of the Month is 91-year-old Arthur Bennett").
+    """
+
+    def public_person(result: RecognizerResult) -> bool:
+        words = {word.lower() for word in WORD.findall(text[result.start : result.end])}
+        words -= KINSHIP | _COURTESY_TITLES | {"and"}
+        return bool(words) and words <= public_words
+
+    def public_age(result: RecognizerResult) -> bool:
+        return any(
+            0 <= other_start - result.end <= 3 or 0 <= result.start - other_end <= 3
+            for other_start, other_end in public_spans
+        )
+
+    return [
+        result
+        for result in kept
+        if not (result.entity_type == "PERSON" and public_person(result))
+        and not (result.entity_type == "AGE_OVER_89" and public_age(result))
+    ]
 
 
 _CAPITALISED_NEIGHBOUR = re.compile(r"(?<!\S)[A-Z][\w'’-]*\s+$")
@@ -238,7 +271,7 @@ def _hashtag_and_script_mentions(
 
 _NICKNAME_IN_BRACKETS = re.compile(
     r"\s*\((?:[^()]{0,30}?\b(?:calls?\s+(?:him|her|them)|known\s+as|aka|goes\s+by)\s+)?"
-    r"[\"“]?(?P<nickname>[A-Z][a-z]+)[\"”]?\)"
+    r"[\"“]?(?P<nickname>[A-Z][a-z]+)[\"”]?(?:\s+to\s+(?:his|her|their)\s+friends)?\)"
 )
 
 
@@ -270,8 +303,12 @@ def _person_verdict(
         return "not-a-person"  # Valentine's Day, Mother's Day
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
-    if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words):
-        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager"
+    if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words) or all(
+        word in KINSHIP for word in words
+    ):
+        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mum"
+    if re.match(r"St\.?\s", span):
+        return "not-a-person"  # "St John", "St Brigid's": a saint's name is an institution's
     if re.search(r"\bSt\.?\s+$", text[:start]):
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
     if (
@@ -296,7 +333,8 @@ def _person_verdict(
     if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
         return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
     name_start = _name_start(text, start)
-    before = words_before(text, name_start, 4)
+    # "Patient Experience Manager": capitalised, "Patient" names a department, not a patient.
+    before = words_before(re.sub(r"\bPatient(?=\s+[A-Z])", "Office", text), name_start, 4)
     if "patient" in before[-3:] or "patient's" in before[-3:]:
         return "patient"
     if re.search(
@@ -308,8 +346,8 @@ def _person_verdict(
         return "patient"
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
         return "public"
-    if len(words) > 1 and (_is_role(words[0]) or words[0] in PUBLIC_TITLES):
-        return "public"  # spaCy kept the role in the name: "RT Danny", "Matron Sue Patel"
+    if len(words) > 1 and any(_is_role(word) or word in PUBLIC_TITLES for word in words[:-1]):
+        return "public"  # spaCy kept the role in the name: "RT Danny", "Charge Nurse Kwame"
     credential = _CREDENTIAL_AFTER.match(text[end:])
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
@@ -346,6 +384,10 @@ _PERSON_VERB = re.compile(
 
 
 _LEADING_NOISE = re.compile(r"(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
+_OPENING_VERBS = vocabulary(
+    """find meet call email contact visit ask join welcome thank thanks congrats congratulations
+    happy hi hello dear say see support follow tag send"""
+)
 _HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
 
 
@@ -368,6 +410,9 @@ def _tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         return None  # "Llame al", "Manman l", "Hindi-speaking": names end in a capital word
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
+    first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
+    if first and first.group(1).lower() in _OPENING_VERBS:
+        start += first.end()  # "Find Fiona at the help desk": the sentence opens with its verb
     return _respanned(result, start, end)
 
 
@@ -413,7 +458,7 @@ def _from_spacy(result: RecognizerResult) -> bool:
 
 def at_sentence_start(text: str, position: int) -> bool:
     """Whether only punctuation, an emoji or nothing comes before ``position`` in its sentence."""
-    before = text[:position].rstrip()
+    before = text[:position].rstrip().rstrip("'\"’”)")
     if before.endswith(".") and WORD.findall(before[-6:])[-1:] in ([w] for w in _ABBREVIATIONS):
         return False  # "Dr. Soo-ah Kim": the full stop ends a title, not a sentence
     return not before or not (before[-1].isalnum() or before[-1] in ",'’\"“-&#@")
@@ -535,11 +580,27 @@ def _appositive_role(text: str, end: int) -> bool:
     )[0]
     # "Guadalupe, from all your nurses" is addressed by staff, not one of them.
     prepositional = re.match(r"\s*(?:from|to|with|by|for)\b", clause, re.IGNORECASE)
-    roles = any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7])
+    # An appositive is a noun phrase ("our new Chief", "Ontario's CMOH", "RN"), not a clause
+    # ("told me that the best nurses...").
+    opening = WORD.findall(clause)[:1]
+    noun_phrase = bool(opening) and (
+        opening[0].lower() in _APPOSITIVE_OPENINGS
+        or opening[0].lower() in ROLE_WORDS
+        or re.match(r"\s*[A-Z][\w-]*['’]s\b", clause) is not None
+    )
+    roles = noun_phrase and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7])
     if rest.startswith(",") and not prepositional and roles:
         return True
+    if re.match(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b", rest):
+        return True  # "Robert Henderson, who served on our Board of Directors"
     joined = re.match(r"\s+(?:as|is)\s+(?:(?:our|the|its)\s+)?(?:new\s+)?([\w\s]{0,40})", rest)
     return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))
+
+
+_APPOSITIVE_OPENINGS = vocabulary(
+    """our the a an its his her their new former longtime retired senior chief head lead
+    interim acting assistant associate deputy executive beloved dedicated"""
+)
 
 
 def _staff_event(text: str, start: int, end: int) -> bool:
@@ -549,9 +610,14 @@ def _staff_event(text: str, start: int, end: int) -> bool:
     if words & {"patient", "discharged", "admitted"}:
         return False
     tenure = _TENURE.search(text, sentence_start, sentence_end)  # "10 years with our ED team"
-    return bool(words & STAFF_EVENTS) or tenure is not None
+    award = _STAFF_AWARD.search(text, sentence_start, sentence_end)  # "Volunteer of the Month"
+    return bool(words & STAFF_EVENTS) or tenure is not None or award is not None
 
 
+_STAFF_AWARD = re.compile(
+    r"\b(?:Volunteer|Employee|Nurse|Staff|Physician|Doctor|Colleague)s?\s+of\s+the\s+"
+    r"(?:Month|Year|Quarter|Week)\b"
+)
 _TENURE = re.compile(r"(?i)\b\d+\s+years\s+(?:with|at|on|in)\s+(?:our|the)\b")
 
 
@@ -572,7 +638,13 @@ _CALL_YOU = re.compile(
     r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
     r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
 )
-_NAME_LIKE_MAILBOX = re.compile(r"^[A-Za-z]{2,}[._][A-Za-z]{2,}@")
+_NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})@")
+_MAILBOX_WORDS = (
+    NOT_NAME_WORDS
+    | ROLE_WORDS
+    | ORG_CONTACT_CUES
+    | vocabulary("recruitment careers jobs hr media press news help support billing team")
+)
 
 
 def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
@@ -581,9 +653,11 @@ def _personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     domain = span.rsplit("@", 1)[-1].lower()
     if result.entity_type == "EMAIL_ADDRESS" and domain in PERSONAL_MAIL_DOMAINS:
         return True
-    if result.entity_type == "EMAIL_ADDRESS" and _NAME_LIKE_MAILBOX.match(span):
+    mailbox = _NAME_LIKE_MAILBOX.match(span)
+    if mailbox and not {part.lower() for part in mailbox.groups()} & _MAILBOX_WORDS:
         # first.last@ outside the organisation's own domains is a person's address, whatever
-        # words surround it; shared mailboxes (media@, info@) are single words.
+        # words surround it; shared mailboxes are single words (media@) or departments'
+        # (icu.recruitment@).
         return True
     if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own

@@ -186,6 +186,17 @@ def test_patient_identifiers_are_flagged(
         "When the Keurig in the 4 West break room dies at 3 a.m. #NurseLife",
         "Please call Patient Relations at (740) 555-0111 and reference this post.",
         "Visit our clinic at 1650 W. Madison Blvd. Call (312) 555-0166.",
+        # the staff and public people of round eight: a department's manager, royalty, a board
+        # member whose family donated, a public person's age, a departmental mailbox
+        "Meet our Patient Experience Manager, Fiona McLeod. Find Fiona at the help desk.",
+        "#OnThisDay in 1983, Queen Elizabeth II opened our Renal Unit.",
+        "Thank you to the Henderson family for donating incubators in memory of Robert "
+        "Henderson, who served on our Board of Directors for 20 years.",
+        "We mourn Dr. Edward Lim, aged 94, who founded our Department of Nephrology.",
+        "Our Volunteer of the Month is 91-year-old Arthur Bennett. Thank you, Arthur.",
+        "Apply at careers.example.org or email icu.recruitment@svha.org.au.",
+        "Florence Nightingale was born on 12 May 1820. She died in 1910, aged 90.",
+        "Shout-out to Charge Nurse Kwame Asante and the 5 North team!",
         # donors named on a building, visitors, historical figures
         "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
         "Pavilion. Thank you, Tranh and Mai!",

@@ -38,7 +38,10 @@ class AgeOver89Recognizer(RegexRecognizer):
     PATTERNS = (
         CuePattern(
             "ordinal birthday",
-            re.compile(rf"(?i)\b(?:happy\s+)?{_AGE}(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b"),
+            re.compile(
+                rf"(?i)\b(?:happy\s+)?{_AGE}(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b"
+                rf"|\bhappy\s+{_AGE}(?:st|nd|rd|th)\b"
+            ),
             0.85,
         ),
         CuePattern(

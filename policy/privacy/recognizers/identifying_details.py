@@ -6,10 +6,10 @@ a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle 
 workplace (``a line cook at Harbor Street Diner``, ``the Amtrak conductor``) and the town where
 an incident happened (``the grain bin accident outside Wahoo``).
 Context (required): the post must tell of someone's care (recovering, surgery, ICU, radiation).
-A named school then counts when the post tells of an incident (crash, collision, collapse,
-injury) or is about one person (his, her); a vehicle described by colour or model (``blue Honda
-Civic``, ``silver 2017 Subaru Outback``) only with an incident; a hometown only with such a
-vehicle; a workplace or the incident's town with an incident. Each narrows the patient down to
+A named school or a workplace then counts when the post tells of an incident (crash, collision,
+collapse, injury) or is about one person (his, her); a vehicle described by colour or model
+(``blue Honda Civic``, ``silver 2017 Subaru Outback``) and the incident's town only with an
+incident; a hometown only with such a vehicle. Each narrows the patient down to
 the few people who know them or saw it. Score 0.7.
 """
 
@@ -41,7 +41,7 @@ _INCIDENT = re.compile(
 _CARE = re.compile(
     r"(?i)\b(?:recovering|recovery|surgery|condition|[a-z]{0,3}icu|trauma|treated|cared\s+for"
     r"|admitted|critical|stable|airlifted|rehab|therapy|radiation|chemo\w*|came\s+in"
-    r"|brought\s+in|peds|get-well|discharged|ran\s+a\s+code|cpr|a&e)\b"
+    r"|brought\s+in|peds|get-well|discharged|ran\s+a\s+code|cpr|a&e|procedure|patient)\b"
 )
 # Someone in particular: a school in a story about "his classmates" points at one child.
 _ONE_PERSON = re.compile(r"(?i)\b(?:his|her|he|she)\b")
@@ -49,12 +49,13 @@ _ONE_PERSON = re.compile(r"(?i)\b(?:his|her|he|she)\b")
 _JOBS = (
     r"cook|line\s+cook|chef|conductor|driver|bus\s+driver|mechanic|cashier|server|waitress"
     r"|waiter|bartender|roofer|electrician|carpenter|plumber|welder|farmer|firefighter|officer"
-    r"|teacher|janitor|clerk|lineman|worker|employee|owner"
+    r"|teacher|schoolteacher|janitor|clerk|lineman|worker|employee|owner|operator|pilot|sergeant"
+    r"|soldier|miner|trucker"
 )
 _WORKPLACE = CuePattern(
     "workplace",
     re.compile(
-        rf"\b(?:{_JOBS})\s+(?:at|from|for|with)\s+(?:the\s+)?"
+        rf"\b(?:{_JOBS})\s+(?:at|from|for|with|of|in)\s+(?:the\s+)?"
         rf"(?P<place>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){{0,3}})"
         rf"|\b(?!(?:The|A|An|Our|Their|His|Her|This|That|Every|Each)\b)"
         rf"(?P<employer>[A-Z][a-zA-Z&]*(?:\s+[A-Z][a-zA-Z&]*)?)\s+(?:{_JOBS})\b"
@@ -86,7 +87,8 @@ _SCHOOL = CuePattern(
     "school",
     re.compile(
         r"\b(?:(?!(?:The|A|An|Our|Their|His|Her|At)\b)[A-Z][a-z]+(?:['’]s)?\.?\s+){1,3}"
-        r"(?:High|Middle|Elementary|Junior\s+High|Academy|Primary|Secondary)"
+        r"(?:High|Middle|Elementary|Junior\s+High|Academy|Primary|Secondary"
+        r"|(?<!Medical\s)(?<!Nursing\s)(?<!Dental\s)(?<!Graduate\s)School)"
         r"(?:\s+School)?\b"
     ),
     0.7,
@@ -137,12 +139,14 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
         if not _CARE.search(text):
             return []
         incident = _INCIDENT.search(text) is not None
-        schools = self.matches(text, _SCHOOL) if incident or _ONE_PERSON.search(text) else []
+        about_someone = []
+        if incident or _ONE_PERSON.search(text):
+            about_someone = self.matches(text, _SCHOOL) + [
+                place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)
+            ]
         if not incident:
-            return schools
+            return about_someone
         hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
         described = [v for v in vehicles if _described(text, v)]
-        workplaces = [place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)]
-        places = self.matches(text, _INCIDENT_PLACE)
         details = hometowns + vehicles if hometowns and vehicles else described
-        return details + schools + workplaces + places
+        return details + about_someone + self.matches(text, _INCIDENT_PLACE)

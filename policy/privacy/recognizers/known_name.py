@@ -27,7 +27,7 @@ _EVERYDAY_WORDS = vocabulary(
     """an in my so see else many may will june april august hope faith grace joy mark bill art
     rich frank sunny summer autumn dawn star major king prince bishop dean chase lane guy max
     pat sue ray page christian rose ivy holly iris ruby pearl amber crystal angel precious
-    patience charity destiny honey sky river forest brook"""
+    patience charity destiny honey sky river forest brook man"""
 )
 
 

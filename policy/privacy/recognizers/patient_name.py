@@ -28,7 +28,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from policy.privacy.cues import vocabulary
+from policy.privacy.cues import sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.social_handle import reply_about_care
@@ -48,7 +48,9 @@ _FAMILY = (
 _NICKNAME = (
     r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
 )
-_HASHTAG_PREFIX = r"PrayFor|Pray4|PrayingFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
+_HASHTAG_PREFIX = (
+    r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
+)
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey"
 _EVERYDAY_PREFIXES = frozenset({"Team", "Go", "Love", "Welcome", "Support"})
@@ -103,6 +105,7 @@ _NOT_A_NAME_START = vocabulary(
     monday tuesday wednesday thursday friday saturday sunday january february march april
     june july august september october november december more over nearly about"""
 )
+_PATIENT_IN_SENTENCE = re.compile(r"(?i)\b(?:my|our)\s+(?:\w+\s+)?(?:patient|baby|little)\b")
 _IN_CARE = re.compile(
     r"(?i)\b(?:chemo\w*|radiation|surgery|recovering|treatment|transplant|icu|nicu|picu|rehab)\b"
 )
@@ -119,7 +122,10 @@ class PatientNameRecognizer(RegexRecognizer):
     PATTERNS = (
         CuePattern(
             "courtesy title",
-            re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+{_NAME}(?:\s+{_NAME})?"),
+            re.compile(
+                rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Doña|Don|Señora|Señor|Sra|Mme|Madame|Monsieur)\.?\s+"
+                rf"{_NAME}(?:\s+{_NAME})?"
+            ),
             0.75,
         ),
         CuePattern(
@@ -130,6 +136,34 @@ class PatientNameRecognizer(RegexRecognizer):
             ),
             0.75,
             "name",
+        ),
+        CuePattern(
+            "lower-case given name after a family word",
+            re.compile(rf"\b(?i:{_FAMILY})\s+(?P<name>{_LOWER_NAME})\b"),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                is_given_name(text[start:end]) and _could_be_name(text[start:end])
+            ),
+        ),
+        CuePattern(
+            "name introduced as a patient",
+            re.compile(
+                rf"\b(?:Meet|Introducing)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?),\s+"
+                r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:twins|triplets|baby|babies|patient|grad"
+                r"|graduate|warrior|survivor|superstar|fighter)\b"
+            ),
+            0.75,
+            "name",
+        ),
+        CuePattern(
+            "name given in a patient's story",
+            re.compile(rf"\b(?:named|called)\s+(?P<name>{_NAME})\b"),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                _PATIENT_IN_SENTENCE.search(text, *sentence_around(text, start, end)) is not None
+            ),
         ),
         CuePattern(
             "family nickname",
@@ -201,8 +235,8 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "name with a relative",
             re.compile(
-                rf"\b(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+and\s+(?:his|her|their)\s+"
-                rf"(?:(?i:{_FAMILY}|{_NICKNAME})|family)\b"
+                rf"\b(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+and\s+(?:(?:his|her|their)\s+"
+                rf"(?:(?i:{_FAMILY}|{_NICKNAME})|family)|wh[aā]nau|family)\b"
             ),
             0.7,
             "name",

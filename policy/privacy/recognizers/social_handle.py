@@ -18,7 +18,7 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 _CARE_TALK = re.compile(
     r"(?i)\byour\s+(?:\w+\s+)?(?:mom|mum|dad|mother|father|son|daughter|wife|husband|baby|stay"
     r"|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|child|kids?|family"
-    r"|abuela|abuelo|nana|papa|aunt|auntie|uncle"
+    r"|abuela|abuelo|nana|papa|aunt|auntie|uncle|grandad|granddad|gran|nan|nanna"
     r"|visit|surgery|care|experience|recovery|treatment|appointment|procedure|diagnosis|knee|hip"
     r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
     r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
@@ -28,6 +28,10 @@ _CARE_TALK = re.compile(
 )
 
 
+_RELATIVE_IN_CARE = re.compile(
+    r"(?i)\b(?:her|his|their)\s+(?:son|daughter|baby|mom|mum|dad|husband|wife|twins)\b"
+    r"[^.!?]{0,60}\b(?:nicu|icu|picu|spent|stay|surgery|treatment|chemo|born)\b"
+)
 _ARRIVAL_OR_RECOVERY = re.compile(
     r"(?i)\b(?:baby|arrival|born|newborn|twins|discharged|going\s+home|went\s+home|recovery"
     r"|surgery|transplant)\b"
@@ -60,6 +64,13 @@ class SocialHandleRecognizer(RegexRecognizer):
             "handle",
         ),
         CuePattern(
+            "handle of a patient's relative",
+            re.compile(r"(?P<handle>@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\s+(?:is|was|has)\b"),
+            0.8,
+            "handle",
+            lambda text, start, end: _RELATIVE_IN_CARE.search(text) is not None,
+        ),
+        CuePattern(
             "patient handle",
             re.compile(
                 r"(?i)\b(?:patient|mom|dad|son|daughter|wife|husband|grandma|grandpa)\s+"
@@ -75,4 +86,4 @@ class SocialHandleRecognizer(RegexRecognizer):
             return _ARRIVAL_OR_RECOVERY.search(text) is not None
         if re.sub(r"(?i)replying\s+to", "", text[:start]).strip():
             return True  # the handle follows a patient or family word
-        return reply_about_care(text)
+        return reply_about_care(text) or _RELATIVE_IN_CARE.search(text) is not None

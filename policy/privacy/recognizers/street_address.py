@@ -14,7 +14,7 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _SUFFIX = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-    r"|Terrace|Circle|Parkway|Pkwy|Highway|Hwy"
+    r"|Terrace|Circle|Parkway|Pkwy|Highway|Hwy|Crescent|Cres|Close|Row|Square|Grove|Gardens|Mews"
 )
 
 
