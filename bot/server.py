@@ -147,7 +147,10 @@ class HttpService:
             # Close the sockets on the server's own loop thread: closed from here, they can
             # vanish under its select() and the thread dies with EBADF. With its map empty, the
             # loop returns and the thread ends.
-            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+            try:
+                server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+            except OSError:
+                server.close()  # the loop is already closing its sockets
             self._thread.join(timeout=5)
         else:
             server.close()
