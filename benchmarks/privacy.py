@@ -53,8 +53,9 @@ SPLITS = {
     "heldout-6": "written the same way, measured blind after the sixth round, then tuned on",
     "everyday": "an ordinary month of three hospitals' feeds (15 of 100 posts with PHI), written "
     "blind, measured with heldout-6's rules, then tuned on",
-    "heldout-7": "written like heldout-3 to heldout-6, measured blind after the last round; "
-    "not tuned on",
+    "heldout-7": "written like heldout-3 to heldout-6, measured blind after the seventh round, "
+    "then tuned on",
+    "heldout-8": "written the same way after the rules were frozen, measured blind; not tuned on",
 }
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
