@@ -57,6 +57,8 @@ SPLITS = {
     "then tuned on",
     "heldout-8": "written the same way after the rules were frozen, measured blind; not tuned on",
 }
+# The sets no rule has been changed for yet: their figures are still blind.
+NEVER_TUNED_ON = frozenset({"heldout-8"})
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
 
@@ -195,8 +197,14 @@ def run(model: str, drafts_per_size: int, batch_drafts: int) -> dict[str, object
         for p in posts
     ]
     accuracy: dict[str, dict[str, object]] = {}
-    for split in ("all", *dict.fromkeys(p.split for p in posts)):
-        chosen = [i for i, p in enumerate(posts) if split in ("all", p.split)]
+    splits = list(dict.fromkeys(p.split for p in posts))
+    groups: dict[str, set[str]] = {
+        "all": set(splits),
+        "tuned on": set(splits) - NEVER_TUNED_ON,
+        "never tuned on": set(splits) & NEVER_TUNED_ON,
+    } | {split: {split} for split in splits}
+    for split, members in groups.items():
+        chosen = [i for i, p in enumerate(posts) if p.split in members]
         subset = [posts[i] for i in chosen]
         accuracy[split] = {
             "clearpost": asdict(measure_accuracy(subset, [ours[i] for i in chosen])),
@@ -323,9 +331,7 @@ def write_results(results: dict[str, object]) -> Path:
             f"| {_percent(blind['span_precision'])} |"
         )
     lines += ["", "Sets of posts:"]
-    lines += [
-        f"- {split}: {SPLITS.get(split, 'not described')}." for split in accuracy if split != "all"
-    ]
+    lines += [f"- {split}: {SPLITS[split]}." for split in accuracy if split in SPLITS]
     lines += ["", "| draft length | engine | p50 ms | p99 ms |", "|---|---|---|---|"]
     for size, engines in latency.items():
         for key, figures in engines.items():
