@@ -59,6 +59,7 @@ SPLITS = {
 }
 # The sets no rule has been changed for yet: their figures are still blind.
 NEVER_TUNED_ON = frozenset({"heldout-8"})
+THROUGHPUT_RUNS = 3
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
 
@@ -226,18 +227,20 @@ def run(model: str, drafts_per_size: int, batch_drafts: int) -> dict[str, object
 
     drafts = drafts_of_length(posts, 280, batch_drafts)
     started = time.perf_counter()
-    for draft in drafts:
-        engine.findings(draft, organisation)
-    single_rate = len(drafts) / (time.perf_counter() - started)
-    started = time.perf_counter()
-    engine.findings_batch(drafts, organisation, processes=1)
-    one_process_rate = len(drafts) / (time.perf_counter() - started)
-    started = time.perf_counter()
     engine.findings_batch(drafts, organisation)  # starts the worker processes, once per process
     worker_start_s = time.perf_counter() - started
-    started = time.perf_counter()
-    engine.findings_batch(drafts, organisation)
-    batch_rate = len(drafts) / (time.perf_counter() - started)
+    # Each rate is the median of THROUGHPUT_RUNS runs, taken in turns, so that a burst of other
+    # work on a small machine does not decide the ratio.
+    single, one_process, batch = [], [], []
+    for _ in range(THROUGHPUT_RUNS):
+        single.append(
+            _rate(drafts, lambda texts: [engine.findings(t, organisation) for t in texts])
+        )
+        one_process.append(
+            _rate(drafts, lambda texts: engine.findings_batch(texts, organisation, processes=1))
+        )
+        batch.append(_rate(drafts, lambda texts: engine.findings_batch(texts, organisation)))
+    single_rate, one_process_rate, batch_rate = map(statistics.median, (single, one_process, batch))
 
     return {
         "model": model,
@@ -261,6 +264,13 @@ def run(model: str, drafts_per_size: int, batch_drafts: int) -> dict[str, object
         },
         "errors": _errors(posts, ours),
     }
+
+
+def _rate(drafts: Sequence[str], check: Callable[[Sequence[str]], object]) -> float:
+    """Drafts per second for one run of ``check`` over ``drafts``."""
+    started = time.perf_counter()
+    check(drafts)
+    return len(drafts) / (time.perf_counter() - started)
 
 
 def _errors(posts: Sequence[Post], predicted: Sequence[list[Span]]) -> list[dict[str, object]]:
@@ -341,7 +351,8 @@ def write_results(results: dict[str, object]) -> Path:
         f"Batch throughput ({throughput['drafts']} drafts of 280 characters): "
         f"{throughput['batch_per_s']} drafts/s through `findings_batch` against "
         f"{throughput['single_call_per_s']} drafts/s one call at a time "
-        f"({throughput['speed_up']}x), with {throughput['workers']} worker processes "
+        f"({throughput['speed_up']}x; medians of {THROUGHPUT_RUNS} runs), with "
+        f"{throughput['workers']} worker processes "
         f"(started once per process: the first batch took "
         f"{throughput['first_batch_with_worker_start_s']} s). In one process, `nlp.pipe` alone "
         f"gives {throughput['batch_one_process_per_s']} drafts/s.",
