@@ -1,0 +1,78 @@
+"""Whether a phone number, e-mail or street address is a person's or the organisation's own.
+
+The nearest cue words decide ("call our nurse line", "located at" against "her cell", "call you
+at"); a contact right after a patient's name is theirs, a free-mail address is a person's and a
+first.last mailbox is one unless its parts are a department's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from policy.privacy.cues import (
+    NOT_NAME_WORDS,
+    ORG_CONTACT_CUES,
+    PERSONAL_CONTACT_CUES,
+    ROLE_WORDS,
+    nearest_cue,
+    vocabulary,
+    words_after,
+    words_before,
+)
+
+# Free mail providers: an address there belongs to a person, not to an institution.
+PERSONAL_MAIL_DOMAINS = vocabulary(
+    """gmail.com googlemail.com yahoo.com hotmail.com outlook.com live.com icloud.com me.com
+    aol.com protonmail.com proton.me msn.com comcast.net gmx.com mail.com"""
+)
+# Toll-free prefixes and the crisis line: always an organisation's number.
+_TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
+
+
+def after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerResult]) -> bool:
+    """A contact given right after a patient's name is theirs: "E. Whitaker with the phone
+    number (614) 555-0193"."""
+    return any(
+        other.entity_type == "PERSON"
+        and 0 <= result.start - other.end <= 40
+        and not re.search(r"[.!?]\s", text[other.end : result.start])
+        for other in kept
+    )
+
+
+_CALL_YOU = re.compile(
+    r"(?i)(?:\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
+    r"|\byour\s+(?:cell|number|phone|mobile|home)\W*|\b(?:mail|send)\s+your\s+\w+\s+to"
+    r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
+    r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
+)
+_NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})@")
+_MAILBOX_WORDS = (
+    NOT_NAME_WORDS
+    | ROLE_WORDS
+    | ORG_CONTACT_CUES
+    | vocabulary("recruitment careers jobs hr media press news help support billing team")
+)
+
+
+def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
+    if result.entity_type == "PHONE_NUMBER" and _TOLL_FREE.match(span):
+        return False
+    domain = span.rsplit("@", 1)[-1].lower()
+    if result.entity_type == "EMAIL_ADDRESS" and domain in PERSONAL_MAIL_DOMAINS:
+        return True
+    mailbox = _NAME_LIKE_MAILBOX.match(span)
+    if mailbox and not {part.lower() for part in mailbox.groups()} & _MAILBOX_WORDS:
+        # first.last@ outside the organisation's own domains is a person's address, whatever
+        # words surround it; shared mailboxes are single words (media@) or departments'
+        # (icu.recruitment@).
+        return True
+    if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
+        return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
+    # "Patient Relations", "Patient Access": capitalised, these are the hospital's departments.
+    text = re.sub(r"\bPatient(?=\s+[A-Z])", "Office", text)
+    before = words_before(text, result.start, 8)
+    after = words_after(text, result.end, 6)
+    return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1

@@ -1,0 +1,131 @@
+"""Other mentions of a patient already found: later names, nicknames, hashtags, handles, scripts.
+
+"Our patient Kateryna Shevchenko ... congratulations, Kateryna!": once a patient is found, the
+same name elsewhere in the post names the same patient even with nothing around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from policy.privacy.cues import (
+    KINSHIP,
+    NOT_NAME_WORDS,
+    WORD,
+)
+from policy.privacy.people import COURTESY_TITLES, at_sentence_start, person_verdict
+from policy.privacy.recognizers.known_name import is_given_name
+from policy.privacy.recognizers.patient_name import NON_LATIN, is_support_hashtag
+
+_CAPITALISED_NEIGHBOUR = re.compile(r"(?<!\S)[A-Z][\w'’-]*\s+$")
+
+
+def later_mentions(
+    text: str, kept: list[RecognizerResult], public_words: set[str]
+) -> list[RecognizerResult]:
+    """Other mentions of a found patient's given name or surname on their own.
+
+    A given name inside a patient's handle counts too (``@marcus_runs_again``).
+
+    "Our patient Kateryna Shevchenko ... congratulations, Kateryna!": the second mention names
+    the same patient even though nothing around it says so. A word joined to another capitalised
+    word ("Central Park") is a different proper noun and is left alone.
+    """
+    names = {
+        word
+        for result in kept
+        if result.entity_type == "PERSON" and not is_support_hashtag(text, result.start, result.end)
+        for word in WORD.findall(text[result.start : result.end])
+        if len(word) > 1
+        and word[0].isupper()
+        and word.lower() not in public_words | NOT_NAME_WORDS | KINSHIP | COURTESY_TITLES
+    }
+    # A patient's handle often carries their given name: @marcus_runs_again ... "Congrats, Marcus!"
+    names |= {
+        word.capitalize()
+        for result in kept
+        if result.entity_type == "SOCIAL_HANDLE"
+        for word in re.findall(r"[a-z]+", text[result.start : result.end].lower())
+        if is_given_name(word)
+    }
+    names |= _nicknames(text, kept) - {word.capitalize() for word in public_words}
+    mentions = _hashtag_and_script_mentions(text, kept, public_words)
+    if not names:
+        return mentions
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(start < other.end and other.start < end for other in kept):
+            continue
+        neighbour = _CAPITALISED_NEIGHBOUR.search(text, max(0, start - 40), start)
+        if (neighbour and not at_sentence_start(text, neighbour.start())) or re.match(
+            r"\s+[A-Z]", text[end:]
+        ):
+            continue
+        mention = RecognizerResult("PERSON", start, end, 0.7)
+        if person_verdict(text, mention, public_words) == "patient":
+            mentions.append(mention)
+    return mentions
+
+
+_HASHTAG_OR_HANDLE = re.compile(r"(?P<mark>[#@])(?P<body>[^\W_]+(?:[._][^\W_]+)*)")
+_SCRIPT_IN_BRACKETS = re.compile(rf"\s*[(（](?P<name>{NON_LATIN})[)）]")
+
+
+def _hashtag_and_script_mentions(
+    text: str, kept: list[RecognizerResult], public_words: set[str]
+) -> list[RecognizerResult]:
+    """A found patient's name inside a hashtag or handle (#TeamJayden, #arohastrong,
+    @aroha_fights_on) or written again in its own script in brackets ("Chen Yuxi (陈雨熙)")."""
+    people = [result for result in kept if result.entity_type == "PERSON"]
+    name_words = (
+        {
+            word.lower()
+            for result in people
+            for word in WORD.findall(text[result.start : result.end])
+            if len(word) > 2 and (word[0].isupper() or text[result.start : result.end].islower())
+        }
+        - public_words
+        - NOT_NAME_WORDS
+        - KINSHIP
+        - COURTESY_TITLES
+        - {"and"}
+    )
+    mentions = []
+    for tag in _HASHTAG_OR_HANDLE.finditer(text):
+        body = tag.group("body")
+        parts = {part.lower() for part in re.findall(r"[A-Z][a-z]+|[a-z]+", body)}
+        # all-lower-case tags and handles run words together: #arohastrong, @aroha_fights_on
+        inside = body.islower() or tag.group("mark") == "@"
+        named = parts & name_words or (
+            inside and any(len(name) > 3 and name in body.lower() for name in name_words)
+        )
+        start, end = tag.span("body") if tag.group("mark") == "#" else tag.span()
+        overlaps = any(start < other.end and other.start < end for other in kept)
+        if named and not overlaps:
+            entity = "PERSON" if tag.group("mark") == "#" else "SOCIAL_HANDLE"
+            mentions.append(RecognizerResult(entity, start, end, 0.7))
+    for result in people:
+        if script := _SCRIPT_IN_BRACKETS.match(text, result.end):
+            start, end = script.span("name")
+            mentions.append(RecognizerResult("PERSON", start, end, 0.7))
+    return mentions
+
+
+_NICKNAME_IN_BRACKETS = re.compile(
+    r"\s*\((?:[^()]{0,30}?\b(?:calls?\s+(?:him|her|them)|known\s+as|aka|goes\s+by)\s+)?"
+    r"[\"“]?(?P<nickname>[A-Z][a-z]+)[\"”]?(?:\s+to\s+(?:his|her|their)\s+friends)?\)"
+)
+
+
+def _nicknames(text: str, kept: list[RecognizerResult]) -> set[str]:
+    """Nicknames given in brackets after a found name: Oluwaseun Adebayo (everyone calls him
+    Seun), Ikechukwu ("Ike")."""
+    return {
+        found.group("nickname")
+        for result in kept
+        if result.entity_type == "PERSON"
+        and (found := _NICKNAME_IN_BRACKETS.match(text, result.end))
+    }

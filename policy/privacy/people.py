@@ -1,0 +1,373 @@
+"""Whether a name is a patient's, or staff's, an official's, a donor's or no person's at all.
+
+``person_verdict`` reads the words around one name candidate and answers ``patient``,
+``public``, ``institution`` or ``not-a-person``; the helpers read titles, roles and lists, staff
+news, visits and gifts, buildings named after people and stories from long ago. ``tidied``
+cleans spaCy's spans before that.
+"""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+
+from policy.privacy.cues import (
+    CARE_WORDS,
+    CREDENTIALS,
+    INSTITUTION_WORDS,
+    KINSHIP,
+    NOT_NAME_WORDS,
+    PUBLIC_APPEARANCES,
+    PUBLIC_FIGURES,
+    PUBLIC_TITLES,
+    ROLE_WORDS,
+    STAFF_EVENTS,
+    WORD,
+    historical,
+    sentence_around,
+    vocabulary,
+    words_after,
+    words_before,
+)
+from policy.privacy.recognizers.known_name import is_given_name
+from policy.privacy.recognizers.patient_name import is_support_hashtag
+
+_CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
+# Title words may be abbreviated or glued to the name by spaCy ("Dr. Raman").
+_ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
+_COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
+_COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
+_LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
+
+
+def person_verdict(
+    text: str,
+    result: RecognizerResult,
+    public_words: set[str],
+    public_spans: list[tuple[int, int]] = [],  # noqa: B006 (read only)
+    named_after: frozenset[str] = frozenset(),
+) -> str:
+    """``patient``, ``public`` (staff, official, donor), ``institution`` or ``not-a-person``."""
+    start, end = result.start, result.end
+    span = text[start:end]
+    words = [word.lower() for word in WORD.findall(span)]
+    if not words or _ACRONYM.fullmatch(span) or any(char.isdigit() for char in span):
+        return "not-a-person"  # NICU, BE FAST, "Después de 42" (scripts without case pass)
+    if re.match(r"['’]s\s+(?:Day|Eve)\b", text[end:]):
+        return "not-a-person"  # Valentine's Day, Mother's Day
+    if any(word in NOT_NAME_WORDS for word in words):
+        return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
+    if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words) or all(
+        word in KINSHIP for word in words
+    ):
+        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mum"
+    if re.match(r"St\.?\s", span):
+        return "not-a-person"  # "St John", "St Brigid's": a saint's name is an institution's
+    if re.search(r"\bSt\.?\s+$", text[:start]):
+        return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
+    if (
+        len(words) == 1
+        and _from_spacy(result)
+        and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[:start])
+        and not _FAMILY_AFTER.match(text, end)
+    ):
+        return "not-a-person"  # "the Keurig", "the Lakeshore UMC team", not "the Alvarez twins"
+    if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):
+        return "not-a-person"  # spaCy reads CamelCase hashtags (#NursesWeek) as names
+    if (
+        len(words) == 1
+        and _from_spacy(result)
+        and at_sentence_start(text, start)
+        and not is_given_name(words[0])
+        and not _PERSON_VERB.match(text, end)
+    ):
+        # A capital letter opening a sentence says nothing, and the small model often takes the
+        # first word for a name there ("Info session", "Lesson from our privacy office").
+        return "not-a-person"
+    if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
+        return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
+    name_start = _name_start(text, start)
+    # "Patient Experience Manager": capitalised, "Patient" names a department, not a patient.
+    before = words_before(re.sub(r"\bPatient(?=\s+[A-Z])", "Office", text), name_start, 4)
+    if "patient" in before[-3:] or "patient's" in before[-3:]:
+        return "patient"
+    if re.search(
+        r"(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )\b(?:Sister|Brother|Father|Mother)\s+$",
+        text[:name_start],
+    ):
+        return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
+    if before and before[-1] in KINSHIP:
+        return "patient"
+    if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
+        return "public"
+    if len(words) > 1 and any(_is_role(word) or word in PUBLIC_TITLES for word in words[:-1]):
+        return "public"  # spaCy kept the role in the name: "RT Danny", "Charge Nurse Kwame"
+    credential = _CREDENTIAL_AFTER.match(text[end:])
+    if credential and credential.group(1).lower() in CREDENTIALS:
+        return "public"
+    if any(_is_role(word) for word in before[-2:]):
+        return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike", "preceptors Lauren"
+    if any(word in PUBLIC_FIGURES for word in before[-2:]) and not _in_care(text, start, end):
+        return "public"  # "goalkeeper Tanner Brooks", but not "Coach Ramsey, recovering in our ICU"
+    if _appositive_role(text, end) or _staff_event(text, start, end):
+        return "public"
+    if _public_appearance(text, start, end) or historical(text, start, end):
+        return "public"
+    name_words = [word for word in words if word not in COURTESY_TITLES]
+    if name_words and all(word in public_words for word in name_words):
+        return "public"  # a later mention of someone already named as staff
+    coordinated = _COORDINATED_AFTER.match(text, end)
+    surname = WORD.findall(coordinated.group())[-1].lower() if coordinated else words[-1]
+    if surname in named_after and not _in_care(text, start, end):
+        return "public"  # "Daniel and Ruth Rosenberg" of the Rosenberg Family Foundation
+    if any(_LIST_SEPARATOR.fullmatch(text[other_end:name_start]) for _, other_end in public_spans):
+        return "public"  # the next name in a list of staff: "nurses Lupita, Rosa and Carmen"
+    list_start = _list_start(text, name_start)
+    opened = text[list_start : list_start + 1] in ("—", "–", ":", "-")
+    list_before = words_before(text, list_start, 6 if opened else 2)
+    if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
+        return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
+    return "patient"
+
+
+# Verbs that follow a person as the subject: "Zainab was 95 when she came to us".
+_PERSON_VERB = re.compile(
+    r"\s+(?:is|was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|will"
+    r"|can|just|finally|and)\b"
+)
+_LEADING_NOISE = re.compile(r"(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
+_OPENING_VERBS = vocabulary(
+    """find meet call email contact visit ask join welcome thank thanks congrats congratulations
+    happy hi hello dear say see support follow tag send"""
+)
+_HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
+
+
+def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
+    """spaCy's name span without the words or emoji it swept in, and with a cut-off "-yeon".
+
+    "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
+    lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
+    one ending in a lower-case word ("Llame al"). Other recognizers' spans are exact.
+    """
+    if not _from_spacy(result):
+        return result
+    start, end = result.start, result.end
+    words = text[start:end].split()
+    if words and text[start:end].islower() and len(words[0]) > 2 and is_given_name(words[0]):
+        return result  # "tom hughes from 4 west beat covid"
+    while start < end and (noise := _LEADING_NOISE.match(text, start, end)):
+        start = noise.end()
+    if start >= end or re.search(r"\s[a-z]+$|-(?:speaking|born|based)$", text[start:end]):
+        return None  # "Llame al", "Manman l", "Hindi-speaking": names end in a capital word
+    if rest := _HYPHENATED_REST.match(text, end):
+        end = rest.end()
+    first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
+    if first and first.group(1).lower() in _OPENING_VERBS:
+        start += first.end()  # "Find Fiona at the help desk": the sentence opens with its verb
+    return _respanned(result, start, end)
+
+
+def _is_role(word: str) -> bool:
+    """A job or office, singular or plural ("preceptors", "chairs")."""
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+
+
+_FAMILY_AFTER = re.compile(
+    r"\s+(?:family|twins|triplets|kids|children|household|siblings|brothers|sisters)\b"
+)
+
+
+def named_for_the_building(text: str, named_after: frozenset[str]) -> set[str]:
+    """Given names of people who share a building's or fund's surname, in a post about no one's
+    care: "a gift from Harold and Margaret Lindqvist ... the Lindqvist Family Cancer Pavilion"."""
+    surnames = [word for word in named_after if word not in NOT_NAME_WORDS | INSTITUTION_WORDS]
+    if not surnames or _SOMEONES_CARE.search(text):
+        return set()
+    people = re.compile(
+        rf"\b([A-Z][a-z]+(?:\s+(?:and|&)\s+[A-Z][a-z]+)?)\s+(?i:{'|'.join(surnames)})\b"
+    )
+    return {word.lower() for found in people.finditer(text) for word in WORD.findall(found[1])}
+
+
+def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResult:
+    """``result`` moved to ``start``-``end`` (itself when nothing moves)."""
+    if (start, end) == (result.start, result.end):
+        return result
+    return RecognizerResult(
+        result.entity_type,
+        start,
+        end,
+        result.score,
+        recognition_metadata=result.recognition_metadata,
+    )
+
+
+def _from_spacy(result: RecognizerResult) -> bool:
+    metadata = result.recognition_metadata or {}
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
+
+
+def at_sentence_start(text: str, position: int) -> bool:
+    """Whether only punctuation, an emoji or nothing comes before ``position`` in its sentence."""
+    before = text[:position].rstrip().rstrip("'\"’”)")
+    if before.endswith(".") and WORD.findall(before[-6:])[-1:] in ([w] for w in _ABBREVIATIONS):
+        return False  # "Dr. Soo-ah Kim": the full stop ends a title, not a sentence
+    return not before or not (before[-1].isalnum() or before[-1] in ",'’\"“-&#@")
+
+
+_ABBREVIATIONS = frozenset(
+    {"Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "St", "Sr", "Jr", "Rev", "Gov", "Sen", "Rep"}
+)
+# One more part of the same name before it: a hyphenated or plain capitalised word, an initial
+# or a quoted nickname ("Soo-ah Kim", 'Stanisław "Stan" Nowicki').
+_NAME_PART_BEFORE = re.compile(r"(?<!\S)([\"“]?(?:[A-Z]\.|[A-Z][\w'’-]*)[\"”]?)\s+$")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
+
+
+def _name_start(text: str, start: int) -> int:
+    """Where the whole name starts, so that the words before it are read from there."""
+    stop_words = PUBLIC_TITLES | ROLE_WORDS | KINSHIP | NOT_NAME_WORDS | COURTESY_TITLES
+    while match := _NAME_PART_BEFORE.search(text, max(0, start - 40), start):
+        word = match.group(1).strip('"“”.').lower()
+        if word in stop_words or word == "patient":
+            break
+        if at_sentence_start(text, match.start(1)) and not is_given_name(word):
+            break  # "Meet Jordan Ellis": the sentence's first word is not part of the name
+        start = match.start(1)
+    return start
+
+
+_LIST_ITEM_BEFORE = re.compile(r"(?<!\S)[A-Z][\w'’-]*\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)$")
+_LIST_OPENING = re.compile(r"[—–:-]\s*$")
+
+
+def _list_start(text: str, start: int) -> int:
+    """Where a list of first names holding the name at ``start`` begins, past a dash or colon."""
+    while item := _LIST_ITEM_BEFORE.search(text, max(0, start - 40), start):
+        start = item.start()
+    opening = _LIST_OPENING.search(text, max(0, start - 5), start)
+    return opening.start() if opening else start
+
+
+# Donors share a building's name with "&"; "and" joins two people ("Seo-yeon and Min-jun Park").
+_NAME_RUN_AFTER = re.compile(r"(?:\s*&?\s+[A-Z][\w'’-]*){1,5}")
+# Words that end a named building or fund and are nobody's surname (unlike Park, Hall, Wing).
+_NAMED_AFTER_WORDS = (
+    "Foundation Fund Center Centre Institute Pavilion Auditorium Lectureship Scholarship Library"
+    " College University Trust Endowment"
+)
+# With two or more names before them, Wing and Hall are buildings too ("Miriam Rosenberg Pediatric
+# Wing"); after one they are surnames.
+INSTITUTION_NAME = re.compile(
+    rf"(?:[A-Z][\w'’-]*\s*&?\s+){{1,5}}(?:{'|'.join(_NAMED_AFTER_WORDS.split())})\b"
+    rf"|(?:[A-Z][\w'’-]*\s+){{2,5}}(?:Wing|Hall|Tower|Garden|Building)\b"
+)
+
+
+def institution_after(text: str, end: int) -> str | None:
+    """The capitalised words after a name when they end in an institution's word, else None."""
+    following = words_after(text, end, 1)
+    if following and following[0] in _INSTITUTION_AFTER_NAME:
+        return following[0]  # "the Riverside app", "the Hartley foundation"
+    run = _NAME_RUN_AFTER.match(text, end)
+    if run is None:
+        return None
+    words = [word.lower() for word in WORD.findall(run.group())]
+    return run.group() if any(word in _INSTITUTION_AFTER_NAME for word in words) else None
+
+
+# Not Park, Hall or Wing here: after a given name they are surnames ("Min-jun Park").
+_INSTITUTION_AFTER_NAME = (INSTITUTION_WORDS - {"park", "hall", "wing"}) | {"fc", "club", "united"}
+
+
+def _in_care(text: str, start: int, end: int) -> bool:
+    """Whether the name's sentence tells of someone's care."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    return bool(words & CARE_WORDS)
+
+
+def _public_appearance(text: str, start: int, end: int) -> bool:
+    """A visit, signing or gift after the name, in a post that tells of no one's care
+    ("her gift ... the care she received after her hip fracture" is a grateful patient's)."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    sentence = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    after = {word.lower() for word in WORD.findall(text[end:sentence_end])}
+    cared_for = _SOMEONES_CARE.search(text) or sentence & (CARE_WORDS | KINSHIP)
+    return bool(after & PUBLIC_APPEARANCES) and not cared_for
+
+
+# Someone's own care, as opposed to the services a building will offer.
+_SOMEONES_CARE = re.compile(
+    r"(?i)\b(?:his|her|their|she|he)\s+(?:\w+\s+){0,2}?(?:surgery|treatment|recovery|fracture"
+    r"|diagnosis|stroke|chemo|transplant|injury|injuries|care|received|was\s+treated)\b"
+)
+
+
+def with_coordinated_name(
+    text: str, result: RecognizerResult, kept: list[RecognizerResult]
+) -> RecognizerResult:
+    """Widen a patient's name to the name joined to it: "Priya and Dev Sharma"."""
+    before = _COORDINATED_BEFORE.search(text, 0, result.start)
+    start = result.start
+    if (
+        before
+        and before.group(1).lower() not in NOT_NAME_WORDS | PUBLIC_TITLES
+        and not any(before.start(1) < other.end and other.start < result.start for other in kept)
+    ):
+        start = before.start(1)
+    after = _COORDINATED_AFTER.match(text, result.end)
+    end = after.end() if after and after.group(1).lower() not in NOT_NAME_WORDS else result.end
+    return _respanned(result, start, end)
+
+
+def _appositive_role(text: str, end: int) -> bool:
+    """``Name, our new Chief of Cardiology`` / ``Name, Ontario's CMOH`` / ``as our new VP``."""
+    rest = re.sub(r"^[^\w\s,]+\s*|^\s+(?=[^\w\s,]+\s*,)[^\w,]*", "", text[end : end + 80])
+    clause = re.split(
+        r"[.!?;\n]|,\s*(?:who|and|to|on)\b", rest[1:] if rest.startswith(",") else ""
+    )[0]
+    # "Guadalupe, from all your nurses" is addressed by staff, not one of them.
+    prepositional = re.match(r"\s*(?:from|to|with|by|for)\b", clause, re.IGNORECASE)
+    # An appositive is a noun phrase ("our new Chief", "Ontario's CMOH", "RN"), not a clause
+    # ("told me that the best nurses...").
+    opening = WORD.findall(clause)[:1]
+    noun_phrase = bool(opening) and (
+        opening[0].lower() in _APPOSITIVE_OPENINGS
+        or opening[0].lower() in ROLE_WORDS
+        or re.match(r"\s*[A-Z][\w-]*['’]s\b", clause) is not None
+    )
+    roles = noun_phrase and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7])
+    if rest.startswith(",") and not prepositional and roles:
+        return True
+    if re.match(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b", rest):
+        return True  # "Robert Henderson, who served on our Board of Directors"
+    joined = re.match(r"\s+(?:as|is)\s+(?:(?:our|the|its)\s+)?(?:new\s+)?([\w\s]{0,40})", rest)
+    return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))
+
+
+_APPOSITIVE_OPENINGS = vocabulary(
+    """our the a an its his her their new former longtime retired senior chief head lead
+    interim acting assistant associate deputy executive beloved dedicated"""
+)
+
+
+def _staff_event(text: str, start: int, end: int) -> bool:
+    """Staff news in the name's own clause: joins us, named, award, retirement, accepting."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    if words & {"patient", "discharged", "admitted"}:
+        return False
+    tenure = _TENURE.search(text, sentence_start, sentence_end)  # "10 years with our ED team"
+    award = _STAFF_AWARD.search(text, sentence_start, sentence_end)  # "Volunteer of the Month"
+    return bool(words & STAFF_EVENTS) or tenure is not None or award is not None
+
+
+_STAFF_AWARD = re.compile(
+    r"\b(?:Volunteer|Employee|Nurse|Staff|Physician|Doctor|Colleague)s?\s+of\s+the\s+"
+    r"(?:Month|Year|Quarter|Week)\b"
+)
+_TENURE = re.compile(r"(?i)\b\d+\s+years\s+(?:with|at|on|in)\s+(?:our|the)\b")
