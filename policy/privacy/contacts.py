@@ -44,7 +44,7 @@ def after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerRe
 
 _CALL_YOU = re.compile(
     r"(?i)(?:\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
-    r"|\byour\s+(?:cell|number|phone|mobile|home)\W*|\b(?:mail|send)\s+your\s+\w+\s+to"
+    r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+is)?\W*|\b(?:mail|send)\s+your\s+\w+\s+to"
     r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
     r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
 )

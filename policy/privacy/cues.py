@@ -71,14 +71,15 @@ ROLE_WORDS = vocabulary(
     employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
     investigator preceptor physiotherapist physio anchor reporter journalist emcee mc host
     defenseman defender pitcher lead rt matron mannequin robot infirmière infirmier médecin
-    docteure chef cheffe enfermera enfermero médico médica doctora directora educadora"""
+    docteure chef cheffe enfermera enfermero médico médica doctora directora educadora kaumātua
+    kaumatua kuia"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
 # care ("Coach Ramsey, who is recovering in our ICU").
 PUBLIC_FIGURES = vocabulary(
     """athlete player players goalkeeper forward quarterback coach star singer musician actor
-    actress band"""
+    actress band winger striker midfielder"""
 )
 
 # Words that show a staff member in their job ("joins us", "named Employee of the Month").
@@ -91,7 +92,7 @@ STAFF_EVENTS = vocabulary(
 # people named as public ("Thanks to Stephen Curry for visiting our playroom").
 PUBLIC_APPEARANCES = vocabulary(
     """visiting visited stopped signing autographs performed concert keynote gift gifts
-    investing invested pledge pledged"""
+    investing invested pledge pledged gala fundraiser fundraising raised ticket tickets"""
 )
 
 # Words after a capitalised name that make it a building, fund or organisation, not a person.
@@ -125,7 +126,7 @@ NOT_NAME_WORDS = vocabulary(
     financial office department team program residency info information relations suite lot
     garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium
     advocate access experience excellence contest year imaging radiology laboratory pharmacy
-    service league"""
+    service league level registration gala"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

@@ -39,16 +39,20 @@ def later_mentions(
         if result.entity_type == "PERSON" and not is_support_hashtag(text, result.start, result.end)
         for word in WORD.findall(text[result.start : result.end])
         if len(word) > 1
-        and word[0].isupper()
+        and (word[0].isupper() or text[result.start : result.end].islower())
         and word.lower() not in public_words | NOT_NAME_WORDS | KINSHIP | COURTESY_TITLES
     }
     # A patient's handle often carries their given name: @marcus_runs_again ... "Congrats, Marcus!"
+    # (@the_real_kofi ... "Kofi's new leg"): a known given name, or a word the post capitalises.
+    capitalised = {word.lower() for word in re.findall(r"\b[A-Z][a-z]+\b", text)}
     names |= {
         word.capitalize()
         for result in kept
         if result.entity_type == "SOCIAL_HANDLE"
         for word in re.findall(r"[a-z]+", text[result.start : result.end].lower())
-        if is_given_name(word)
+        if len(word) > 2
+        and (is_given_name(word) or word in capitalised)
+        and word not in NOT_NAME_WORDS | KINSHIP
     }
     names |= _nicknames(text, kept) - {word.capitalize() for word in public_words}
     mentions = _hashtag_and_script_mentions(text, kept, public_words)

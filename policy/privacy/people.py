@@ -109,7 +109,10 @@ def person_verdict(
         return "public"
     if any(_is_role(word) for word in before[-2:]):
         return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike", "preceptors Lauren"
-    if any(word in PUBLIC_FIGURES for word in before[-2:]) and not _in_care(text, start, end):
+    figure = any(
+        word in PUBLIC_FIGURES or word.removesuffix("s") in PUBLIC_FIGURES for word in before[-2:]
+    )
+    if figure and not _in_care(text, start, end):
         return "public"  # "goalkeeper Tanner Brooks", but not "Coach Ramsey, recovering in our ICU"
     if _appositive_role(text, end) or _staff_event(text, start, end):
         return "public"
@@ -134,8 +137,8 @@ def person_verdict(
 
 # Verbs that follow a person as the subject: "Zainab was 95 when she came to us".
 _PERSON_VERB = re.compile(
-    r"\s+(?:is|was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|will"
-    r"|can|just|finally|and)\b"
+    r"\s+(?:was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|just"
+    r"|finally)\b"
 )
 _LEADING_NOISE = re.compile(r"(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
 _OPENING_VERBS = vocabulary(
@@ -213,6 +216,8 @@ def _from_spacy(result: RecognizerResult) -> bool:
 def at_sentence_start(text: str, position: int) -> bool:
     """Whether only punctuation, an emoji or nothing comes before ``position`` in its sentence."""
     before = text[:position].rstrip().rstrip("'\"’”)")
+    if re.fullmatch(r"(?:\s*@[\w.]+)+", before):
+        return True  # "@mike.dunphy Glad to hear...": the reply opens after the handle
     if before.endswith(".") and WORD.findall(before[-6:])[-1:] in ([w] for w in _ABBREVIATIONS):
         return False  # "Dr. Soo-ah Kim": the full stop ends a title, not a sentence
     return not before or not (before[-1].isalnum() or before[-1] in ",'’\"“-&#@")
@@ -303,7 +308,7 @@ def _public_appearance(text: str, start: int, end: int) -> bool:
 # Someone's own care, as opposed to the services a building will offer.
 _SOMEONES_CARE = re.compile(
     r"(?i)\b(?:his|her|their|she|he)\s+(?:\w+\s+){0,2}?(?:surgery|treatment|recovery|fracture"
-    r"|diagnosis|stroke|chemo|transplant|injury|injuries|care|received|was\s+treated)\b"
+    r"|diagnosis|stroke|chemo|transplant|injury|injuries|care|received|was\s+treated|stay)\b"
 )
 
 

@@ -104,6 +104,15 @@ def flagged(
             "Crescent Ave., Apt. 3 - just confirm by DM.",
             [("SOCIAL_HANDLE", "@mikeyd_77"), ("STREET_ADDRESS", "218 Crescent Ave., Apt. 3")],
         ),
+        # a handle's word the post capitalises is the patient's name; "your number is" is theirs
+        (
+            "@the_real_kofi thank you for sharing your recovery story! Kofi is back on the pitch.",
+            [("SOCIAL_HANDLE", "@the_real_kofi"), ("PERSON", "Kofi")],
+        ),
+        (
+            "Marjorie's son Greg, please call Ward 5. Your mum says your number is (614) 832-4417.",
+            [("PERSON", "Marjorie"), ("PERSON", "Greg"), ("PHONE_NUMBER", "(614) 832-4417")],
+        ),
         # a gift from a grateful patient is still a patient's story
         (
             "We are grateful to Eleanor Vance for her gift to our Orthopedic Institute. Eleanor "
@@ -197,6 +206,12 @@ def test_patient_identifiers_are_flagged(
         "Apply at careers.example.org or email icu.recruitment@svha.org.au.",
         "Florence Nightingale was born on 12 May 1820. She died in 1910, aged 90.",
         "Shout-out to Charge Nurse Kwame Asante and the 5 North team!",
+        # a fundraising family, visiting athletes, a Māori elder, a department after a handle
+        "The Patel family's annual Diwali Gala raised £84,000. Thank you Anand, Meera and "
+        "everyone who bought a ticket!",
+        "Northshore Sharks wingers Taniela Fifita and Josh Carmody handed out signed footies.",
+        "Join our Māori Health team, led by Kaumātua Hemi Rāwiri, for breakfast.",
+        "Agenda is on the intranet. We checked with Registration.",
         # donors named on a building, visitors, historical figures
         "A $10 million gift from the Tranh & Mai Pham Family Foundation builds the Pham "
         "Pavilion. Thank you, Tranh and Mai!",

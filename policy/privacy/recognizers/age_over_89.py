@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import historical, vocabulary, words_before
+from policy.privacy.cues import historical, sentence_around, vocabulary, words_before
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
@@ -25,6 +25,8 @@ _THINGS = (
     r"building|hospital|chapel|church|tradition|institution|organi[sz]ation|history|tree|campus"
     r"|wing|practice|recipe|legacy|house|home|school|clinic|company|bridge|piano|clock|photo"
 )
+# A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
+_DEATH = re.compile(r"(?i)\b(?:died|death|passed|lived\s+to)\b")
 # Subjects that make "turning 100" an anniversary, not a birthday.
 _INSTITUTIONS = vocabulary(
     "hospital we center centre clinic foundation school st university health"
@@ -75,6 +77,6 @@ class AgeOver89Recognizer(RegexRecognizer):
         before = words_before(text, start, 4)
         if re.match(r"(?i)\s+to\s+(?:us|our\s+hospital)\b", text[end:]):
             return False  # "Happy 100th birthday to US!": the hospital's own anniversary
-        if historical(text, start, end):
+        if historical(text, start, end) and _DEATH.search(text, *sentence_around(text, start, end)):
             return False  # "In 1910, Florence Nightingale died in London at age 90"
         return not any(word in _INSTITUTIONS for word in before)

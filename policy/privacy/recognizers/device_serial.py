@@ -20,7 +20,7 @@ class DeviceSerialRecognizer(RegexRecognizer):
         CuePattern(
             "labelled serial",
             re.compile(
-                r"(?:\b(?:serial|device\s+id|implant\s+id|udi)(?:\s*(?:no\.?|number|#))?|"
+                r"(?:\b(?:serial|device(?:\s+id)?|implant\s+id|udi)(?:\s*(?:no\.?|number|#))?|"
                 r"\bS/N|\bSN\b)\s*[:#]?\s*"
                 r"(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)(?P<serial>[A-Z0-9][A-Z0-9-]{3,20}[A-Z0-9])\b",
                 re.IGNORECASE,

@@ -1,7 +1,7 @@
 """LICENSE_PLATE: vehicle licence plates.
 
 Patterns: ``plate 7XKR221``, ``licence plate ABC-1234``, ``Ohio plate HJX 2291``, ``tag number
-4GHT92``. Context: the
+4GHT92``, ``reg. 151-D-20394``. Context: the
 word plate/tag before a code mixing letters and digits, or such a code in brackets right after
 a vehicle (``your car (LMN-4821)``). Score 0.8.
 """
@@ -21,8 +21,9 @@ class LicensePlateRecognizer(RegexRecognizer):
         CuePattern(
             "labelled plate",
             re.compile(
-                r"\b(?:licen[cs]e\s+)?(?:plate|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*"
-                r"(?P<plate>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\b"
+                r"\b(?:(?:licen[cs]e\s+)?(?:plate|tag)|reg\.|registration)\s*(?:no\.?|number|#)?"
+                r"\s*[:#]?\s*(?P<plate>(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])"
+                r"[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2})\b"
             ),
             0.8,
             "plate",
@@ -31,7 +32,7 @@ class LicensePlateRecognizer(RegexRecognizer):
             "plate in brackets after a vehicle",
             re.compile(
                 r"\b(?i:car|truck|van|vehicle|suv|motorcycle)\s*\((?P<plate>(?=[A-Z0-9 -]*\d)"
-                r"(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5})\)"
+                r"(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2})\)"
             ),
             0.8,
             "plate",

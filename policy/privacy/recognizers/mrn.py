@@ -21,7 +21,8 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
             "labelled mrn",
             re.compile(
                 r"\b(?:MRN|MR\s?#|med(?:ical)?\.?\s*rec(?:ord)?s?\.?(?:\s*(?:no\.?|number|#))?"
-                r"|chart\s*(?:no\.?|number|#))\s*[:#]?\s*[A-Z]{0,3}-?\d[\d\s.-]{3,14}\d\b",
+                r"|chart\s*(?:no\.?|number|#)|(?:hospital|patient|nhs|unit)\s+number(?:\s+is)?)"
+                r"\s*[:#]?\s*[A-Z]{0,3}-?\d[\d\s.-]{3,14}\d\b",
                 re.IGNORECASE,
             ),
             0.9,

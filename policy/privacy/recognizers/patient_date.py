@@ -24,14 +24,16 @@ _MONTH = (
 # Day before month ("12 May", "14 février"): the month capitalised or French, so that "under
 # 12 may not visit" is no date.
 _MONTH_AFTER_DAY = (
-    r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]+|\.)?"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre))"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
 _DATE = (
     rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?"
     r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}))"
 ).replace(r"\d2", r"\d{2}")
 
@@ -41,7 +43,8 @@ PATIENT_EVENTS = vocabulary(
     transplant diagnosed diagnosis arrived delivered died passed seen treated procedure
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
     emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
-    stroke seizure arrest implanted né née nacido nacida fire implant"""
+    stroke seizure arrest implanted né née nacido nacida fire implant fracture fractured
+    appointment"""
 )
 _RECEIVED_ORGAN = re.compile(
     r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"

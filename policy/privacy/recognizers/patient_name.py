@@ -78,7 +78,7 @@ _CARE_VERB = (
 # Predicates that make the sentence's subject a patient.
 _STORY_PREDICATE = (
     r"(?:is|was|went|goes|is\s+going|got\s+to\s+go)\s+home|woke\s+up|rang\s+the\s+bell"
-    r"|(?:is|was)\s+(?:discharged|admitted|recovering|cancer-free|in\s+remission)"
+    r"|(?:is|was|were|are)\s+(?:discharged|admitted|recovering|cancer-free|in\s+remission)"
     r"|(?:finished|completed)\s+(?:\w+\s+){0,3}(?:treatment|chemo\w*|radiation|rehab|therapy)"
     r"|underwent|survived|beat\s+(?:cancer|covid|sepsis)|took\s+(?:his|her|their)\s+first\s+steps"
     r"|(?:tore|broke|fractured|injured|hurt|sprained)\s+(?:his|her|their)"
@@ -149,11 +149,23 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "name introduced as a patient",
             re.compile(
-                rf"\b(?:Meet|Introducing)\s+(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?),\s+"
-                r"(?:our|the)\s+(?:[\w-]+\s+){0,3}?(?:twins|triplets|baby|babies|patient|grad"
-                r"|graduate|warrior|survivor|superstar|fighter)\b"
+                rf"\b(?:Meet|Introducing)\s+(?P<name>{_NAME}(?:\s+{_NAME})?(?:\s+(?:and|&)\s+"
+                rf"{_NAME})?),\s+(?:(?:our|the)\s+(?:[\w-]+\s+){{0,3}}?(?:twins|triplets|baby|babies"
+                r"|patient|grad|graduate|warrior|survivor|superstar|fighter)\b|aged?\s+\d{1,2}\b)"
             ),
             0.75,
+            "name",
+        ),
+        CuePattern(
+            "name given with an age",
+            re.compile(rf"\b\d{{1,2}}-year-old\s+(?P<name>{_NAME})\b"),
+            0.7,
+            "name",
+        ),
+        CuePattern(
+            "name in another script with an honorific",
+            re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|さん|님|씨)"),
+            0.8,
             "name",
         ),
         CuePattern(
@@ -204,7 +216,8 @@ class PatientNameRecognizer(RegexRecognizer):
             "name as the subject of a patient's story",
             re.compile(
                 rf"(?:^|(?<=[.!?:;,]\s)|(?<=\n)|(?<=[^\w\s]\s))"
-                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}){_NICKNAME_IN_BRACKETS}\s+"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+(?:and|&)\s+{_NAME})?)"
+                rf"{_NICKNAME_IN_BRACKETS}\s+"
                 rf"(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE})\b"
             ),
             0.7,
@@ -225,9 +238,10 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "name whose recovery is told",
             re.compile(
-                rf"\b(?:glad|happy|relieved|thrilled|hope|hear|for)\s+(?:that\s+)?"
-                rf"(?P<name>{_NAME}),?\s+(?:who['’]s|who\s+is|who\s+has|is|was)\s+(?:been\s+)?"
-                rf"(?:feeling\s+better|doing\s+(?:better|well)|home|recovering|in\s+remission)"
+                rf"\b(?:glad|happy|relieved|thrilled|hope|hear|for|fan)[,:]?\s+(?:that\s+)?"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME})?),?\s+(?:who['’]s|who\s+is|who\s+has|is|was)\s+"
+                rf"(?:been\s+)?(?:feeling\s+better|doing\s+(?:better|well)|home|recovering"
+                rf"|in\s+remission|(?:\w+\s+){{0,3}}(?:in|from)\s+(?i:room|bed|bay|ward))"
             ),
             0.7,
             "name",
@@ -265,11 +279,14 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "name of a patient whose relative is addressed",
             re.compile(
-                rf"\b(?P<name>{_NAME}(?:\s+{_NAME})?)['’]s\s+(?:(?i:{_FAMILY}|{_NICKNAME})|family"
-                rf"|classmates|teammates|schoolmates|teacher)\b"
+                rf"\b(?P<name>{_NAME}(?:\s+{_NAME})?|{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)['’]s\s+"
+                rf"(?:(?i:{_FAMILY}|{_NICKNAME})|family|classmates|teammates|schoolmates|teacher)\b"
             ),
             0.7,
             "name",
+            lambda text, start, end: (
+                not text[start:end].islower() or is_given_name(text[start:end].split()[0])
+            ),
         ),
         CuePattern(
             "notice for a named person",
@@ -316,10 +333,13 @@ class PatientNameRecognizer(RegexRecognizer):
             "birthday wishes",
             re.compile(
                 rf"(?i:happy\s+(?:\d+(?:st|nd|rd|th)\s+)?(?:birthday|bday)),?\s+(?:to\s+)?"
-                rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
+                rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?|{_LOWER_NAME})"
             ),
             0.7,
             "name",
+            lambda text, start, end: (
+                not text[start:end].islower() or is_given_name(text[start:end])
+            ),
         ),
         CuePattern(
             "name after a procedure",
@@ -356,7 +376,7 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "greeting in a reply",
-            re.compile(rf"^\s*(?:Hi|Hello|Hey|Dear)\s+(?P<name>{_NAME})\b"),
+            re.compile(rf"^\s*(?:Hi|Hello|Hey|Dear|Thank\s+you,|Thanks,)\s+(?P<name>{_NAME})\b"),
             0.7,
             "name",
             # A greeting names the person a reply is for when it is about their or their
