@@ -55,10 +55,11 @@ SPLITS = {
     "blind, measured with heldout-6's rules, then tuned on",
     "heldout-7": "written like heldout-3 to heldout-6, measured blind after the seventh round, "
     "then tuned on",
-    "heldout-8": "written the same way after the rules were frozen, measured blind; not tuned on",
+    "heldout-8": "written the same way, measured blind after the eighth round, then tuned on",
+    "heldout-9": "written the same way after the rules were frozen, measured blind; not tuned on",
 }
 # The sets no rule has been changed for yet: their figures are still blind.
-NEVER_TUNED_ON = frozenset({"heldout-8"})
+NEVER_TUNED_ON = frozenset({"heldout-9"})
 THROUGHPUT_RUNS = 3
 # The entities a careful vanilla setup would gate on, as opposed to everything Presidio reports.
 VANILLA_CORE = ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN")
