@@ -16,6 +16,7 @@ from policy.privacy.cues import (
     ORG_CONTACT_CUES,
     PERSONAL_CONTACT_CUES,
     ROLE_WORDS,
+    departments_as_offices,
     nearest_cue,
     vocabulary,
     words_after,
@@ -71,8 +72,7 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         return True
     if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
-    # "Patient Relations", "Patient Access": capitalised, these are the hospital's departments.
-    text = re.sub(r"\bPatient(?=\s+[A-Z])", "Office", text)
+    text = departments_as_offices(text)  # "call Patient Relations at ..."
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1

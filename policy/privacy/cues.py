@@ -161,6 +161,18 @@ def historical(text: str, start: int, end: int) -> bool:
     return year.group("long_ago") is not None or not words & _BIRTH_WORDS
 
 
+_DEPARTMENT_PATIENT = re.compile(r"\bPatient(?=\s+[A-Z])")
+
+
+def departments_as_offices(text: str) -> str:
+    """``text`` with "Patient Relations", "Patient Experience Manager"... read as offices.
+
+    Capitalised and followed by another capitalised word, "Patient" names one of the hospital's
+    departments, so it must not count as a cue that a patient is near.
+    """
+    return _DEPARTMENT_PATIENT.sub("Office", text)
+
+
 def words_before(text: str, position: int, count: int) -> list[str]:
     """The ``count`` words right before ``position``, nearest last, lower-cased."""
     window = text[max(0, position - 12 * count) : position]

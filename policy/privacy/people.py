@@ -24,6 +24,7 @@ from policy.privacy.cues import (
     ROLE_WORDS,
     STAFF_EVENTS,
     WORD,
+    departments_as_offices,
     historical,
     sentence_around,
     vocabulary,
@@ -89,8 +90,9 @@ def person_verdict(
     if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
         return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
     name_start = _name_start(text, start)
-    # "Patient Experience Manager": capitalised, "Patient" names a department, not a patient.
-    before = words_before(re.sub(r"\bPatient(?=\s+[A-Z])", "Office", text), name_start, 4)
+    before = words_before(
+        departments_as_offices(text), name_start, 4
+    )  # "Patient Experience Manager"
     if "patient" in before[-3:] or "patient's" in before[-3:]:
         return "patient"
     if re.search(

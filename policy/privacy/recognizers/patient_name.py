@@ -115,6 +115,17 @@ _LOWER_STOP = vocabulary(
 )
 
 
+_GREETING = r"(?:Hi|Hello|Hey|Dear|Thank\s+you,|Thanks,)"
+
+
+def _addressed_in_reply(text: str, start: int, end: int) -> bool:
+    """Whether a reply opens by addressing this name ("Hi Sunita!", "Gloria, please...") and is
+    about that person's or their family's care ("... your portal request"), so that neither
+    "Hello Columbus!" nor "Columbus, we are ready for the Heart Walk!" counts."""
+    greeted = re.fullmatch(rf"\s*{_GREETING}\s+", text[:start])
+    return bool(greeted or text.startswith(", ", end)) and reply_about_care(text)
+
+
 class PatientNameRecognizer(RegexRecognizer):
     """Finds patient and relative names from the words that introduce them."""
 
@@ -297,13 +308,6 @@ class PatientNameRecognizer(RegexRecognizer):
             "name",
         ),
         CuePattern(
-            "name addressed at the start of a reply",
-            re.compile(rf"^\s*(?P<name>{_NAME}),\s"),
-            0.7,
-            "name",
-            lambda text, start, end: reply_about_care(text),
-        ),
-        CuePattern(
             "family of a name",
             re.compile(rf"\b(?i:family|parents|relatives)\s+of\s+(?P<name>{_NAME}(?:\s+{_NAME})?)"),
             0.75,
@@ -375,13 +379,11 @@ class PatientNameRecognizer(RegexRecognizer):
             "tag",
         ),
         CuePattern(
-            "greeting in a reply",
-            re.compile(rf"^\s*(?:Hi|Hello|Hey|Dear|Thank\s+you,|Thanks,)\s+(?P<name>{_NAME})\b"),
+            "name a reply opens with",
+            re.compile(rf"^\s*(?:{_GREETING}\s+)?(?P<name>{_NAME})\b"),
             0.7,
             "name",
-            # A greeting names the person a reply is for when it is about their or their
-            # family's care ("Hi Sunita! ... your portal request"), not "Hello Columbus!".
-            lambda text, start, end: reply_about_care(text),
+            _addressed_in_reply,
         ),
         CuePattern(
             "name spoken to about a relative",
