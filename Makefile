@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench bench-crossval train-privacy clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.privacy
+
+bench-crossval: $(STAMP)
+	$(BIN)/python -m benchmarks.privacy_crossval
+
+# Retrain the privacy engine's tagger and confidence model from the labelled posts.
+train-privacy: $(STAMP)
+	$(BIN)/python -m policy.privacy.training
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

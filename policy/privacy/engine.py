@@ -1,8 +1,11 @@
 """The privacy engine: Presidio's analyzer, built once per process, tuned for hospital posts.
 
-Candidates come from spaCy's PERSON entities, Presidio's phone, e-mail and SSN recognizers and
-the healthcare recognizers in ``recognizers/``. ``judgement`` then keeps only the candidates
-that point at a patient: staff, officials and the organisation's own contacts are dropped.
+Candidates come from spaCy's PERSON entities, the patient tagger trained on labelled posts
+(``tagger``), Presidio's phone, e-mail and SSN recognizers and the healthcare recognizers in
+``recognizers/``. ``judgement`` then keeps only the candidates that point at a patient: staff,
+officials and the organisation's own contacts are dropped. Last, the confidence model
+(``confidence``), fitted on the engine's own mistakes on posts its tagger had not seen, drops
+the findings it judges more likely wrong than right.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -25,12 +29,15 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from policy.findings import Category, Finding, Severity
+from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding
 from policy.privacy.consent import states_consent
 from policy.privacy.judgement import AllowList, keep_candidates
 from policy.privacy.nlp import EntityOnlySpacyEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
 from policy.privacy.recognizers import healthcare_recognizers
 from policy.privacy.recognizers.phone_number import PhoneNumberRecognizer
+from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
+from policy.privacy.tagger import TAGGER_PATH
 from policy.schema import Organisation
 
 log = logging.getLogger(__name__)
@@ -119,9 +126,15 @@ ENTITY_RULES: dict[str, EntityRule] = {
 class PrivacyEngine:
     """Finds patient identifiers in draft text; safe to share between threads."""
 
-    def __init__(self, spacy_model: str) -> None:
+    def __init__(
+        self,
+        spacy_model: str,
+        tagger_path: Path = TAGGER_PATH,
+        confidence_path: Path | None = CONFIDENCE_PATH,
+    ) -> None:
+        """``confidence_path=None`` reports every judged finding (training reads them so)."""
         use_bundled_public_suffix_list()
-        nlp_engine = EntityOnlySpacyEngine(spacy_model)
+        nlp_engine = EntityOnlySpacyEngine(spacy_model, tagger_path)
         nlp_engine.load()
         registry = RecognizerRegistry(
             recognizers=[
@@ -134,10 +147,14 @@ class PrivacyEngine:
             supported_languages=["en"],
         )
         self.spacy_model = spacy_model
+        self.tagger_path = tagger_path
+        self.confidence_path = confidence_path
+        self._confidence = ConfidenceModel.load(confidence_path) if confidence_path else None
         self._nlp_engine = nlp_engine
         self._workers: ProcessPoolExecutor | None = None
         self._worker_count = 0
         self._workers_lock = threading.Lock()
+        self._tagged = TaggedIdentifierRecognizer(list(ENTITY_RULES))
         self._analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=nlp_engine, supported_languages=["en"]
         )
@@ -178,13 +195,12 @@ class PrivacyEngine:
     def candidates(
         self, text: str, artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """Every candidate identifier before judgement (for diagnostics and benchmarks)."""
-        return self._analyzer.analyze(
-            text=text,
-            language="en",
-            entities=list(ENTITY_RULES),
-            nlp_artifacts=artifacts or self._nlp_engine.process_text(text, "en"),
+        """Every candidate identifier before judgement: Presidio's, then the patient tagger's."""
+        artifacts = artifacts or self._nlp_engine.process_text(text, "en")
+        found = self._analyzer.analyze(
+            text=text, language="en", entities=list(ENTITY_RULES), nlp_artifacts=artifacts
         )
+        return found + self._tagged.analyze(text, list(ENTITY_RULES), artifacts)
 
     def _findings_in_workers(
         self, texts: Sequence[str], organisation: Organisation, batch_size: int, processes: int
@@ -199,7 +215,7 @@ class PrivacyEngine:
                     max_workers=processes,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_worker,
-                    initargs=(self.spacy_model,),
+                    initargs=(self.spacy_model, self.tagger_path, self.confidence_path),
                 )
             workers = self._workers
         size = -(-len(texts) // processes)
@@ -224,14 +240,36 @@ class PrivacyEngine:
         for text, doc in zip(texts, docs, strict=True):
             yield text, self._nlp_engine.artifacts(doc)
 
-    def _findings(self, text: str, artifacts: NlpArtifacts, allow: AllowList) -> list[Finding]:
-        results = [
+    def judged_batch(
+        self, texts: Sequence[str], organisation: Organisation, batch_size: int = BATCH_SIZE
+    ) -> list[list[ScoredFinding]]:
+        """What the judgement keeps of each draft, before the confidence model (for training)."""
+        allow = AllowList.of(organisation)
+        return [
+            [scored for _, scored in self._judged(text, artifacts, allow)]
+            for text, artifacts in self._artifacts(texts, batch_size)
+        ]
+
+    def _judged(
+        self, text: str, artifacts: NlpArtifacts, allow: AllowList
+    ) -> list[tuple[RecognizerResult, ScoredFinding]]:
+        candidates = [
             result
             for result in self.candidates(text, artifacts)
             if result.score >= ENTITY_RULES[result.entity_type].min_score
         ]
+        return [
+            (result, ScoredFinding.of(text, result, candidates))
+            for result in keep_candidates(text, candidates, allow)
+        ]
+
+    def _findings(self, text: str, artifacts: NlpArtifacts, allow: AllowList) -> list[Finding]:
         consented = states_consent(text)
-        return [_finding(result, consented) for result in keep_candidates(text, results, allow)]
+        return [
+            _finding(result, consented)
+            for result, scored in self._judged(text, artifacts, allow)
+            if self._confidence is None or self._confidence.keeps(scored)
+        ]
 
 
 def _finding(result: RecognizerResult, consented: bool) -> Finding:
@@ -263,8 +301,8 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _start_worker(spacy_model: str) -> None:
-    get_privacy_engine(spacy_model)
+def _start_worker(spacy_model: str, tagger_path: Path, confidence_path: Path | None) -> None:
+    get_privacy_engine(spacy_model, tagger_path, confidence_path)
 
 
 def _worker_findings(
@@ -274,13 +312,18 @@ def _worker_findings(
     return engine.findings_batch(texts, organisation, batch_size=batch_size, processes=1)
 
 
-_engines: dict[str, PrivacyEngine] = {}
+_engines: dict[tuple[str, Path, Path | None], PrivacyEngine] = {}
 _engines_lock = threading.Lock()
 
 
-def get_privacy_engine(spacy_model: str) -> PrivacyEngine:
-    """The process-wide engine for this spaCy model, built on first use."""
+def get_privacy_engine(
+    spacy_model: str,
+    tagger_path: Path = TAGGER_PATH,
+    confidence_path: Path | None = CONFIDENCE_PATH,
+) -> PrivacyEngine:
+    """The process-wide engine for this spaCy model and trained parts, built on first use."""
     with _engines_lock:
-        if spacy_model not in _engines:
-            _engines[spacy_model] = PrivacyEngine(spacy_model)
-        return _engines[spacy_model]
+        key = (spacy_model, tagger_path, confidence_path)
+        if key not in _engines:
+            _engines[key] = PrivacyEngine(spacy_model, tagger_path, confidence_path)
+        return _engines[key]

@@ -13,7 +13,11 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   after the name, staff news (joins, retires, 10 years with our team), a visit or gift in a post
   about nobody's care, a story set before 1950, a name on one of the post's buildings, the next
   name in a list of staff, a later mention of someone already found public;
-- otherwise a patient: the safe default for a privacy gate.
+- otherwise nothing says whose name it is: a patient's if the patient tagger (trained on
+  labelled posts, ``tagger``) found it too or a healthcare recognizer proposed it, and dropped
+  when only the general spaCy model saw a name there. That model tags names in every kind of
+  text ("Eid Mubarak", "Charge Nurse", a hospital's hashtag); the tagger has learned which
+  names in hospital posts are patients'.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
 given in brackets, their name inside a hashtag or handle, their name in another script. A
@@ -45,9 +49,13 @@ from policy.privacy.people import (
     tidied,
     with_coordinated_name,
 )
+from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
+# Recognizer names in Presidio's metadata: the general model's names and the patient tagger's.
+_GENERAL_MODEL = "SpacyRecognizer"
+_TAGGER = TaggedIdentifierRecognizer.__name__
 
 
 @dataclass(frozen=True)
@@ -94,7 +102,10 @@ def keep_candidates(
     )
     public_words = set(named_after) | named_for_the_building(text, named_after)
     public_spans: list[tuple[int, int]] = []
-    for result in sorted(results, key=lambda r: (r.start, -(r.end - r.start))):
+    # The rules' candidates first, so that where they and the tagger found the same identifier
+    # the rules' span (a record number without the words after it) is the one reported.
+    in_order = sorted(results, key=lambda r: (_recognizer(r) == _TAGGER, r.start, r.start - r.end))
+    for result in in_order:
         if any(result.start < other.end and other.start < result.end for other in kept):
             continue  # overlapping candidates are reported once, the widest
         span = text[result.start : result.end]
@@ -106,6 +117,8 @@ def keep_candidates(
                 continue
             result, span = clean, text[clean.start : clean.end]
             verdict = person_verdict(text, result, public_words, public_spans, named_after)
+            if verdict == "unknown":
+                verdict = "patient" if _vouched_for(result, results) else "not-a-person"
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
@@ -119,6 +132,24 @@ def keep_candidates(
         kept.append(result)
     kept = _without_public_people(text, kept, public_words, public_spans)
     return sorted([*kept, *later_mentions(text, kept, public_words)], key=lambda r: r.start)
+
+
+def _vouched_for(result: RecognizerResult, results: list[RecognizerResult]) -> bool:
+    """Whether more than the general spaCy model says this name is a patient's."""
+    if _recognizer(result) != _GENERAL_MODEL:
+        return True
+    return any(
+        _recognizer(other) == _TAGGER
+        and other.entity_type == "PERSON"
+        and other.start < result.end
+        and result.start < other.end
+        for other in results
+    )
+
+
+def _recognizer(result: RecognizerResult) -> str:
+    metadata = result.recognition_metadata or {}
+    return str(metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
 
 
 def _without_public_people(

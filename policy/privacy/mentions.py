@@ -61,7 +61,7 @@ def later_mentions(
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(start < other.end and other.start < end for other in kept):
+        if _overlaps_any(start, end, kept):
             continue
         neighbour = _CAPITALISED_NEIGHBOUR.search(text, max(0, start - 40), start)
         if (neighbour and not at_sentence_start(text, neighbour.start())) or re.match(
@@ -69,7 +69,8 @@ def later_mentions(
         ):
             continue
         mention = RecognizerResult("PERSON", start, end, 0.7)
-        if person_verdict(text, mention, public_words) == "patient":
+        # A found patient named again is that patient unless the words around say otherwise.
+        if person_verdict(text, mention, public_words) in ("patient", "unknown"):
             mentions.append(mention)
     return mentions
 
@@ -107,15 +108,19 @@ def _hashtag_and_script_mentions(
             inside and any(len(name) > 3 and name in body.lower() for name in name_words)
         )
         start, end = tag.span("body") if tag.group("mark") == "#" else tag.span()
-        overlaps = any(start < other.end and other.start < end for other in kept)
-        if named and not overlaps:
+        if named and not _overlaps_any(start, end, kept):
             entity = "PERSON" if tag.group("mark") == "#" else "SOCIAL_HANDLE"
             mentions.append(RecognizerResult(entity, start, end, 0.7))
     for result in people:
         if script := _SCRIPT_IN_BRACKETS.match(text, result.end):
             start, end = script.span("name")
-            mentions.append(RecognizerResult("PERSON", start, end, 0.7))
+            if not _overlaps_any(start, end, kept):  # the tagger may have found it already
+                mentions.append(RecognizerResult("PERSON", start, end, 0.7))
     return mentions
+
+
+def _overlaps_any(start: int, end: int, kept: list[RecognizerResult]) -> bool:
+    return any(start < other.end and other.start < end for other in kept)
 
 
 _NICKNAME_IN_BRACKETS = re.compile(

@@ -1,10 +1,11 @@
-"""The spaCy side of the engine: the configured model with only its named-entity pipe loaded.
+"""The spaCy side of the engine: the configured model's named-entity pipe and the patient tagger.
 
 The privacy engine reads nothing but spaCy's PERSON entities, and in spaCy's English pipelines
 the entity recognizer carries its own token encoder, so the tagger, parser, lemmatizer and
 shared encoder are left out: loading is faster and each draft costs a fraction of the full
 pipeline. Presidio's context check compares words with lemmas; without a lemmatizer the
-lower-cased word stands in for its lemma.
+lower-cased word stands in for its lemma. The patient tagger (``tagger``) runs last and leaves
+its findings in ``doc.spans``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ import spacy
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from spacy.tokens import Doc
 
-# The pipes the engine needs; everything else in the model is excluded at load time.
+from policy.privacy.tagger import PIPE_NAME, TAGGER_PATH, add_patient_tagger
+
+# The configured model's pipes the engine needs; everything else is excluded at load time.
 PIPES_USED = ("ner",)
+# The pipes the engine runs, in order: the model's own, then the patient tagger.
+PIPELINE = (*PIPES_USED, PIPE_NAME)
 # The score of a spaCy entity: above the PERSON threshold, below the cue-based recognizers, so
 # that where both find the same words Presidio keeps theirs, with the pattern that found them.
 ENTITY_SCORE = 0.65
@@ -30,7 +35,7 @@ _OTHER_LABELS = [
 class EntityOnlySpacyEngine(SpacyNlpEngine):
     """Presidio's spaCy engine, loading only the entity recognizer of the configured model."""
 
-    def __init__(self, model_name: str) -> None:
+    def __init__(self, model_name: str, tagger_path: Path = TAGGER_PATH) -> None:
         super().__init__(
             models=[{"lang_code": "en", "model_name": model_name}],
             ner_model_configuration=NerModelConfiguration(
@@ -40,11 +45,13 @@ class EntityOnlySpacyEngine(SpacyNlpEngine):
             ),
         )
         self.model_name = model_name
+        self.tagger_path = tagger_path
 
     def load(self) -> None:
         """Load the model from the installed package or path; never downloads (Presidio would)."""
-        models = {"en": spacy.load(self.model_name, exclude=pipes_not_needed(self.model_name))}
-        self.nlp = models  # type: ignore[assignment]
+        nlp = spacy.load(self.model_name, exclude=pipes_not_needed(self.model_name))
+        add_patient_tagger(nlp, self.tagger_path)
+        self.nlp = {"en": nlp}  # type: ignore[assignment]
 
     def artifacts(self, doc: Doc) -> NlpArtifacts:
         """What Presidio's recognizers read from one processed draft."""

@@ -1,7 +1,8 @@
 """Whether a name is a patient's, or staff's, an official's, a donor's or no person's at all.
 
 ``person_verdict`` reads the words around one name candidate and answers ``patient``,
-``public``, ``institution`` or ``not-a-person``; the helpers read titles, roles and lists, staff
+``public``, ``institution``, ``not-a-person`` or ``unknown`` (no words say whose name it is);
+the helpers read titles, roles and lists, staff
 news, visits and gifts, buildings named after people and stories from long ago. ``tidied``
 cleans spaCy's spans before that.
 """
@@ -50,7 +51,8 @@ def person_verdict(
     public_spans: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     named_after: frozenset[str] = frozenset(),
 ) -> str:
-    """``patient``, ``public`` (staff, official, donor), ``institution`` or ``not-a-person``."""
+    """``patient``, ``public`` (staff, official, donor), ``institution``, ``not-a-person``, or
+    ``unknown`` when no words around the name say whose it is."""
     start, end = result.start, result.end
     span = text[start:end]
     words = [word.lower() for word in WORD.findall(span)]
@@ -134,7 +136,7 @@ def person_verdict(
     list_before = words_before(text, list_start, 6 if opened else 2)
     if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
         return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
-    return "patient"
+    return "unknown"
 
 
 # Verbs that follow a person as the subject: "Zainab was 95 when she came to us".

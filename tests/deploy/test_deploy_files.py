@@ -85,7 +85,7 @@ def test_dockerfile_copies_what_exists_and_bakes_in_the_default_model() -> None:
                 assert (REPOSITORY / source).exists(), f"COPY {source}: no such path"
     default_model = Settings.model_fields["spacy_model"].default
     runs = " ".join(rest for keyword, rest in instructions if keyword == "RUN")
-    assert f"spacy.load('{default_model}')" in runs
+    assert f"PrivacyEngine('{default_model}')" in runs
     model_package = default_model.replace("_", "-")
     dependencies = (REPOSITORY / "pyproject.toml").read_text(encoding="utf-8")
     assert f'"{model_package}==' in dependencies, "the model must install with the package"

@@ -7,7 +7,7 @@ import pytest
 from policy import Draft, Severity, Verdict, check, parse_policy
 from policy.findings import Category
 from policy.privacy import PrivacyEngine
-from policy.privacy.nlp import PIPES_USED
+from policy.privacy.nlp import PIPELINE
 from policy.schema import Organisation, Policy, PublicContacts
 
 NO_ALLOW_LIST = Organisation()
@@ -337,8 +337,10 @@ def test_worker_processes_give_the_same_findings(privacy_engine: PrivacyEngine) 
     assert sum(len(found) for found in in_workers) == 4 * 5
 
 
-def test_only_the_entity_recognizer_is_loaded(privacy_engine: PrivacyEngine) -> None:
-    assert privacy_engine.pipes == list(PIPES_USED)
+def test_only_the_entity_recognizer_and_the_patient_tagger_run(
+    privacy_engine: PrivacyEngine,
+) -> None:
+    assert privacy_engine.pipes == list(PIPELINE)
 
 
 def test_the_engine_never_reaches_the_network(privacy_engine: PrivacyEngine) -> None:

@@ -1,0 +1,150 @@
+"""How likely a finding is a patient's identifier: a second opinion learned from labelled posts.
+
+The recognizers, the patient tagger and the judgement each see part of a post; on posts none of
+them was tuned on, one clean post in three still got a finding. This model looks at each
+finding as a whole: its entity type, which recognizers proposed it, the shape of its words, the
+words right before and after it and the words of the whole post. It is a logistic regression
+whose weights are fitted (``fit``) on findings the engine made on posts its tagger had not been
+trained on, each marked right or wrong against the labels, so it learns where the engine is
+wrong on new posts, not on the posts it remembers.
+
+A finding is kept when its probability reaches ``THRESHOLD``. The weights ship with the package
+as readable JSON (feature -> weight); ``python -m policy.privacy.training`` refits them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from presidio_analyzer import RecognizerResult
+
+# Where the shipped weights live, next to the shipped tagger.
+CONFIDENCE_PATH = Path(__file__).resolve().parent / "trained" / "confidence.json"
+# Keep a finding at even odds or better: a missed identifier costs more than a second look.
+THRESHOLD = 0.5
+# Words either side of a finding that count as its context.
+CONTEXT_WORDS = 4
+RECOGNIZER_NAME = RecognizerResult.RECOGNIZER_NAME_KEY
+_WORD = re.compile(r"[^\W\d_]+|\d+|[#@]")
+L2 = 1.0
+STEPS = 1000
+LEARNING_RATE = 0.5
+
+
+@dataclass(frozen=True)
+class ScoredFinding:
+    """What the model reads of one finding: the post, the span, its type and its sources."""
+
+    text: str
+    start: int
+    end: int
+    entity_type: str
+    recognizers: tuple[str, ...]
+
+    @classmethod
+    def of(
+        cls, text: str, result: RecognizerResult, candidates: Iterable[RecognizerResult]
+    ) -> ScoredFinding:
+        """A judged result, with the recognizers of every candidate on the same words."""
+        names = {
+            str((candidate.recognition_metadata or {}).get(RECOGNIZER_NAME, ""))
+            for candidate in candidates
+            if candidate.start < result.end and result.start < candidate.end
+        }
+        return cls(text, result.start, result.end, result.entity_type, tuple(sorted(names)))
+
+
+def features(finding: ScoredFinding) -> Counter[str]:
+    """The named features of one finding (absent features are 0)."""
+    text, start, end = finding.text, finding.start, finding.end
+    span = text[start:end]
+    kind = finding.entity_type
+    found: Counter[str] = Counter({"bias": 1, f"type={kind}": 1})
+    for recognizer in finding.recognizers:
+        found[f"by={recognizer}"] = 1
+        found[f"by={recognizer}|{kind}"] = 1
+    if len(finding.recognizers) == 1:
+        found[f"only={finding.recognizers[0]}|{kind}"] = 1
+    words = _WORD.findall(span)
+    found[f"words={min(len(words), 4)}"] = 1
+    found["lower case"] = int(span == span.lower())
+    found["other script"] = int(any(ord(char) > 0x2FF for char in span))
+    found["hashtag"] = int(start > 0 and text[start - 1] == "#")
+    before = [word.lower() for word in _WORD.findall(text[max(0, start - 80) : start])]
+    after = [word.lower() for word in _WORD.findall(text[end : end + 80])]
+    for distance, word in enumerate(reversed(before[-CONTEXT_WORDS:])):
+        found[f"before:{word}"] += 1
+        if distance < 2:
+            found[f"before{distance}:{word}"] = 1
+    for distance, word in enumerate(after[:CONTEXT_WORDS]):
+        found[f"after:{word}"] += 1
+        if distance < 2:
+            found[f"after{distance}:{word}"] = 1
+    for word in {word.lower() for word in words}:
+        found[f"word:{word}"] = 1
+    for word in {word.lower() for word in _WORD.findall(text)}:
+        found[f"post:{word}"] = 1
+    return found
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Logistic-regression weights by feature name."""
+
+    weights: dict[str, float]
+
+    def probability(self, finding: ScoredFinding) -> float:
+        """The probability that ``finding`` is a patient's identifier."""
+        weights = self.weights
+        total = sum(weights.get(name, 0.0) * count for name, count in features(finding).items())
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def keeps(self, finding: ScoredFinding) -> bool:
+        return self.probability(finding) >= THRESHOLD
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ordered = dict(sorted(self.weights.items(), key=lambda item: -abs(item[1])))
+        path.write_text(json.dumps(ordered, indent=0, ensure_ascii=False) + "\n", "utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> ConfidenceModel:
+        weights = json.loads(path.read_text(encoding="utf-8"))
+        return cls({str(name): float(weight) for name, weight in weights.items()})
+
+
+def fit(findings: Sequence[ScoredFinding], right: Sequence[bool]) -> ConfidenceModel:
+    """Fit the weights by gradient descent on the log loss with an L2 penalty.
+
+    Each finding has a few hundred of the tens of thousands of features, so the design matrix
+    is kept as (row, column, value) triples and multiplied with ``np.bincount``.
+    """
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
+    for number, finding in enumerate(findings):
+        for name, count in features(finding).items():
+            if count:
+                rows.append(number)
+                columns.append(index.setdefault(name, len(index)))
+                values.append(float(count))
+    row, column, value = np.array(rows), np.array(columns), np.array(values)
+    target = np.asarray(right, dtype=np.float64)
+    weights = np.zeros(len(index))
+    for _ in range(STEPS):
+        scores = np.bincount(row, weights=weights[column] * value, minlength=len(target))
+        error = 1 / (1 + np.exp(-np.clip(scores, -30, 30))) - target
+        gradient = np.bincount(column, weights=error[row] * value, minlength=len(index))
+        weights -= LEARNING_RATE * (gradient + L2 * weights) / len(target)
+    # Weights this small never move a probability across the threshold; leave them out.
+    return ConfidenceModel(
+        {name: round(float(weights[i]), 4) for name, i in index.items() if abs(weights[i]) > 1e-3}
+    )

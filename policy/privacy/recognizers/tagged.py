@@ -1,0 +1,51 @@
+"""Every entity type: what the trained patient tagger found (``policy.privacy.tagger``).
+
+The tagger reads whole sentences, so it finds patients the cue patterns do not describe
+("Sione Faleolo is heading home today") and names the general spaCy model does not know.
+
+Patterns and context: none; the tagger was trained on labelled posts. Its spans are candidates
+like any other and go through the engine's judgement, which still drops staff, officials and
+the organisation's own contacts. Score 0.65, as for the general model's names. The engine adds
+these results after Presidio's analyzer has run, not through it: Presidio would drop a tagger
+span that a rule's span contains, and the judgement needs to see every span the tagger found.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from policy.privacy.tagger import SPAN_KEY
+
+SCORE = 0.65
+
+
+class TaggedIdentifierRecognizer(EntityRecognizer):
+    """Reports the patient tagger's spans for the entity types asked for."""
+
+    def __init__(self, entity_types: list[str]) -> None:
+        super().__init__(supported_entities=entity_types, name=type(self).__name__)
+
+    def load(self) -> None:
+        """Nothing to load: the tagger runs in the engine's spaCy pipeline."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
+        if doc is None or SPAN_KEY not in doc.spans:
+            return []
+        return [
+            RecognizerResult(
+                entity_type=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                score=SCORE,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for span in doc.spans[SPAN_KEY]
+            if span.label_ in entities
+        ]

@@ -1,0 +1,196 @@
+"""The patient tagger: its pipe, its recognizer, how the judgement uses it, and its training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from policy.privacy import PrivacyEngine
+from policy.privacy.confidence import ConfidenceModel
+from policy.privacy.judgement import AllowList, keep_candidates
+from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
+from policy.privacy.tagger import SPAN_KEY, TAGGER_PATH, add_patient_tagger
+from policy.privacy.training import (
+    LabelledPost,
+    deal_folds,
+    read_labelled_posts,
+    train,
+    train_tagger,
+    training_posts,
+)
+from policy.schema import Organisation
+from tests.conftest import SPACY_MODEL
+
+NO_ALLOW_LIST = AllowList.of(Organisation())
+
+
+def _doc(engine: PrivacyEngine, text: str) -> spacy.tokens.Doc:
+    return engine._nlp_engine.get_nlp("en")(text)
+
+
+def test_the_tagger_writes_spans_and_leaves_the_general_models_names(
+    privacy_engine: PrivacyEngine,
+) -> None:
+    text = "Happy 101st birthday to our patient Margaret Ellison in room 412!"
+    doc = _doc(privacy_engine, text)
+    tagged = {(span.text, span.label_) for span in doc.spans[SPAN_KEY]}
+    assert ("Margaret Ellison", "PERSON") in tagged
+    assert ("room 412", "ROOM_NUMBER") in tagged
+    general = spacy.load(SPACY_MODEL)(text)
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in general.ents]
+
+
+def test_the_tagger_reads_a_batch_as_it_reads_one_draft(privacy_engine: PrivacyEngine) -> None:
+    texts = [
+        "Sione Faleolo is heading home today after 10 weeks in our spinal unit.",
+        "Meet Dr. Priya Raman, our new Chief of Cardiology.",
+    ] * 3
+    nlp = privacy_engine._nlp_engine.get_nlp("en")
+    one_by_one = [nlp(text) for text in texts]
+    batched = list(nlp.pipe(texts, batch_size=4))
+    assert any(doc.spans[SPAN_KEY] for doc in batched)
+    assert [[(s.start_char, s.label_) for s in doc.spans[SPAN_KEY]] for doc in batched] == [
+        [(s.start_char, s.label_) for s in doc.spans[SPAN_KEY]] for doc in one_by_one
+    ]
+
+
+def test_the_recognizer_reports_only_the_entity_types_asked_for(
+    privacy_engine: PrivacyEngine,
+) -> None:
+    text = "Happy 101st birthday to our patient Margaret Ellison in room 412!"
+    artifacts = privacy_engine._nlp_engine.artifacts(_doc(privacy_engine, text))
+    recognizer = TaggedIdentifierRecognizer(["PERSON", "ROOM_NUMBER"])
+    everything = recognizer.analyze(text, ["PERSON", "ROOM_NUMBER"], artifacts)
+    assert {text[r.start : r.end] for r in everything} >= {"Margaret Ellison", "room 412"}
+    names = recognizer.analyze(text, ["PERSON"], artifacts)
+    assert names and {r.entity_type for r in names} == {"PERSON"}
+    blank = spacy.blank("en")(text)
+    no_tagger = NlpArtifacts([], blank, [t.idx for t in blank], [], None, "en")  # type: ignore[arg-type]
+    assert recognizer.analyze(text, ["PERSON"], no_tagger) == []
+
+
+def _candidate(
+    text: str, words: str, recognizer: str, entity_type: str = "PERSON"
+) -> RecognizerResult:
+    start = text.index(words)
+    return RecognizerResult(
+        entity_type,
+        start,
+        start + len(words),
+        0.65,
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sources", "kept"),
+    [
+        # nothing around the name says whose it is: the general model alone is not enough
+        (
+            "Eid Mubarak from all of us on the paediatric ward!",
+            "Eid Mubarak",
+            ["SpacyRecognizer"],
+            False,
+        ),
+        # ... but the tagger's agreement is
+        (
+            "Sione Faleolo is heading home today.",
+            "Sione Faleolo",
+            ["SpacyRecognizer", "TaggedIdentifierRecognizer"],
+            True,
+        ),
+        # a name a healthcare recognizer proposed needs no vote
+        ("Ethan Park woke up this morning.", "Ethan Park", ["KnownNameRecognizer"], True),
+        # words that say "patient" need no vote either
+        ("Prayers for our patient Liam Byrne tonight.", "Liam Byrne", ["SpacyRecognizer"], True),
+        # and the tagger cannot overrule words that say "staff"
+        (
+            "Meet Dr. Priya Raman, our new Chief of Cardiology.",
+            "Priya Raman",
+            ["TaggedIdentifierRecognizer"],
+            False,
+        ),
+    ],
+)
+def test_a_name_with_nothing_around_it_needs_more_than_the_general_model(
+    text: str, name: str, sources: list[str], kept: bool
+) -> None:
+    results = [_candidate(text, name, source) for source in sources]
+    found = [text[r.start : r.end] for r in keep_candidates(text, results, NO_ALLOW_LIST)]
+    assert (name in found) is kept
+
+
+def _posts() -> list[LabelledPost]:
+    made = []
+    for number, (name, clean) in enumerate(
+        [("Aroha Ngata", False), ("Bilal Rahimi", False), ("Dr. Ines Moreau", True)] * 6
+    ):
+        text = (
+            f"Meet {name}, our new head of pharmacy."
+            if clean
+            else f"So proud of {name}, who went home today after three weeks in our ICU."
+        )
+        start = text.index(name)
+        phi = () if clean else ((start, start + len(name), "PERSON"),)
+        made.append(LabelledPost(f"t-{number}", f"set-{number % 3}", "x", text, phi))
+    return made
+
+
+def test_training_writes_a_tagger_that_learned_its_posts(tmp_path: Path) -> None:
+    output = tmp_path / "tagger"
+    train_tagger(_posts(), output, base_model=SPACY_MODEL, epochs=8)
+    tagger = spacy.load(output)
+    assert "PERSON" in tagger.get_pipe("ner").labels
+    doc = tagger("So proud of Bilal Rahimi, who went home today after three weeks in our ICU.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Bilal Rahimi", "PERSON")]
+    nlp = spacy.blank("en")
+    add_patient_tagger(nlp, output)
+    assert nlp.pipe_names == ["patient_tagger"]
+
+
+def test_a_missing_tagger_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"python -m policy\.privacy\.training"):
+        add_patient_tagger(spacy.blank("en"), tmp_path / "nowhere")
+
+
+def test_the_shipped_tagger_is_in_the_package() -> None:
+    assert (TAGGER_PATH / "config.cfg").exists()
+    assert (TAGGER_PATH / "ner" / "model").exists()
+
+
+def test_training_leaves_out_the_sets_kept_blind() -> None:
+    posts = _posts()
+    kept = training_posts(posts, ["set-1"])
+    assert kept and all(post.split != "set-1" for post in kept)
+    assert len(kept) == len(posts) - sum(post.split == "set-1" for post in posts)
+
+
+def test_labelled_posts_with_a_bad_span_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "posts.jsonl"
+    row = {"id": "a", "split": "dev", "platform": "x", "text": "Hi Ana!", "phi": []}
+    bad = dict(row, phi=[{"start": 2, "end": 6, "entity_type": "PERSON"}])  # " Ana"
+    path.write_text(json.dumps(row) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"posts\.jsonl:2: bad span 2-6"):
+        read_labelled_posts(path)
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    assert read_labelled_posts(path)[0].text == "Hi Ana!"
+
+
+def test_folds_deal_the_sets_in_turn() -> None:
+    assert deal_folds(["a", "b", "c", "d", "e"], 2) == [["a", "c", "e"], ["b", "d"]]
+    assert deal_folds(["a"], 3) == [["a"]]
+
+
+def test_training_writes_both_learned_parts_and_the_engine_runs_on_them(tmp_path: Path) -> None:
+    train(_posts(), tmp_path, base_model=SPACY_MODEL, epochs=6, folds=3, processes=1)
+    confidence = ConfidenceModel.load(tmp_path / "confidence.json")
+    assert confidence.weights
+    engine = PrivacyEngine(SPACY_MODEL, tmp_path / "patient_tagger", tmp_path / "confidence.json")
+    text = "So proud of Aroha Ngata, who went home today after three weeks in our ICU."
+    assert engine.pipes == ["ner", "patient_tagger"]
+    assert [f.entity_type for f in engine.findings(text, Organisation())] == ["PERSON"]
