@@ -41,6 +41,8 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
+# Presidio's names of the recognizers that are statistical models rather than cue patterns.
+_MODELS = frozenset({"SpacyRecognizer", "TaggedIdentifierRecognizer"})
 _LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
 
 
@@ -72,7 +74,7 @@ def person_verdict(
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
     if (
         len(words) == 1
-        and _from_spacy(result)
+        and _from_a_model(result)
         and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[:start])
         and not _FAMILY_AFTER.match(text, end)
     ):
@@ -81,7 +83,7 @@ def person_verdict(
         return "not-a-person"  # spaCy reads CamelCase hashtags (#NursesWeek) as names
     if (
         len(words) == 1
-        and _from_spacy(result)
+        and _from_a_model(result)
         and at_sentence_start(text, start)
         and not is_given_name(words[0])
         and not _PERSON_VERB.match(text, end)
@@ -157,9 +159,11 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
     "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
     lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
-    one ending in a lower-case word ("Llame al"). Other recognizers' spans are exact.
+    one ending in a lower-case word ("Llame al"). Other recognizers' spans are exact; the patient
+    tagger learned lower-case names and their edges from the labelled posts.
     """
-    if not _from_spacy(result):
+    metadata = result.recognition_metadata or {}
+    if metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) != "SpacyRecognizer":
         return result
     start, end = result.start, result.end
     words = text[start:end].split()
@@ -212,9 +216,11 @@ def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResu
     )
 
 
-def _from_spacy(result: RecognizerResult) -> bool:
+def _from_a_model(result: RecognizerResult) -> bool:
+    """Whether a statistical model (spaCy's or the patient tagger) proposed this name: they
+    read capitals as names, where the cue patterns read the words around them."""
     metadata = result.recognition_metadata or {}
-    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == "SpacyRecognizer"
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _MODELS
 
 
 def at_sentence_start(text: str, position: int) -> bool:

@@ -142,6 +142,15 @@ def flagged(
             "Miracle on 3 West! Ethan Park woke up after 10 days in a coma.",
             [("PERSON", "Ethan Park")],
         ),
+        # names in no Census list, introduced by no cue word: the patient tagger reads the story
+        (
+            "Kalani Mahoe is heading home today after six weeks on our spinal unit.",
+            [("PERSON", "Kalani Mahoe")],
+        ),
+        (
+            "Tavita Leiataua rang the bell this morning after his last round of chemo!",
+            [("PERSON", "Tavita Leiataua")],
+        ),
     ],
 )
 def test_patient_identifiers_are_flagged(
@@ -235,6 +244,8 @@ def test_patient_identifiers_are_flagged(
         "Adults aged 90 and over are at the highest risk of serious illness from RSV.",
         "1 in 8 women will be diagnosed with breast cancer. Our ED saw 412 patients on Monday.",
         "Happy Nurses Week to our 1,200 nurses! #NursesWeek #NursesWeek2024",
+        # a capitalised word opening a sentence is no name, whichever model reads it as one
+        "Win a free spa day! Enter our giveaway by tagging a friend.",
     ],
 )
 def test_staff_officials_and_the_hospital_are_not_flagged(
