@@ -15,6 +15,7 @@ from bot.draft_files import DraftFileError, DraftInput, read_drafts
 from bot.settings import Settings
 from policy import Account, Draft, Policy, PolicyError, Report, Verdict, check_many, load_policy
 from policy.privacy import get_privacy_engine
+from policy.privacy.tagger import TaggerMismatch
 from policy.schema import Platform
 
 EXIT_OK, EXIT_BLOCKED, EXIT_BAD_INPUT = 0, 1, 2
@@ -40,7 +41,11 @@ def run_check(args: argparse.Namespace, settings: Settings, out: TextIO | None =
         print(f"clearpost: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
-    privacy = get_privacy_engine(settings.spacy_model)
+    try:
+        privacy = get_privacy_engine(settings.spacy_model)
+    except (TaggerMismatch, OSError) as error:  # OSError: spaCy's "model not installed"
+        print(f"clearpost: the privacy engine cannot start: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     author = getattr(args, "author", None)
     crisis_active = bool(getattr(args, "crisis", False))
     drafts = [

@@ -1,6 +1,6 @@
 """The privacy engine: Presidio's analyzer, built once per process, tuned for hospital posts.
 
-Candidates come from spaCy's PERSON entities, the patient tagger trained on labelled posts
+Candidates come from the patient tagger, spaCy's entity recognizer fine-tuned on labelled posts
 (``tagger``), Presidio's phone, e-mail and SSN recognizers and the healthcare recognizers in
 ``recognizers/``. ``judgement`` then keeps only the candidates that point at a patient: staff,
 officials and the organisation's own contacts are dropped. Last, the confidence model
@@ -22,17 +22,13 @@ from pathlib import Path
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import (
-    EmailRecognizer,
-    SpacyRecognizer,
-    UsSsnRecognizer,
-)
+from presidio_analyzer.predefined_recognizers import EmailRecognizer, UsSsnRecognizer
 
 from policy.findings import Category, Finding, Severity
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding
 from policy.privacy.consent import states_consent
 from policy.privacy.judgement import AllowList, keep_candidates
-from policy.privacy.nlp import EntityOnlySpacyEngine
+from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
 from policy.privacy.recognizers import healthcare_recognizers
 from policy.privacy.recognizers.phone_number import PhoneNumberRecognizer
@@ -134,11 +130,10 @@ class PrivacyEngine:
     ) -> None:
         """``confidence_path=None`` reports every judged finding (training reads them so)."""
         use_bundled_public_suffix_list()
-        nlp_engine = EntityOnlySpacyEngine(spacy_model, tagger_path)
+        nlp_engine = TaggerNlpEngine(spacy_model, tagger_path)
         nlp_engine.load()
         registry = RecognizerRegistry(
             recognizers=[
-                SpacyRecognizer(supported_entities=["PERSON"]),
                 PhoneNumberRecognizer(),
                 EmailRecognizer(),
                 UsSsnRecognizer(),

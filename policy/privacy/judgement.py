@@ -4,7 +4,7 @@ Recognizers find candidates; ``keep_candidates`` keeps those that point at a pat
 judged in ``people``, other mentions of a found patient in ``mentions``, phone numbers, e-mail
 and street addresses in ``contacts``. For names, the rules apply in this order:
 
-- spaCy's name spans are tidied first (swept-in emoji and lower-case words, cut-off hyphens);
+- the tagger's name spans are tidied first (swept-in emoji and lower-case words, cut-off hyphens);
 - not a person: departments and programmes ("Cancer Center"), a role alone ("Volunteer"),
   ordinary hashtags, a sentence's unknown first word, "the Keurig", anything with digits;
 - an institution: a name followed by a building's or fund's words ("the Pham Pavilion");
@@ -13,11 +13,9 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   after the name, staff news (joins, retires, 10 years with our team), a visit or gift in a post
   about nobody's care, a story set before 1950, a name on one of the post's buildings, the next
   name in a list of staff, a later mention of someone already found public;
-- otherwise nothing says whose name it is: a patient's if the patient tagger (trained on
-  labelled posts, ``tagger``) found it too or a healthcare recognizer proposed it, and dropped
-  when only the general spaCy model saw a name there. That model tags names in every kind of
-  text ("Eid Mubarak", "Charge Nurse", a hospital's hashtag); the tagger has learned which
-  names in hospital posts are patients'.
+- otherwise nothing around it says whose name it is, and it is a patient's: every name
+  candidate comes from the patient tagger, which learned from labelled posts which names in
+  hospital posts are patients', or from a healthcare recognizer.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
 given in brackets, their name inside a hashtag or handle, their name in another script. A
@@ -53,8 +51,7 @@ from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
-# Recognizer names in Presidio's metadata: the general model's names and the patient tagger's.
-_GENERAL_MODEL = "SpacyRecognizer"
+# The patient tagger's name in Presidio's metadata.
 _TAGGER = TaggedIdentifierRecognizer.__name__
 
 
@@ -117,12 +114,10 @@ def keep_candidates(
                 continue
             result, span = clean, text[clean.start : clean.end]
             verdict = person_verdict(text, result, public_words, public_spans, named_after)
-            if verdict == "unknown":
-                verdict = "patient" if _vouched_for(result, results) else "not-a-person"
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
-            if verdict != "patient":
+            if verdict not in ("patient", "unknown"):
                 continue
             result = with_coordinated_name(text, result, kept)
         elif result.entity_type in _CONTACTS and not (
@@ -132,19 +127,6 @@ def keep_candidates(
         kept.append(result)
     kept = _without_public_people(text, kept, public_words, public_spans)
     return sorted([*kept, *later_mentions(text, kept, public_words)], key=lambda r: r.start)
-
-
-def _vouched_for(result: RecognizerResult, results: list[RecognizerResult]) -> bool:
-    """Whether more than the general spaCy model says this name is a patient's."""
-    if _recognizer(result) != _GENERAL_MODEL:
-        return True
-    return any(
-        _recognizer(other) == _TAGGER
-        and other.entity_type == "PERSON"
-        and other.start < result.end
-        and result.start < other.end
-        for other in results
-    )
 
 
 def _recognizer(result: RecognizerResult) -> str:

@@ -4,7 +4,7 @@
 ``public``, ``institution``, ``not-a-person`` or ``unknown`` (no words say whose name it is);
 the helpers read titles, roles and lists, staff
 news, visits and gifts, buildings named after people and stories from long ago. ``tidied``
-cleans spaCy's spans before that.
+cleans the patient tagger's spans before that.
 """
 
 from __future__ import annotations
@@ -36,13 +36,13 @@ from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.patient_name import is_support_hashtag
 
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
-# Title words may be abbreviated or glued to the name by spaCy ("Dr. Raman").
+# Title words may be abbreviated or glued to the name by the tagger ("Dr. Raman").
 _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
-# Presidio's names of the recognizers that are statistical models rather than cue patterns.
-_MODELS = frozenset({"SpacyRecognizer", "TaggedIdentifierRecognizer"})
+# Presidio's name of the patient tagger, the one recognizer that is a statistical model.
+_TAGGER = "TaggedIdentifierRecognizer"
 _LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
 
 
@@ -80,7 +80,7 @@ def person_verdict(
     ):
         return "not-a-person"  # "the Keurig", "the Lakeshore UMC team", not "the Alvarez twins"
     if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):
-        return "not-a-person"  # spaCy reads CamelCase hashtags (#NursesWeek) as names
+        return "not-a-person"  # a model reads CamelCase hashtags (#NursesWeek) as names
     if (
         len(words) == 1
         and _from_a_model(result)
@@ -109,7 +109,7 @@ def person_verdict(
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
         return "public"
     if len(words) > 1 and any(_is_role(word) or word in PUBLIC_TITLES for word in words[:-1]):
-        return "public"  # spaCy kept the role in the name: "RT Danny", "Charge Nurse Kwame"
+        return "public"  # the tagger kept the role in the name: "RT Danny", "Charge Nurse Kwame"
     credential = _CREDENTIAL_AFTER.match(text[end:])
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
@@ -155,15 +155,13 @@ _HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
 
 
 def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
-    """spaCy's name span without the words or emoji it swept in, and with a cut-off "-yeon".
+    """The tagger's name span without the words or emoji it swept in, with a cut-off "-yeon".
 
     "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
     lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
-    one ending in a lower-case word ("Llame al"). Other recognizers' spans are exact; the patient
-    tagger learned lower-case names and their edges from the labelled posts.
+    one ending in a lower-case word ("Llame al"). The cue patterns' spans are exact.
     """
-    metadata = result.recognition_metadata or {}
-    if metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) != "SpacyRecognizer":
+    if not _from_a_model(result):
         return result
     start, end = result.start, result.end
     words = text[start:end].split()
@@ -217,10 +215,10 @@ def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResu
 
 
 def _from_a_model(result: RecognizerResult) -> bool:
-    """Whether a statistical model (spaCy's or the patient tagger) proposed this name: they
-    read capitals as names, where the cue patterns read the words around them."""
+    """Whether the patient tagger proposed this name: a statistical model reads capitals as
+    names, where the cue patterns read the words around them."""
     metadata = result.recognition_metadata or {}
-    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _MODELS
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == _TAGGER
 
 
 def at_sentence_start(text: str, position: int) -> bool:

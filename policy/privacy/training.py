@@ -36,7 +36,7 @@ from spacy.util import fix_random_seed, minibatch
 
 from policy.privacy.confidence import CONFIDENCE_PATH, ScoredFinding, fit
 from policy.privacy.engine import PrivacyEngine
-from policy.privacy.tagger import TAGGER_PATH
+from policy.privacy.tagger import BASE_MODEL_KEY, TAGGER_PATH
 from policy.schema import Organisation
 
 DEFAULT_DATA = Path("benchmarks/data/privacy_posts.jsonl")
@@ -99,6 +99,7 @@ def train_tagger(
         shuffler.shuffle(examples)
         for batch in minibatch(examples, size=BATCH_SIZE):
             nlp.update(batch, sgd=optimizer, drop=DROPOUT)
+    nlp.meta[BASE_MODEL_KEY] = base_model  # the engine refuses a tagger of another model
     _save(nlp, output)
     return nlp
 

@@ -171,3 +171,14 @@ def test_author_and_crisis_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     rules = {f["rule_id"] for f in json.loads(out)["findings"]}
     assert {"crisis.every-post-reviewed", "crisis.promotional-tone"} <= rules
+
+
+def test_a_spacy_model_the_tagger_was_not_trained_from_exits_2_saying_how_to_retrain(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLEARPOST_SPACY_MODEL", "en_core_web_lg")
+    code, out, err = run(capsys, CLEAN)
+    assert code == 2 and out == ""
+    assert err.startswith("clearpost: the privacy engine cannot start:")
+    assert "python -m policy.privacy.training --model en_core_web_lg" in err
+    assert len(err.strip().splitlines()) == 1

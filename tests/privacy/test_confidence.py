@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from presidio_analyzer import RecognizerResult
-
 from policy.privacy.confidence import (
     CONFIDENCE_PATH,
     THRESHOLD,
@@ -14,28 +12,16 @@ from policy.privacy.confidence import (
     features,
     fit,
 )
-
-
-def _result(
-    text: str, words: str, recognizer: str, entity_type: str = "PERSON"
-) -> RecognizerResult:
-    start = text.index(words)
-    return RecognizerResult(
-        entity_type,
-        start,
-        start + len(words),
-        0.7,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer},
-    )
+from tests.privacy.candidates import candidate
 
 
 def test_a_finding_carries_the_recognizers_of_every_candidate_on_its_words() -> None:
     text = "So proud of Bilal Rahimi, who went home today from room 12."
-    judged = _result(text, "Bilal Rahimi", "KnownNameRecognizer")
+    judged = candidate(text, "Bilal Rahimi", "KnownNameRecognizer")
     candidates = [
         judged,
-        _result(text, "Rahimi", "TaggedIdentifierRecognizer"),
-        _result(text, "room 12", "RoomNumberRecognizer", "ROOM_NUMBER"),
+        candidate(text, "Rahimi", "TaggedIdentifierRecognizer"),
+        candidate(text, "room 12", "RoomNumberRecognizer", "ROOM_NUMBER"),
     ]
     scored = ScoredFinding.of(text, judged, candidates)
     assert scored.recognizers == ("KnownNameRecognizer", "TaggedIdentifierRecognizer")
@@ -44,7 +30,7 @@ def test_a_finding_carries_the_recognizers_of_every_candidate_on_its_words() -> 
 
 def test_features_read_the_words_around_and_the_shape_of_the_finding() -> None:
     text = "Welcome to our new head nurse aroha ngata! #NursesWeek"
-    scored = ScoredFinding.of(text, _result(text, "aroha ngata", "X"), [])
+    scored = ScoredFinding.of(text, candidate(text, "aroha ngata", "X"), [])
     found = features(scored)
     assert found["before0:nurse"] == 1 and found["before:head"] == 1
     assert found["lower case"] == 1 and found["words=2"] == 1
@@ -58,7 +44,9 @@ def _examples() -> tuple[list[ScoredFinding], list[bool]]:
         patient = f"Prayers for {name}, recovering in our ICU tonight."
         staff = f"Congratulations to {name} on 20 years as our charge nurse."
         for text, is_patient in ((patient, True), (staff, False)):
-            findings.append(ScoredFinding.of(text, _result(text, name, "SpacyRecognizer"), []))
+            findings.append(
+                ScoredFinding.of(text, candidate(text, name, "TaggedIdentifierRecognizer"), [])
+            )
             right.append(is_patient)
     return findings, right
 
@@ -67,8 +55,12 @@ def test_fitting_learns_which_findings_are_wrong() -> None:
     model = fit(*_examples())
     patient = "Prayers for Mia Costa, recovering in our ICU tonight."
     staff = "Congratulations to Mia Costa on 20 years as our charge nurse."
-    about_patient = ScoredFinding.of(patient, _result(patient, "Mia Costa", "SpacyRecognizer"), [])
-    about_staff = ScoredFinding.of(staff, _result(staff, "Mia Costa", "SpacyRecognizer"), [])
+    about_patient = ScoredFinding.of(
+        patient, candidate(patient, "Mia Costa", "TaggedIdentifierRecognizer"), []
+    )
+    about_staff = ScoredFinding.of(
+        staff, candidate(staff, "Mia Costa", "TaggedIdentifierRecognizer"), []
+    )
     assert model.probability(about_patient) > THRESHOLD > model.probability(about_staff)
     assert model.keeps(about_patient) and not model.keeps(about_staff)
 

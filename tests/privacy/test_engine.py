@@ -66,7 +66,7 @@ def flagged(
         # a public figure's role gives way to a story of their care
         (
             "Send well wishes to Coach Ramsey, who is recovering in our ICU after collapsing.",
-            [("PERSON", "Ramsey")],
+            [("PERSON", "Coach Ramsey")],
         ),
         # a found name inside a hashtag, and written again in its own script
         (
@@ -348,7 +348,7 @@ def test_worker_processes_give_the_same_findings(privacy_engine: PrivacyEngine) 
     assert sum(len(found) for found in in_workers) == 4 * 5
 
 
-def test_only_the_entity_recognizer_and_the_patient_tagger_run(
+def test_only_the_patient_taggers_entity_recognizer_runs(
     privacy_engine: PrivacyEngine,
 ) -> None:
     assert privacy_engine.pipes == list(PIPELINE)

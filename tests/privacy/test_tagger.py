@@ -1,4 +1,4 @@
-"""The patient tagger: its pipe, its recognizer, how the judgement uses it, and its training."""
+"""The patient tagger: its entities, its recognizer, how the judgement uses it, its training."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 import spacy
-from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from policy.privacy import PrivacyEngine
 from policy.privacy.confidence import ConfidenceModel
+from policy.privacy.engine import ENTITY_RULES
 from policy.privacy.judgement import AllowList, keep_candidates
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
-from policy.privacy.tagger import SPAN_KEY, TAGGER_PATH, add_patient_tagger
+from policy.privacy.tagger import TAGGER_PATH, TaggerMismatch, load_tagger
 from policy.privacy.training import (
     LabelledPost,
     deal_folds,
@@ -25,6 +24,7 @@ from policy.privacy.training import (
 )
 from policy.schema import Organisation
 from tests.conftest import SPACY_MODEL
+from tests.privacy.candidates import candidate
 
 NO_ALLOW_LIST = AllowList.of(Organisation())
 
@@ -33,16 +33,14 @@ def _doc(engine: PrivacyEngine, text: str) -> spacy.tokens.Doc:
     return engine._nlp_engine.get_nlp("en")(text)
 
 
-def test_the_tagger_writes_spans_and_leaves_the_general_models_names(
+def test_the_tagger_labels_patient_identifiers_with_the_engines_entity_types(
     privacy_engine: PrivacyEngine,
 ) -> None:
-    text = "Happy 101st birthday to our patient Margaret Ellison in room 412!"
-    doc = _doc(privacy_engine, text)
-    tagged = {(span.text, span.label_) for span in doc.spans[SPAN_KEY]}
+    doc = _doc(privacy_engine, "Happy 101st birthday to our patient Margaret Ellison in room 412!")
+    tagged = {(span.text, span.label_) for span in doc.ents}
     assert ("Margaret Ellison", "PERSON") in tagged
     assert ("room 412", "ROOM_NUMBER") in tagged
-    general = spacy.load(SPACY_MODEL)(text)
-    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in general.ents]
+    assert {label for _, label in tagged} <= set(ENTITY_RULES)
 
 
 def test_the_tagger_reads_a_batch_as_it_reads_one_draft(privacy_engine: PrivacyEngine) -> None:
@@ -53,9 +51,9 @@ def test_the_tagger_reads_a_batch_as_it_reads_one_draft(privacy_engine: PrivacyE
     nlp = privacy_engine._nlp_engine.get_nlp("en")
     one_by_one = [nlp(text) for text in texts]
     batched = list(nlp.pipe(texts, batch_size=4))
-    assert any(doc.spans[SPAN_KEY] for doc in batched)
-    assert [[(s.start_char, s.label_) for s in doc.spans[SPAN_KEY]] for doc in batched] == [
-        [(s.start_char, s.label_) for s in doc.spans[SPAN_KEY]] for doc in one_by_one
+    assert any(doc.ents for doc in batched)
+    assert [[(e.start_char, e.label_) for e in doc.ents] for doc in batched] == [
+        [(e.start_char, e.label_) for e in doc.ents] for doc in one_by_one
     ]
 
 
@@ -69,45 +67,30 @@ def test_the_recognizer_reports_only_the_entity_types_asked_for(
     assert {text[r.start : r.end] for r in everything} >= {"Margaret Ellison", "room 412"}
     names = recognizer.analyze(text, ["PERSON"], artifacts)
     assert names and {r.entity_type for r in names} == {"PERSON"}
-    blank = spacy.blank("en")(text)
-    no_tagger = NlpArtifacts([], blank, [t.idx for t in blank], [], None, "en")  # type: ignore[arg-type]
-    assert recognizer.analyze(text, ["PERSON"], no_tagger) == []
-
-
-def _candidate(
-    text: str, words: str, recognizer: str, entity_type: str = "PERSON"
-) -> RecognizerResult:
-    start = text.index(words)
-    return RecognizerResult(
-        entity_type,
-        start,
-        start + len(words),
-        0.65,
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer},
-    )
+    assert recognizer.analyze(text, ["PERSON"], None) == []
 
 
 @pytest.mark.parametrize(
     ("text", "name", "sources", "kept"),
     [
-        # nothing around the name says whose it is: the general model alone is not enough
-        (
-            "Eid Mubarak from all of us on the paediatric ward!",
-            "Eid Mubarak",
-            ["SpacyRecognizer"],
-            False,
-        ),
-        # ... but the tagger's agreement is
+        # nothing around the name says whose it is: the tagger's word is a patient's
         (
             "Sione Faleolo is heading home today.",
             "Sione Faleolo",
-            ["SpacyRecognizer", "TaggedIdentifierRecognizer"],
+            ["TaggedIdentifierRecognizer"],
             True,
         ),
-        # a name a healthcare recognizer proposed needs no vote
+        # and so is a name from the Census lists
         ("Ethan Park woke up this morning.", "Ethan Park", ["KnownNameRecognizer"], True),
-        # words that say "patient" need no vote either
-        ("Prayers for our patient Liam Byrne tonight.", "Liam Byrne", ["SpacyRecognizer"], True),
+        # but a capitalised word opening a sentence is no name on a model's say alone
+        ("Win a free spa day!", "Win", ["TaggedIdentifierRecognizer"], False),
+        # words that say "patient" decide
+        (
+            "Prayers for our patient Liam Byrne tonight.",
+            "Liam Byrne",
+            ["PatientNameRecognizer"],
+            True,
+        ),
         # and the tagger cannot overrule words that say "staff"
         (
             "Meet Dr. Priya Raman, our new Chief of Cardiology.",
@@ -117,10 +100,10 @@ def _candidate(
         ),
     ],
 )
-def test_a_name_with_nothing_around_it_needs_more_than_the_general_model(
+def test_the_words_around_a_name_decide_and_the_tagger_decides_the_rest(
     text: str, name: str, sources: list[str], kept: bool
 ) -> None:
-    results = [_candidate(text, name, source) for source in sources]
+    results = [candidate(text, name, source) for source in sources]
     found = [text[r.start : r.end] for r in keep_candidates(text, results, NO_ALLOW_LIST)]
     assert (name in found) is kept
 
@@ -144,18 +127,17 @@ def _posts() -> list[LabelledPost]:
 def test_training_writes_a_tagger_that_learned_its_posts(tmp_path: Path) -> None:
     output = tmp_path / "tagger"
     train_tagger(_posts(), output, base_model=SPACY_MODEL, epochs=8)
-    tagger = spacy.load(output)
+    tagger = load_tagger(output, SPACY_MODEL)
     assert "PERSON" in tagger.get_pipe("ner").labels
     doc = tagger("So proud of Bilal Rahimi, who went home today after three weeks in our ICU.")
     assert [(e.text, e.label_) for e in doc.ents] == [("Bilal Rahimi", "PERSON")]
-    nlp = spacy.blank("en")
-    add_patient_tagger(nlp, output)
-    assert nlp.pipe_names == ["patient_tagger"]
+    with pytest.raises(TaggerMismatch, match=r"--model en_core_web_lg"):
+        load_tagger(output, "en_core_web_lg")
 
 
 def test_a_missing_tagger_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match=r"python -m policy\.privacy\.training"):
-        add_patient_tagger(spacy.blank("en"), tmp_path / "nowhere")
+        load_tagger(tmp_path / "nowhere", SPACY_MODEL)
 
 
 def test_the_shipped_tagger_is_in_the_package() -> None:
@@ -192,5 +174,5 @@ def test_training_writes_both_learned_parts_and_the_engine_runs_on_them(tmp_path
     assert confidence.weights
     engine = PrivacyEngine(SPACY_MODEL, tmp_path / "patient_tagger", tmp_path / "confidence.json")
     text = "So proud of Aroha Ngata, who went home today after three weeks in our ICU."
-    assert engine.pipes == ["ner", "patient_tagger"]
+    assert engine.pipes == ["ner"]
     assert [f.entity_type for f in engine.findings(text, Organisation())] == ["PERSON"]

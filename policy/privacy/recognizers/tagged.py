@@ -5,17 +5,15 @@ The tagger reads whole sentences, so it finds patients the cue patterns do not d
 
 Patterns and context: none; the tagger was trained on labelled posts. Its spans are candidates
 like any other and go through the engine's judgement, which still drops staff, officials and
-the organisation's own contacts. Score 0.65, as for the general model's names. The engine adds
-these results after Presidio's analyzer has run, not through it: Presidio would drop a tagger
-span that a rule's span contains, and the judgement needs to see every span the tagger found.
+the organisation's own contacts. Score 0.65. The engine adds these results after Presidio's
+analyzer has run, not through it: Presidio would drop a tagger span that a rule's span
+contains, and the confidence model needs to know every recognizer that found a finding.
 """
 
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from policy.privacy.tagger import SPAN_KEY
 
 SCORE = 0.65
 
@@ -27,13 +25,13 @@ class TaggedIdentifierRecognizer(EntityRecognizer):
         super().__init__(supported_entities=entity_types, name=type(self).__name__)
 
     def load(self) -> None:
-        """Nothing to load: the tagger runs in the engine's spaCy pipeline."""
+        """Nothing to load: the tagger is the engine's spaCy pipeline."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
-        if doc is None or SPAN_KEY not in doc.spans:
+        if doc is None:
             return []
         return [
             RecognizerResult(
@@ -46,6 +44,6 @@ class TaggedIdentifierRecognizer(EntityRecognizer):
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 },
             )
-            for span in doc.spans[SPAN_KEY]
+            for span in doc.ents
             if span.label_ in entities
         ]
