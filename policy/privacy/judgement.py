@@ -13,9 +13,9 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   after the name, staff news (joins, retires, 10 years with our team), a visit or gift in a post
   about nobody's care, a story set before 1950, a name on one of the post's buildings, the next
   name in a list of staff, a later mention of someone already found public;
-- otherwise nothing around it says whose name it is, and it is a patient's: every name
-  candidate comes from the patient tagger, which learned from labelled posts which names in
-  hospital posts are patients', or from a healthcare recognizer.
+- otherwise a patient: the safe default for a privacy gate, and every name candidate comes
+  from the patient tagger, which learned from labelled posts which names in hospital posts
+  are patients', or from a healthcare recognizer.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
 given in brackets, their name inside a hashtag or handle, their name in another script. A
@@ -42,17 +42,15 @@ from policy.privacy.mentions import later_mentions
 from policy.privacy.people import (
     COURTESY_TITLES,
     INSTITUTION_NAME,
+    from_the_tagger,
     named_for_the_building,
     person_verdict,
     tidied,
     with_coordinated_name,
 )
-from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
-# The patient tagger's name in Presidio's metadata.
-_TAGGER = TaggedIdentifierRecognizer.__name__
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ def keep_candidates(
     public_spans: list[tuple[int, int]] = []
     # The rules' candidates first, so that where they and the tagger found the same identifier
     # the rules' span (a record number without the words after it) is the one reported.
-    in_order = sorted(results, key=lambda r: (_recognizer(r) == _TAGGER, r.start, r.start - r.end))
+    in_order = sorted(results, key=lambda r: (from_the_tagger(r), r.start, r.start - r.end))
     for result in in_order:
         if any(result.start < other.end and other.start < result.end for other in kept):
             continue  # overlapping candidates are reported once, the widest
@@ -117,7 +115,7 @@ def keep_candidates(
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
-            if verdict not in ("patient", "unknown"):
+            if verdict != "patient":
                 continue
             result = with_coordinated_name(text, result, kept)
         elif result.entity_type in _CONTACTS and not (
@@ -127,11 +125,6 @@ def keep_candidates(
         kept.append(result)
     kept = _without_public_people(text, kept, public_words, public_spans)
     return sorted([*kept, *later_mentions(text, kept, public_words)], key=lambda r: r.start)
-
-
-def _recognizer(result: RecognizerResult) -> str:
-    metadata = result.recognition_metadata or {}
-    return str(metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
 
 
 def _without_public_people(

@@ -69,8 +69,7 @@ def later_mentions(
         ):
             continue
         mention = RecognizerResult("PERSON", start, end, 0.7)
-        # A found patient named again is that patient unless the words around say otherwise.
-        if person_verdict(text, mention, public_words) in ("patient", "unknown"):
+        if person_verdict(text, mention, public_words) == "patient":
             mentions.append(mention)
     return mentions
 

@@ -1,8 +1,7 @@
 """Whether a name is a patient's, or staff's, an official's, a donor's or no person's at all.
 
 ``person_verdict`` reads the words around one name candidate and answers ``patient``,
-``public``, ``institution``, ``not-a-person`` or ``unknown`` (no words say whose name it is);
-the helpers read titles, roles and lists, staff
+``public``, ``institution`` or ``not-a-person``; the helpers read titles, roles and lists, staff
 news, visits and gifts, buildings named after people and stories from long ago. ``tidied``
 cleans the patient tagger's spans before that.
 """
@@ -34,6 +33,7 @@ from policy.privacy.cues import (
 )
 from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.patient_name import is_support_hashtag
+from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
 # Title words may be abbreviated or glued to the name by the tagger ("Dr. Raman").
@@ -41,8 +41,6 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
-# Presidio's name of the patient tagger, the one recognizer that is a statistical model.
-_TAGGER = "TaggedIdentifierRecognizer"
 _LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
 
 
@@ -53,8 +51,7 @@ def person_verdict(
     public_spans: list[tuple[int, int]] = [],  # noqa: B006 (read only)
     named_after: frozenset[str] = frozenset(),
 ) -> str:
-    """``patient``, ``public`` (staff, official, donor), ``institution``, ``not-a-person``, or
-    ``unknown`` when no words around the name say whose it is."""
+    """``patient``, ``public`` (staff, official, donor), ``institution`` or ``not-a-person``."""
     start, end = result.start, result.end
     span = text[start:end]
     words = [word.lower() for word in WORD.findall(span)]
@@ -74,7 +71,7 @@ def person_verdict(
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
     if (
         len(words) == 1
-        and _from_a_model(result)
+        and from_the_tagger(result)
         and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[:start])
         and not _FAMILY_AFTER.match(text, end)
     ):
@@ -83,7 +80,7 @@ def person_verdict(
         return "not-a-person"  # a model reads CamelCase hashtags (#NursesWeek) as names
     if (
         len(words) == 1
-        and _from_a_model(result)
+        and from_the_tagger(result)
         and at_sentence_start(text, start)
         and not is_given_name(words[0])
         and not _PERSON_VERB.match(text, end)
@@ -138,7 +135,7 @@ def person_verdict(
     list_before = words_before(text, list_start, 6 if opened else 2)
     if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
         return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
-    return "unknown"
+    return "patient"
 
 
 # Verbs that follow a person as the subject: "Zainab was 95 when she came to us".
@@ -161,7 +158,7 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
     one ending in a lower-case word ("Llame al"). The cue patterns' spans are exact.
     """
-    if not _from_a_model(result):
+    if not from_the_tagger(result):
         return result
     start, end = result.start, result.end
     words = text[start:end].split()
@@ -214,11 +211,11 @@ def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResu
     )
 
 
-def _from_a_model(result: RecognizerResult) -> bool:
-    """Whether the patient tagger proposed this name: a statistical model reads capitals as
-    names, where the cue patterns read the words around them."""
+def from_the_tagger(result: RecognizerResult) -> bool:
+    """Whether the patient tagger proposed this candidate: a statistical model reads capitals
+    as names, where the cue patterns read the words around them."""
     metadata = result.recognition_metadata or {}
-    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == _TAGGER
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == TaggedIdentifierRecognizer.__name__
 
 
 def at_sentence_start(text: str, position: int) -> bool:
