@@ -71,6 +71,16 @@ SPLITS = {
     "measured blind with the rules alone, then trained on by the patient tagger",
     "heldout-13": "written the same way (everyday feeds across specialties), measured blind with "
     "the rules alone, then trained on by the patient tagger",
+    "heldout-14": "written the same way (US academic centres, replies and research news), measured "
+    "blind with the whole engine (rules, tagger and confidence model), then trained on; no rule "
+    "was changed for it",
+    "heldout-15": "written the same way (rural and community hospitals: volunteers, donors, "
+    "accidents), measured blind with the whole engine, then trained on",
+    "heldout-16": "written the same way (children's and maternity units in Canada, the UK, "
+    "Ireland, Australia, New Zealand and India), measured blind with the whole engine, then "
+    "trained on",
+    "heldout-17": "written the same way (many languages, public health, incidents), measured "
+    "blind with the whole engine, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
