@@ -3,9 +3,9 @@
 Run ``python -m benchmarks.privacy_crossval`` (``make bench-crossval``). The sets the shipped
 tagger was trained on are dealt into folds as in ``policy.privacy.training``; for each fold a
 patient tagger is trained on the other folds and the engine (rules and that tagger) checks the
-fold's posts. The confidence model for a fold's posts is then fitted on the other folds'
-findings only. Every post is thus checked by learned parts that never saw its set. The sets
-the benchmark keeps blind are left out entirely.
+fold's posts. The confidence model for a fold's posts is then fitted, and its threshold chosen,
+on the other folds' findings only. Every post is thus checked by learned parts that never saw
+its set. The sets the benchmark keeps blind are left out entirely.
 
 The rules were tuned on most of these sets, so the figures are blind for the learned parts
 only, except on the sets no rule was changed for (``RULES_NEVER_TUNED_ON``), where they are
@@ -28,8 +28,8 @@ from benchmarks.privacy import (
     load_posts,
     measure_accuracy,
 )
-from policy.privacy.confidence import ScoredFinding, fit
-from policy.privacy.training import FOLDS, deal_folds, is_right, out_of_fold_findings
+from policy.privacy.confidence import ScoredFinding
+from policy.privacy.training import FOLDS, deal_folds, fit_confidence, out_of_fold_findings
 
 # Sets measured blind with the rules alone and never used to change a rule.
 RULES_NEVER_TUNED_ON = frozenset(f"heldout-{n}" for n in range(11, 18))
@@ -37,15 +37,14 @@ RULES_NEVER_TUNED_ON = frozenset(f"heldout-{n}" for n in range(11, 18))
 
 def run(model: str, fold_count: int, processes: int) -> dict[str, object]:
     posts = [p for p in load_posts() if p.split not in NEVER_TUNED_ON]
-    by_id = {post.id: post for post in posts}
     folds = deal_folds(list(dict.fromkeys(p.split for p in posts)), fold_count)
     found = out_of_fold_findings(posts, folds, base_model=model, processes=processes)
     confident: dict[str, list[ScoredFinding]] = {}
+    thresholds: dict[str, float] = {}
     for fold in folds:
-        others = [
-            (by_id[i], f) for i, fs in found.items() if by_id[i].split not in fold for f in fs
-        ]
-        confidence = fit([f for _, f in others], [is_right(post, f) for post, f in others])
+        others = [post for post in posts if post.split not in fold]
+        confidence = fit_confidence(others, found, [other for other in folds if other != fold])
+        thresholds[", ".join(fold)] = confidence.threshold
         for post in posts:
             if post.split in fold:
                 confident[post.id] = [f for f in found[post.id] if confidence.keeps(f)]
@@ -66,7 +65,7 @@ def run(model: str, fold_count: int, processes: int) -> dict[str, object]:
             )
             for engine, by_post in engines.items()
         }
-    return {"model": model, "folds": folds, "accuracy": accuracy}
+    return {"model": model, "folds": folds, "thresholds": thresholds, "accuracy": accuracy}
 
 
 def write_results(results: dict[str, object]) -> Path:
@@ -74,14 +73,17 @@ def write_results(results: dict[str, object]) -> Path:
     (RESULTS / "privacy_crossval.json").write_text(json.dumps(results, indent=2) + "\n")
     accuracy = results["accuracy"]
     folds = results["folds"]
-    assert isinstance(accuracy, dict) and isinstance(folds, list)
+    thresholds = results["thresholds"]
+    assert isinstance(accuracy, dict) and isinstance(folds, list) and isinstance(thresholds, dict)
     lines = [
         "# Privacy engine, cross-validated by set",
         "",
         f"Model `{results['model']}`, no organisation allow-list. Each set's posts are checked by "
         f"the rules and learned parts trained without that set ({len(folds)} folds: "
         + "; ".join(", ".join(group) for group in folds)
-        + "). Written by `python -m benchmarks.privacy_crossval`.",
+        + "). The confidence threshold, chosen on the other folds each time, was "
+        + ", ".join(f"{value} for {fold}" for fold, value in thresholds.items())
+        + ". Written by `python -m benchmarks.privacy_crossval`.",
         "",
         "| set | engine | PHI posts caught | clean posts flagged | span recall | span precision |",
         "|---|---|---|---|---|---|",

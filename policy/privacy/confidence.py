@@ -8,8 +8,11 @@ whose weights are fitted (``fit``) on findings the engine made on posts its tagg
 trained on, each marked right or wrong against the labels, so it learns where the engine is
 wrong on new posts, not on the posts it remembers.
 
-A finding is kept when its probability reaches ``THRESHOLD``. The weights ship with the package
-as readable JSON (feature -> weight); ``python -m policy.privacy.training`` refits them.
+A finding is kept when its probability reaches the model's threshold. Training chooses it by
+cross-validation: the strictest threshold that still stops the target share of posts with PHI
+(``policy.privacy.training.CATCH_TARGET``) among posts the model was not fitted on. The weights
+and the threshold ship with the package as readable JSON; ``python -m policy.privacy.training``
+refits them.
 """
 
 from __future__ import annotations
@@ -27,8 +30,8 @@ from presidio_analyzer import RecognizerResult
 
 # Where the shipped weights live, next to the shipped tagger.
 CONFIDENCE_PATH = Path(__file__).resolve().parent / "trained" / "confidence.json"
-# Keep a finding at even odds or better: a missed identifier costs more than a second look.
-THRESHOLD = 0.5
+# Even odds: the threshold of a model fitted without one chosen by cross-validation.
+EVEN_ODDS = 0.5
 # Words either side of a finding that count as its context.
 CONTEXT_WORDS = 4
 RECOGNIZER_NAME = RecognizerResult.RECOGNIZER_NAME_KEY
@@ -96,9 +99,10 @@ def features(finding: ScoredFinding) -> Counter[str]:
 
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """Logistic-regression weights by feature name."""
+    """Logistic-regression weights by feature name, and the probability a finding must reach."""
 
     weights: dict[str, float]
+    threshold: float = EVEN_ODDS
 
     def probability(self, finding: ScoredFinding) -> float:
         """The probability that ``finding`` is a patient's identifier."""
@@ -107,17 +111,19 @@ class ConfidenceModel:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
 
     def keeps(self, finding: ScoredFinding) -> bool:
-        return self.probability(finding) >= THRESHOLD
+        return self.probability(finding) >= self.threshold
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         ordered = dict(sorted(self.weights.items(), key=lambda item: -abs(item[1])))
-        path.write_text(json.dumps(ordered, indent=0, ensure_ascii=False) + "\n", "utf-8")
+        saved = {"threshold": self.threshold, "weights": ordered}
+        path.write_text(json.dumps(saved, indent=0, ensure_ascii=False) + "\n", "utf-8")
 
     @classmethod
     def load(cls, path: Path) -> ConfidenceModel:
-        weights = json.loads(path.read_text(encoding="utf-8"))
-        return cls({str(name): float(weight) for name, weight in weights.items()})
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        weights = {str(name): float(weight) for name, weight in saved["weights"].items()}
+        return cls(weights, float(saved["threshold"]))
 
 
 def fit(findings: Sequence[ScoredFinding], right: Sequence[bool]) -> ConfidenceModel:

@@ -9,7 +9,9 @@ spans with their entity type). Two parts are trained, into ``policy/privacy/trai
 - the confidence model (``confidence``): fitted on the findings the whole engine makes on
   posts its tagger was not trained on. The sets are dealt into folds; for each fold a tagger is
   trained on the other folds and the engine checks the fold's posts with it. Each finding is
-  right when it overlaps a labelled span.
+  right when it overlaps a labelled span. Its threshold is chosen on the same folds: the
+  strictest that still stops ``CATCH_TARGET`` of the posts with PHI, each post judged by a
+  model fitted without its fold.
 
 The sets named in ``--exclude`` (by default the ones the benchmark keeps blind) are never
 trained on, so the benchmark's figures on them stay honest. Training is seeded and runs on the
@@ -34,7 +36,7 @@ from spacy.language import Language
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
-from policy.privacy.confidence import CONFIDENCE_PATH, ScoredFinding, fit
+from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding, fit
 from policy.privacy.engine import PrivacyEngine
 from policy.privacy.tagger import BASE_MODEL_KEY, TAGGER_PATH
 from policy.schema import Organisation
@@ -48,6 +50,10 @@ BATCH_SIZE = 16
 DROPOUT = 0.25
 SEED = 0
 FOLDS = 4
+# The share of posts with PHI the gate must stop on posts it was not fitted on (the product's
+# target); the confidence threshold is the strictest that still does.
+CATCH_TARGET = 0.98
+THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(15))  # 0.2 to 0.9
 
 
 @dataclass(frozen=True)
@@ -184,6 +190,43 @@ def is_right(post: LabelledPost, finding: ScoredFinding) -> bool:
     return any(finding.start < end and start < finding.end for start, end, _ in post.phi)
 
 
+def fit_confidence(
+    posts: Sequence[LabelledPost],
+    found: dict[str, list[ScoredFinding]],
+    folds: Sequence[Sequence[str]],
+) -> ConfidenceModel:
+    """The confidence model of ``posts``' findings, its threshold chosen on ``folds``."""
+    model = _fit(posts, found)
+    return ConfidenceModel(model.weights, choose_threshold(posts, found, folds))
+
+
+def choose_threshold(
+    posts: Sequence[LabelledPost],
+    found: dict[str, list[ScoredFinding]],
+    folds: Sequence[Sequence[str]],
+) -> float:
+    """The highest of ``THRESHOLDS`` that stops ``CATCH_TARGET`` of the posts with PHI, each post
+    judged by a model fitted on the other folds (the lowest when none does)."""
+    best: dict[str, float] = {}  # post id -> its most probable finding, fitted without its fold
+    for fold in folds:
+        model = _fit([post for post in posts if post.split not in fold], found)
+        for post in posts:
+            if post.split in fold:
+                best[post.id] = max(map(model.probability, found[post.id]), default=0.0)
+    with_phi = [post for post in posts if post.phi and post.id in best]
+    meeting = [
+        threshold
+        for threshold in THRESHOLDS
+        if sum(best[post.id] >= threshold for post in with_phi) >= CATCH_TARGET * len(with_phi)
+    ]
+    return max(meeting, default=min(THRESHOLDS))
+
+
+def _fit(posts: Sequence[LabelledPost], found: dict[str, list[ScoredFinding]]) -> ConfidenceModel:
+    examples = [(post, finding) for post in posts for finding in found[post.id]]
+    return fit([f for _, f in examples], [is_right(post, f) for post, f in examples])
+
+
 def train(
     posts: Sequence[LabelledPost],
     folder: Path,
@@ -195,11 +238,11 @@ def train(
 ) -> None:
     """Train the tagger and fit the confidence model; write both into ``folder``."""
     splits = list(dict.fromkeys(post.split for post in posts))
+    dealt = deal_folds(splits, folds)
     found = out_of_fold_findings(
-        posts, deal_folds(splits, folds), base_model=base_model, epochs=epochs, processes=processes
+        posts, dealt, base_model=base_model, epochs=epochs, processes=processes
     )
-    examples = [(post, finding) for post in posts for finding in found[post.id]]
-    confidence = fit([f for _, f in examples], [is_right(post, f) for post, f in examples])
+    confidence = fit_confidence(posts, found, dealt)
     train_tagger(posts, folder / TAGGER_PATH.name, base_model=base_model, epochs=epochs)
     confidence.save(folder / CONFIDENCE_PATH.name)
 

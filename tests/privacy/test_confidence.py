@@ -6,13 +6,18 @@ from pathlib import Path
 
 from policy.privacy.confidence import (
     CONFIDENCE_PATH,
-    THRESHOLD,
+    EVEN_ODDS,
     ConfidenceModel,
     ScoredFinding,
     features,
     fit,
 )
+from policy.privacy.training import CATCH_TARGET, LabelledPost, choose_threshold
 from tests.privacy.candidates import candidate
+
+NAMES = ["Ana Silva", "Tom Reyes", "Li Wei", "Omar Haddad", "Eva Novak", "Raj Patel"]
+PATIENT = "Prayers for {}, recovering in our ICU tonight."
+STAFF = "Congratulations to {} on 20 years as our charge nurse."
 
 
 def test_a_finding_carries_the_recognizers_of_every_candidate_on_its_words() -> None:
@@ -38,15 +43,15 @@ def test_features_read_the_words_around_and_the_shape_of_the_finding() -> None:
     assert found["other script"] == 0
 
 
+def _name_finding(text: str, name: str) -> ScoredFinding:
+    return ScoredFinding.of(text, candidate(text, name, "TaggedIdentifierRecognizer"), [])
+
+
 def _examples() -> tuple[list[ScoredFinding], list[bool]]:
     findings, right = [], []
-    for name in ["Ana Silva", "Tom Reyes", "Li Wei", "Omar Haddad", "Eva Novak", "Raj Patel"]:
-        patient = f"Prayers for {name}, recovering in our ICU tonight."
-        staff = f"Congratulations to {name} on 20 years as our charge nurse."
-        for text, is_patient in ((patient, True), (staff, False)):
-            findings.append(
-                ScoredFinding.of(text, candidate(text, name, "TaggedIdentifierRecognizer"), [])
-            )
+    for name in NAMES:
+        for text, is_patient in ((PATIENT.format(name), True), (STAFF.format(name), False)):
+            findings.append(_name_finding(text, name))
             right.append(is_patient)
     return findings, right
 
@@ -61,16 +66,52 @@ def test_fitting_learns_which_findings_are_wrong() -> None:
     about_staff = ScoredFinding.of(
         staff, candidate(staff, "Mia Costa", "TaggedIdentifierRecognizer"), []
     )
-    assert model.probability(about_patient) > THRESHOLD > model.probability(about_staff)
+    assert model.threshold == EVEN_ODDS
+    assert model.probability(about_patient) > EVEN_ODDS > model.probability(about_staff)
     assert model.keeps(about_patient) and not model.keeps(about_staff)
 
 
-def test_saved_weights_give_the_same_probabilities(tmp_path: Path) -> None:
+def _labelled(
+    split: str, template: str, is_patient: bool, names: list[str]
+) -> list[tuple[LabelledPost, ScoredFinding]]:
+    posts = []
+    for number, name in enumerate(names):
+        text = template.format(name)
+        start = text.index(name)
+        phi = ((start, start + len(name), "PERSON"),) if is_patient else ()
+        post = LabelledPost(f"{split}-{template[:4]}-{number}", split, "x", text, phi)
+        posts.append((post, _name_finding(text, name)))
+    return posts
+
+
+def _threshold(patients_read_as_staff: int) -> float:
+    """The chosen threshold when some patients are named the way staff are."""
+    labelled = []
+    for split in ("a", "b"):
+        labelled += _labelled(split, PATIENT, True, NAMES * 4)
+        labelled += _labelled(split, STAFF, False, NAMES * 4)
+        labelled += _labelled(split, STAFF, True, NAMES[:patients_read_as_staff])
+    posts = [post for post, _ in labelled]
+    found = {post.id: [finding] for post, finding in labelled}
+    return choose_threshold(posts, found, [["a"], ["b"]])
+
+
+def test_the_threshold_is_the_strictest_that_still_stops_the_target_share_of_phi_posts() -> None:
+    clear = _threshold(0)
+    # One patient post in 25 is named like staff: stopping 98% of them takes a lower threshold.
+    assert 1 / 25 > 1 - CATCH_TARGET
+    muddled = _threshold(1)
+    assert muddled < clear
+    assert clear > EVEN_ODDS
+
+
+def test_saved_weights_and_threshold_give_the_same_verdicts(tmp_path: Path) -> None:
     findings, _ = _examples()
-    model = fit(*_examples())
+    model = ConfidenceModel(fit(*_examples()).weights, threshold=0.65)
     path = tmp_path / "confidence.json"
     model.save(path)
     loaded = ConfidenceModel.load(path)
+    assert loaded.threshold == 0.65
     assert [round(loaded.probability(f), 6) for f in findings] == [
         round(model.probability(f), 6) for f in findings
     ]
@@ -79,3 +120,4 @@ def test_saved_weights_give_the_same_probabilities(tmp_path: Path) -> None:
 def test_the_shipped_weights_are_in_the_package() -> None:
     model = ConfidenceModel.load(CONFIDENCE_PATH)
     assert len(model.weights) > 100 and "bias" in model.weights
+    assert 0 < model.threshold < 1
