@@ -1,11 +1,11 @@
 """The privacy engine: Presidio's analyzer, built once per process, tuned for hospital posts.
 
 Candidates come from the patient tagger, spaCy's entity recognizer fine-tuned on labelled posts
-(``tagger``), Presidio's phone, e-mail and SSN recognizers and the healthcare recognizers in
-``recognizers/``. ``judgement`` then keeps only the candidates that point at a patient: staff,
-officials and the organisation's own contacts are dropped. Last, the confidence model
-(``confidence``), fitted on the engine's own mistakes on posts its tagger had not seen, drops
-the findings it judges more likely wrong than right.
+(``tagger``), the spaCy model's general recognizer (names and places), Presidio's phone, e-mail
+and SSN recognizers and the healthcare recognizers in ``recognizers/``. ``judgement`` then
+keeps only the candidates that point at a patient: staff, officials and the organisation's own
+contacts are dropped. Last, the confidence model (``confidence``), fitted on the engine's own
+mistakes on posts its tagger had not seen, drops the findings below its threshold.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from policy.privacy.judgement import AllowList, keep_candidates
 from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
 from policy.privacy.recognizers import healthcare_recognizers
+from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.phone_number import PhoneNumberRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.privacy.tagger import TAGGER_PATH
@@ -150,6 +151,7 @@ class PrivacyEngine:
         self._worker_count = 0
         self._workers_lock = threading.Lock()
         self._tagged = TaggedIdentifierRecognizer(list(ENTITY_RULES))
+        self._general = GeneralEntityRecognizer()
         self._analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=nlp_engine, supported_languages=["en"]
         )
@@ -190,12 +192,15 @@ class PrivacyEngine:
     def candidates(
         self, text: str, artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """Every candidate identifier before judgement: Presidio's, then the patient tagger's."""
+        """Every candidate identifier before judgement: Presidio's, the patient tagger's, then
+        the general recognizer's."""
         artifacts = artifacts or self._nlp_engine.process_text(text, "en")
+        entities = list(ENTITY_RULES)
         found = self._analyzer.analyze(
-            text=text, language="en", entities=list(ENTITY_RULES), nlp_artifacts=artifacts
+            text=text, language="en", entities=entities, nlp_artifacts=artifacts
         )
-        return found + self._tagged.analyze(text, list(ENTITY_RULES), artifacts)
+        found += self._tagged.analyze(text, entities, artifacts)
+        return found + self._general.analyze(text, entities, artifacts)
 
     def _findings_in_workers(
         self, texts: Sequence[str], organisation: Organisation, batch_size: int, processes: int

@@ -4,7 +4,7 @@ Recognizers find candidates; ``keep_candidates`` keeps those that point at a pat
 judged in ``people``, other mentions of a found patient in ``mentions``, phone numbers, e-mail
 and street addresses in ``contacts``. For names, the rules apply in this order:
 
-- the tagger's name spans are tidied first (swept-in emoji and lower-case words, cut-off hyphens);
+- the models' name spans are tidied first (swept-in emoji and lower-case words, cut-off hyphens);
 - not a person: departments and programmes ("Cancer Center"), a role alone ("Volunteer"),
   ordinary hashtags, a sentence's unknown first word, "the Keurig", anything with digits;
 - an institution: a name followed by a building's or fund's words ("the Pham Pavilion");
@@ -13,9 +13,10 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   after the name, staff news (joins, retires, 10 years with our team), a visit or gift in a post
   about nobody's care, a story set before 1950, a name on one of the post's buildings, the next
   name in a list of staff, a later mention of someone already found public;
-- otherwise a patient: the safe default for a privacy gate, and every name candidate comes
-  from the patient tagger, which learned from labelled posts which names in hospital posts
-  are patients', or from a healthcare recognizer.
+- otherwise a patient: the safe default for a privacy gate. Most name candidates come from the
+  patient tagger, which learned from labelled posts which names in hospital posts are
+  patients', or from a healthcare recognizer; the general recognizer's names are weighed by
+  the confidence model after this, which learned how often such a name is a patient's.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
 given in brackets, their name inside a hashtag or handle, their name in another script. A
@@ -42,7 +43,7 @@ from policy.privacy.mentions import later_mentions
 from policy.privacy.people import (
     COURTESY_TITLES,
     INSTITUTION_NAME,
-    from_the_tagger,
+    from_a_model,
     named_for_the_building,
     person_verdict,
     tidied,
@@ -97,9 +98,9 @@ def keep_candidates(
     )
     public_words = set(named_after) | named_for_the_building(text, named_after)
     public_spans: list[tuple[int, int]] = []
-    # The rules' candidates first, so that where they and the tagger found the same identifier
+    # The rules' candidates first, so that where they and a model found the same identifier
     # the rules' span (a record number without the words after it) is the one reported.
-    in_order = sorted(results, key=lambda r: (from_the_tagger(r), r.start, r.start - r.end))
+    in_order = sorted(results, key=lambda r: (from_a_model(r), r.start, r.start - r.end))
     for result in in_order:
         if any(result.start < other.end and other.start < result.end for other in kept):
             continue  # overlapping candidates are reported once, the widest

@@ -3,7 +3,7 @@
 ``person_verdict`` reads the words around one name candidate and answers ``patient``,
 ``public``, ``institution`` or ``not-a-person``; the helpers read titles, roles and lists, staff
 news, visits and gifts, buildings named after people and stories from long ago. ``tidied``
-cleans the patient tagger's spans before that.
+cleans the statistical models' spans before that.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from policy.privacy.cues import (
     words_after,
     words_before,
 )
+from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.patient_name import is_support_hashtag
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
@@ -71,7 +72,7 @@ def person_verdict(
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
     if (
         len(words) == 1
-        and from_the_tagger(result)
+        and from_a_model(result)
         and re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", text[:start])
         and not _FAMILY_AFTER.match(text, end)
     ):
@@ -80,7 +81,7 @@ def person_verdict(
         return "not-a-person"  # a model reads CamelCase hashtags (#NursesWeek) as names
     if (
         len(words) == 1
-        and from_the_tagger(result)
+        and from_a_model(result)
         and at_sentence_start(text, start)
         and not is_given_name(words[0])
         and not _PERSON_VERB.match(text, end)
@@ -152,13 +153,13 @@ _HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
 
 
 def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
-    """The tagger's name span without the words or emoji it swept in, with a cut-off "-yeon".
+    """A model's name span without the words or emoji it swept in, with a cut-off "-yeon".
 
     "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
     lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
     one ending in a lower-case word ("Llame al"). The cue patterns' spans are exact.
     """
-    if not from_the_tagger(result):
+    if not from_a_model(result):
         return result
     start, end = result.start, result.end
     words = text[start:end].split()
@@ -211,11 +212,15 @@ def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResu
     )
 
 
-def from_the_tagger(result: RecognizerResult) -> bool:
-    """Whether the patient tagger proposed this candidate: a statistical model reads capitals
-    as names, where the cue patterns read the words around them."""
+_MODELS = frozenset({TaggedIdentifierRecognizer.__name__, GeneralEntityRecognizer.__name__})
+
+
+def from_a_model(result: RecognizerResult) -> bool:
+    """Whether a statistical model (the patient tagger or spaCy's general recognizer) proposed
+    this candidate: a model reads capitals as names, where the cue patterns read the words
+    around them."""
     metadata = result.recognition_metadata or {}
-    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) == TaggedIdentifierRecognizer.__name__
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _MODELS
 
 
 def at_sentence_start(text: str, position: int) -> bool:

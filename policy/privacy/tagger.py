@@ -7,11 +7,11 @@ entity recognizer fine-tuned (``training``) on posts whose patient identifiers a
 it reads "who is this about" from the whole sentence rather than from a list of cue words. Its
 labels are the engine's entity types (PERSON means a patient's or relative's name).
 
-It replaces the general model's recognizer rather than running beside it: measured on the
-labelled posts, the general model's names added nothing the tagger and the cue patterns did not
-already find, and a second recognizer doubled the time a draft takes. The trained pipeline
-(tokenizer and recognizer) ships inside the package, records the spaCy model it was trained
-from, and loads offline.
+The general model's recognizer runs beside it (``nlp``): once the confidence model weighs every
+finding, the general names and places it adds, and its agreement with the tagger, raised recall
+and cut false alarms on sets the learned parts never saw. The trained pipeline (tokenizer and
+recognizer) ships inside the package, records the spaCy model it was trained from, and loads
+offline.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ from policy.privacy import PrivacyEngine
 from policy.privacy.confidence import ConfidenceModel
 from policy.privacy.engine import ENTITY_RULES
 from policy.privacy.judgement import AllowList, keep_candidates
+from policy.privacy.nlp import GENERAL_SPANS
+from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.privacy.tagger import TAGGER_PATH, TaggerMismatch, load_tagger
 from policy.privacy.training import (
@@ -67,6 +69,34 @@ def test_the_recognizer_reports_only_the_entity_types_asked_for(
     assert {text[r.start : r.end] for r in everything} >= {"Margaret Ellison", "room 412"}
     names = recognizer.analyze(text, ["PERSON"], artifacts)
     assert names and {r.entity_type for r in names} == {"PERSON"}
+    assert recognizer.analyze(text, ["PERSON"], None) == []
+
+
+def test_the_general_recognizer_runs_beside_the_tagger_and_keeps_its_own_entities(
+    privacy_engine: PrivacyEngine,
+) -> None:
+    text = "Barack Obama toured the new clinic in Chicago with our patient Margaret Ellison."
+    doc = _doc(privacy_engine, text)
+    general = {(span.text, span.label_) for span in doc.spans[GENERAL_SPANS]}
+    assert ("Barack Obama", "PERSON") in general and ("Chicago", "GPE") in general
+    # The tagger's entities are its own: the general labels never reach doc.ents.
+    assert {span.label_ for span in doc.ents} <= set(ENTITY_RULES)
+    assert ("Margaret Ellison", "PERSON") in {(span.text, span.label_) for span in doc.ents}
+
+
+def test_the_general_recognizer_reports_names_and_places_as_the_engines_types(
+    privacy_engine: PrivacyEngine,
+) -> None:
+    text = "Barack Obama toured the new clinic in Chicago."
+    artifacts = privacy_engine._nlp_engine.artifacts(_doc(privacy_engine, text))
+    recognizer = GeneralEntityRecognizer()
+    found = {
+        (text[r.start : r.end], r.entity_type)
+        for r in recognizer.analyze(text, ["PERSON", "IDENTIFYING_DETAILS"], artifacts)
+    }
+    assert found == {("Barack Obama", "PERSON"), ("Chicago", "IDENTIFYING_DETAILS")}
+    names = recognizer.analyze(text, ["PERSON"], artifacts)
+    assert [text[r.start : r.end] for r in names] == ["Barack Obama"]
     assert recognizer.analyze(text, ["PERSON"], None) == []
 
 
@@ -174,5 +204,5 @@ def test_training_writes_both_learned_parts_and_the_engine_runs_on_them(tmp_path
     assert confidence.weights
     engine = PrivacyEngine(SPACY_MODEL, tmp_path / "patient_tagger", tmp_path / "confidence.json")
     text = "So proud of Aroha Ngata, who went home today after three weeks in our ICU."
-    assert engine.pipes == ["ner"]
+    assert engine.pipes == ["general_ner", "general_entities", "ner"]
     assert [f.entity_type for f in engine.findings(text, Organisation())] == ["PERSON"]
