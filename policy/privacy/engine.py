@@ -1,7 +1,7 @@
 """The privacy engine: Presidio's analyzer, built once per process, tuned for hospital posts.
 
 Candidates come from the patient tagger, spaCy's entity recognizer fine-tuned on labelled posts
-(``tagger``), the spaCy model's general recognizer (names and places), Presidio's phone, e-mail
+(``tagger``), which also reports the other names and places it finds, Presidio's phone, e-mail
 and SSN recognizers and the healthcare recognizers in ``recognizers/``. ``judgement`` then
 keeps only the candidates that point at a patient: staff, officials and the organisation's own
 contacts are dropped. Last, the confidence model (``confidence``), fitted on the engine's own
@@ -193,7 +193,7 @@ class PrivacyEngine:
         self, text: str, artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every candidate identifier before judgement: Presidio's, the patient tagger's, then
-        the general recognizer's."""
+        the tagger's other names and places."""
         artifacts = artifacts or self._nlp_engine.process_text(text, "en")
         entities = list(ENTITY_RULES)
         found = self._analyzer.analyze(

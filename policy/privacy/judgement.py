@@ -15,8 +15,9 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   name in a list of staff, a later mention of someone already found public;
 - otherwise a patient: the safe default for a privacy gate. Most name candidates come from the
   patient tagger, which learned from labelled posts which names in hospital posts are
-  patients', or from a healthcare recognizer; the general recognizer's names are weighed by
-  the confidence model after this, which learned how often such a name is a patient's.
+  patients', or from a healthcare recognizer. The tagger's other names (those it did not take
+  for a patient's) go through the same rules, and the confidence model after them learned how
+  often such a name is a patient's.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
 given in brackets, their name inside a hashtag or handle, their name in another script. A

@@ -216,9 +216,9 @@ _MODELS = frozenset({TaggedIdentifierRecognizer.__name__, GeneralEntityRecognize
 
 
 def from_a_model(result: RecognizerResult) -> bool:
-    """Whether a statistical model (the patient tagger or spaCy's general recognizer) proposed
-    this candidate: a model reads capitals as names, where the cue patterns read the words
-    around them."""
+    """Whether the patient tagger proposed this candidate (as a patient's or as another name): a
+    statistical model reads capitals as names, where the cue patterns read the words around
+    them."""
     metadata = result.recognition_metadata or {}
     return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _MODELS
 

@@ -5,7 +5,9 @@ The labelled posts are ``benchmarks/data/privacy_posts.jsonl``: one JSON object 
 spans with their entity type). Two parts are trained, into ``policy/privacy/trained/``:
 
 - the patient tagger (``tagger``): the spaCy model's entity recognizer, fine-tuned on the
-  labelled spans, so it starts from what that model knows of English names and dates;
+  labelled spans, so it starts from what that model knows of English names and dates. The
+  model's own names and places that are not labelled identifiers are added as ``OTHER_PERSON``
+  and ``PLACE``, so that it goes on finding them;
 - the confidence model (``confidence``): fitted on the findings the whole engine makes on
   posts its tagger was not trained on. The sets are dealt into folds; for each fold a tagger is
   trained on the other folds and the engine checks the fold's posts with it. Each finding is
@@ -38,7 +40,7 @@ from spacy.util import fix_random_seed, minibatch
 
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding, fit
 from policy.privacy.engine import PrivacyEngine
-from policy.privacy.tagger import BASE_MODEL_KEY, TAGGER_PATH
+from policy.privacy.tagger import BASE_MODEL_KEY, GENERAL_LABELS, TAGGER_PATH
 from policy.schema import Organisation
 
 DEFAULT_DATA = Path("benchmarks/data/privacy_posts.jsonl")
@@ -93,12 +95,13 @@ def train_tagger(
     """Fine-tune ``base_model``'s entity recognizer on ``posts`` and save it to ``output``."""
     fix_random_seed(seed)
     base = spacy.load(base_model)
+    taught = taught_spans(posts, base)
     nlp = spacy.blank(base.lang or "en", vocab=base.vocab)
     nlp.add_pipe("ner", source=base)
     recognizer = nlp.get_pipe("ner")
-    for label in sorted({entity_type for post in posts for *_, entity_type in post.phi}):
+    for label in sorted({label for spans in taught for *_, label in spans}):
         recognizer.add_label(label)  # type: ignore[attr-defined]
-    examples = [_example(nlp, post) for post in posts]
+    examples = [_example(nlp, post.text, spans) for post, spans in zip(posts, taught, strict=True)]
     shuffler = random.Random(seed)
     optimizer = nlp.resume_training()
     for _ in range(epochs):
@@ -110,12 +113,30 @@ def train_tagger(
     return nlp
 
 
-def _example(nlp: Language, post: LabelledPost) -> Example:
-    """A training example: the post's spans widened to whole tokens, overlaps dropped."""
-    doc = nlp.make_doc(post.text)
+Spans = tuple[tuple[int, int, str], ...]
+
+
+def taught_spans(posts: Sequence[LabelledPost], base: Language) -> list[Spans]:
+    """What the tagger learns to find in each post: its labelled identifiers, and the base
+    model's names and places that overlap none of them as ``GENERAL_LABELS`` says."""
+    taught = []
+    for post, doc in zip(posts, base.pipe(post.text for post in posts), strict=True):
+        general = tuple(
+            (entity.start_char, entity.end_char, GENERAL_LABELS[entity.label_])
+            for entity in doc.ents
+            if entity.label_ in GENERAL_LABELS
+            and not any(entity.start_char < e and s < entity.end_char for s, e, _ in post.phi)
+        )
+        taught.append(post.phi + general)
+    return taught
+
+
+def _example(nlp: Language, text: str, spans: Spans) -> Example:
+    """A training example: the spans widened to whole tokens, overlaps dropped."""
+    doc = nlp.make_doc(text)
     entities: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for start, end, label in sorted(post.phi):
+    for start, end, label in sorted(spans):
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is None or any(span.start < e and s < span.end for s, e in taken):
             continue

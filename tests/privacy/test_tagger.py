@@ -7,19 +7,20 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from policy.privacy import PrivacyEngine
 from policy.privacy.confidence import ConfidenceModel
 from policy.privacy.engine import ENTITY_RULES
 from policy.privacy.judgement import AllowList, keep_candidates
-from policy.privacy.nlp import GENERAL_SPANS
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
-from policy.privacy.tagger import TAGGER_PATH, TaggerMismatch, load_tagger
+from policy.privacy.tagger import OTHER_PERSON, PLACE, TAGGER_PATH, TaggerMismatch, load_tagger
 from policy.privacy.training import (
     LabelledPost,
     deal_folds,
     read_labelled_posts,
+    taught_spans,
     train,
     train_tagger,
     training_posts,
@@ -72,32 +73,48 @@ def test_the_recognizer_reports_only_the_entity_types_asked_for(
     assert recognizer.analyze(text, ["PERSON"], None) == []
 
 
-def test_the_general_recognizer_runs_beside_the_tagger_and_keeps_its_own_entities(
+def test_the_tagger_reports_other_names_and_places_only_through_their_own_recognizer(
     privacy_engine: PrivacyEngine,
 ) -> None:
-    text = "Barack Obama toured the new clinic in Chicago with our patient Margaret Ellison."
-    doc = _doc(privacy_engine, text)
-    general = {(span.text, span.label_) for span in doc.spans[GENERAL_SPANS]}
-    assert ("Barack Obama", "PERSON") in general and ("Chicago", "GPE") in general
-    # The tagger's entities are its own: the general labels never reach doc.ents.
-    assert {span.label_ for span in doc.ents} <= set(ENTITY_RULES)
-    assert ("Margaret Ellison", "PERSON") in {(span.text, span.label_) for span in doc.ents}
+    text = "Barack Obama toured the clinic in Chicago with our patient Margaret Ellison."
+    doc = privacy_engine._nlp_engine.get_nlp("en").make_doc(text)
 
+    def span(words: str, label: str) -> Span:
+        found = doc.char_span(text.index(words), text.index(words) + len(words), label=label)
+        assert found is not None
+        return found
 
-def test_the_general_recognizer_reports_names_and_places_as_the_engines_types(
-    privacy_engine: PrivacyEngine,
-) -> None:
-    text = "Barack Obama toured the new clinic in Chicago."
-    artifacts = privacy_engine._nlp_engine.artifacts(_doc(privacy_engine, text))
-    recognizer = GeneralEntityRecognizer()
-    found = {
-        (text[r.start : r.end], r.entity_type)
-        for r in recognizer.analyze(text, ["PERSON", "IDENTIFYING_DETAILS"], artifacts)
+    doc.ents = [
+        span("Barack Obama", OTHER_PERSON),
+        span("Chicago", PLACE),
+        span("Margaret Ellison", "PERSON"),
+    ]
+    artifacts = privacy_engine._nlp_engine.artifacts(doc)
+    entities = list(ENTITY_RULES)
+    general = GeneralEntityRecognizer().analyze(text, entities, artifacts)
+    assert {(text[r.start : r.end], r.entity_type) for r in general} == {
+        ("Barack Obama", "PERSON"),
+        ("Chicago", "IDENTIFYING_DETAILS"),
     }
-    assert found == {("Barack Obama", "PERSON"), ("Chicago", "IDENTIFYING_DETAILS")}
-    names = recognizer.analyze(text, ["PERSON"], artifacts)
+    tagged = TaggedIdentifierRecognizer(entities).analyze(text, entities, artifacts)
+    assert [(text[r.start : r.end], r.entity_type) for r in tagged] == [
+        ("Margaret Ellison", "PERSON")
+    ]
+    names = GeneralEntityRecognizer().analyze(text, ["PERSON"], artifacts)
     assert [text[r.start : r.end] for r in names] == ["Barack Obama"]
-    assert recognizer.analyze(text, ["PERSON"], None) == []
+    assert GeneralEntityRecognizer().analyze(text, entities, None) == []
+
+
+def test_training_keeps_the_general_models_other_names_and_places() -> None:
+    text = "Barack Obama toured the clinic in Chicago with our patient Margaret Ellison."
+    start = text.index("Margaret Ellison")
+    post = LabelledPost("a", "dev", "x", text, ((start, start + 16, "PERSON"),))
+    (taught,) = taught_spans([post], spacy.load(SPACY_MODEL))
+    assert {(text[s:e], label) for s, e, label in taught} == {
+        ("Barack Obama", OTHER_PERSON),
+        ("Chicago", PLACE),
+        ("Margaret Ellison", "PERSON"),  # the label, not the general model's PERSON beside it
+    }
 
 
 @pytest.mark.parametrize(
@@ -204,5 +221,5 @@ def test_training_writes_both_learned_parts_and_the_engine_runs_on_them(tmp_path
     assert confidence.weights
     engine = PrivacyEngine(SPACY_MODEL, tmp_path / "patient_tagger", tmp_path / "confidence.json")
     text = "So proud of Aroha Ngata, who went home today after three weeks in our ICU."
-    assert engine.pipes == ["general_ner", "general_entities", "ner"]
+    assert engine.pipes == ["ner"]
     assert [f.entity_type for f in engine.findings(text, Organisation())] == ["PERSON"]

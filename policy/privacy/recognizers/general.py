@@ -1,15 +1,16 @@
-"""PERSON and IDENTIFYING_DETAILS: the names and places spaCy's general entity recognizer finds.
+"""PERSON and IDENTIFYING_DETAILS: the names and places the tagger finds that are not labelled PHI.
 
-The patient tagger learned from a few thousand labelled posts which names are patients'; the
-configured spaCy model's own recognizer learned names and places from a large general corpus
-and knows many the tagger misses. Its PERSON spans are name candidates and its GPE, LOC and FAC
-spans (towns, regions, roads, buildings) candidate identifying details, like the tagger's: the
-judgement drops staff, officials and the hospital's own places, and the confidence model weighs
-each finding knowing which recognizers proposed it. Where the general model and the tagger
-agree, that agreement is itself a feature the confidence model learned from.
+The patient tagger keeps what spaCy's general recognizer knew of names and places (``tagger``):
+it labels a name it does not take for a patient's ``OTHER_PERSON`` and a place it does not take
+for an identifying detail ``PLACE``. Its word is not the last one. A staff member's name a
+clause away from the role, a patient named in a sentence unlike any labelled post, the town a
+patient comes from: these are candidates like any other, reported as ``PERSON`` and
+``IDENTIFYING_DETAILS``. The judgement drops staff, officials and the hospital's own places,
+and the confidence model, which knows which recognizer proposed each finding, learned how
+often such a name or place is a patient's.
 
 Patterns and context: none. Score 0.6. Like the tagger's, these results are added after
-Presidio's analyzer has run (``nlp.GENERAL_SPANS`` holds them on the doc).
+Presidio's analyzer has run.
 """
 
 from __future__ import annotations
@@ -17,20 +18,15 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from policy.privacy.nlp import GENERAL_SPANS
+from policy.privacy.tagger import OTHER_PERSON, PLACE
 
 SCORE = 0.6
-# The general model's labels, as the engine's entity types.
-ENTITY_TYPES = {
-    "PERSON": "PERSON",
-    "GPE": "IDENTIFYING_DETAILS",
-    "LOC": "IDENTIFYING_DETAILS",
-    "FAC": "IDENTIFYING_DETAILS",
-}
+# The tagger's labels for other names and places, as the engine's entity types.
+ENTITY_TYPES = {OTHER_PERSON: "PERSON", PLACE: "IDENTIFYING_DETAILS"}
 
 
 class GeneralEntityRecognizer(EntityRecognizer):
-    """Reports the general recognizer's names and places as the engine's entity types."""
+    """Reports the tagger's other names and places as the engine's entity types."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -38,13 +34,13 @@ class GeneralEntityRecognizer(EntityRecognizer):
         )
 
     def load(self) -> None:
-        """Nothing to load: the general recognizer is a pipe of the engine's spaCy pipeline."""
+        """Nothing to load: the tagger is the engine's spaCy pipeline."""
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
-        if doc is None or GENERAL_SPANS not in doc.spans:
+        if doc is None:
             return []
         return [
             RecognizerResult(
@@ -57,6 +53,6 @@ class GeneralEntityRecognizer(EntityRecognizer):
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 },
             )
-            for span in doc.spans[GENERAL_SPANS]
+            for span in doc.ents
             if ENTITY_TYPES.get(span.label_) in entities
         ]
