@@ -104,6 +104,8 @@ def person_verdict(
         return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
     if before and before[-1] in KINSHIP:
         return "patient"
+    if _names_a_group(text, end):
+        return "institution"  # "Northshore Sharks wingers", "Mercy nurses": a team's, a unit's
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
         return "public"
     if len(words) > 1 and any(_is_role(word) or word in PUBLIC_TITLES for word in words[:-1]):
@@ -292,6 +294,15 @@ def institution_after(text: str, end: int) -> str | None:
         return None
     words = [word.lower() for word in WORD.findall(run.group())]
     return run.group() if any(word in _INSTITUTION_AFTER_NAME for word in words) else None
+
+
+def _names_a_group(text: str, end: int) -> bool:
+    """Whether the name is followed by people in the plural: jobs or players of a team."""
+    following = re.match(r"\s+([a-z]+s)\b", text[end:])
+    if following is None:
+        return False
+    word = following.group(1)
+    return _is_role(word) or word.removesuffix("s") in PUBLIC_FIGURES
 
 
 # Not Park, Hall or Wing here: after a given name they are surnames ("Min-jun Park").

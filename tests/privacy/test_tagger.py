@@ -138,6 +138,20 @@ def test_training_keeps_the_general_models_other_names_and_places() -> None:
             ["PatientNameRecognizer"],
             True,
         ),
+        # a name followed by people in the plural is a team's or a unit's
+        (
+            "Northshore Sharks wingers Taniela Fifita handed out footies.",
+            "Northshore Sharks",
+            ["TaggedIdentifierRecognizer"],
+            False,
+        ),
+        # unless words before it say "patient" ("nurses" is a verb here)
+        (
+            "Our patient Dana Reyes nurses her newborn in the NICU.",
+            "Dana Reyes",
+            ["TaggedIdentifierRecognizer"],
+            True,
+        ),
         # and the tagger cannot overrule words that say "staff"
         (
             "Meet Dr. Priya Raman, our new Chief of Cardiology.",
