@@ -81,6 +81,14 @@ SPLITS = {
     "trained on",
     "heldout-17": "written the same way (many languages, public health, incidents), measured "
     "blind with the whole engine, then trained on",
+    "heldout-18": "written the same way (behavioural health, long-term care, hospice), measured "
+    "blind with the whole engine after heldout-14 to 17 were trained on, then trained on",
+    "heldout-19": "written the same way (trauma, EMS, sports teams, therapy dogs), measured blind "
+    "the same way, then trained on",
+    "heldout-20": "written the same way (cancer and transplant centres, donors, researchers, "
+    "European languages), measured blind the same way, then trained on",
+    "heldout-21": "written the same way (careers, operations, customer-service replies), measured "
+    "blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
