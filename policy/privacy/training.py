@@ -17,7 +17,7 @@ spans with their entity type). Two parts are trained, into ``policy/privacy/trai
 
 The sets named in ``--exclude`` (by default the ones the benchmark keeps blind) are never
 trained on, so the benchmark's figures on them stay honest. Training is seeded and runs on the
-CPU: about ten minutes with two processes.
+CPU: about twelve minutes with two processes.
 """
 
 from __future__ import annotations
