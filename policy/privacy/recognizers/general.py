@@ -15,44 +15,22 @@ Presidio's analyzer has run.
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
+from policy.privacy.recognizers.tagged import TaggerSpanRecognizer
 from policy.privacy.tagger import OTHER_PERSON, PLACE
 
-SCORE = 0.6
 # The tagger's labels for other names and places, as the engine's entity types.
 ENTITY_TYPES = {OTHER_PERSON: "PERSON", PLACE: "IDENTIFYING_DETAILS"}
 
 
-class GeneralEntityRecognizer(EntityRecognizer):
+class GeneralEntityRecognizer(TaggerSpanRecognizer):
     """Reports the tagger's other names and places as the engine's entity types."""
+
+    score = 0.6
 
     def __init__(self) -> None:
         super().__init__(
             supported_entities=sorted(set(ENTITY_TYPES.values())), name=type(self).__name__
         )
 
-    def load(self) -> None:
-        """Nothing to load: the tagger is the engine's spaCy pipeline."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
-        if doc is None:
-            return []
-        return [
-            RecognizerResult(
-                entity_type=ENTITY_TYPES[span.label_],
-                start=span.start_char,
-                end=span.end_char,
-                score=SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for span in doc.ents
-            if ENTITY_TYPES.get(span.label_) in entities
-        ]
+    def entity_type(self, label: str) -> str | None:
+        return ENTITY_TYPES.get(label)

@@ -18,14 +18,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 SCORE = 0.65
 
 
-class TaggedIdentifierRecognizer(EntityRecognizer):
-    """Reports the patient tagger's spans for the entity types asked for."""
+class TaggerSpanRecognizer(EntityRecognizer):
+    """Reports the tagger's spans whose labels ``entity_type`` reads as an engine entity type."""
 
-    def __init__(self, entity_types: list[str]) -> None:
-        super().__init__(supported_entities=entity_types, name=type(self).__name__)
+    score = SCORE
 
     def load(self) -> None:
         """Nothing to load: the tagger is the engine's spaCy pipeline."""
+
+    def entity_type(self, label: str) -> str | None:
+        """The engine entity type a tagger label stands for here, if any."""
+        raise NotImplementedError
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -33,17 +36,30 @@ class TaggedIdentifierRecognizer(EntityRecognizer):
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
         if doc is None:
             return []
-        return [
-            RecognizerResult(
-                entity_type=span.label_,
-                start=span.start_char,
-                end=span.end_char,
-                score=SCORE,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for span in doc.ents
-            if span.label_ in entities
-        ]
+        results = []
+        for span in doc.ents:
+            entity_type = self.entity_type(span.label_)
+            if entity_type is not None and entity_type in entities:
+                results.append(
+                    RecognizerResult(
+                        entity_type=entity_type,
+                        start=span.start_char,
+                        end=span.end_char,
+                        score=self.score,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+
+class TaggedIdentifierRecognizer(TaggerSpanRecognizer):
+    """Reports the patient tagger's spans for the entity types asked for."""
+
+    def __init__(self, entity_types: list[str]) -> None:
+        super().__init__(supported_entities=entity_types, name=type(self).__name__)
+
+    def entity_type(self, label: str) -> str | None:
+        return label if label in self.supported_entities else None
