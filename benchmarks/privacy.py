@@ -311,6 +311,23 @@ def _percent(value: object) -> str:
     return f"{float(value) * 100:.1f}%"  # type: ignore[arg-type]
 
 
+ACCURACY_HEADER = (
+    "| set | engine | PHI posts caught | clean posts flagged | span recall | span precision |",
+    "|---|---|---|---|---|---|",
+)
+
+
+def accuracy_row(set_name: str, engine: str, figures: dict[str, object]) -> str:
+    """One row of an accuracy table (``ACCURACY_HEADER``) from an ``Accuracy`` as a dict."""
+    return (
+        f"| {set_name} ({figures['posts_with_phi']} PHI / {figures['clean_posts']} clean) "
+        f"| {engine} | {_percent(figures['posts_with_phi_caught'])} "
+        f"| {_percent(figures['clean_posts_flagged'])} "
+        f"| {_percent(figures['span_recall'])} "
+        f"| {_percent(figures['span_precision'])} |"
+    )
+
+
 def write_results(results: dict[str, object]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "privacy.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
@@ -326,8 +343,7 @@ def write_results(results: dict[str, object]) -> Path:
         f"{results['posts']['total']} labelled posts, no organisation allow-list. "  # type: ignore[index]
         "Written by `python -m benchmarks.privacy`.",
         "",
-        "| set | engine | PHI posts caught | clean posts flagged | span recall | span precision |",
-        "|---|---|---|---|---|---|",
+        *ACCURACY_HEADER,
     ]
     names = {
         "clearpost": "Clearpost",
@@ -336,13 +352,7 @@ def write_results(results: dict[str, object]) -> Path:
     }
     for split, engines in accuracy.items():
         for key, figures in engines.items():
-            lines.append(
-                f"| {split} ({figures['posts_with_phi']} PHI / {figures['clean_posts']} clean) "
-                f"| {names[key]} | {_percent(figures['posts_with_phi_caught'])} "
-                f"| {_percent(figures['clean_posts_flagged'])} "
-                f"| {_percent(figures['span_recall'])} "
-                f"| {_percent(figures['span_precision'])} |"
-            )
+            lines.append(accuracy_row(split, names[key], figures))
     lines += [
         "",
         "Clearpost on each held-out set in its one blind run, before any rule was changed or the "

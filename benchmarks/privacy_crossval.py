@@ -22,9 +22,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from benchmarks.privacy import (
+    ACCURACY_HEADER,
     DEFAULT_MODEL,
     NEVER_TUNED_ON,
     RESULTS,
+    accuracy_row,
     load_posts,
     measure_accuracy,
 )
@@ -85,17 +87,11 @@ def write_results(results: dict[str, object]) -> Path:
         + ", ".join(f"{value} for {fold}" for fold, value in thresholds.items())
         + ". Written by `python -m benchmarks.privacy_crossval`.",
         "",
-        "| set | engine | PHI posts caught | clean posts flagged | span recall | span precision |",
-        "|---|---|---|---|---|---|",
+        *ACCURACY_HEADER,
     ]
     for name, engines in accuracy.items():
         for engine, figures in engines.items():
-            lines.append(
-                f"| {name} ({figures['posts_with_phi']} PHI / {figures['clean_posts']} clean) "
-                f"| {engine} | {figures['posts_with_phi_caught'] * 100:.1f}% "
-                f"| {figures['clean_posts_flagged'] * 100:.1f}% "
-                f"| {figures['span_recall'] * 100:.1f}% | {figures['span_precision'] * 100:.1f}% |"
-            )
+            lines.append(accuracy_row(name, engine, figures))
     path = RESULTS / "privacy_crossval.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

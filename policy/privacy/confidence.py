@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -92,9 +93,15 @@ def features(finding: ScoredFinding) -> Counter[str]:
             found[f"after{distance}:{word}"] = 1
     for word in {word.lower() for word in words}:
         found[f"word:{word}"] = 1
-    for word in {word.lower() for word in _WORD.findall(text)}:
+    for word in _post_words(text):
         found[f"post:{word}"] = 1
     return found
+
+
+@lru_cache(maxsize=64)
+def _post_words(text: str) -> frozenset[str]:
+    """The lower-cased words of a post, read once for all its findings."""
+    return frozenset(word.lower() for word in _WORD.findall(text))
 
 
 @dataclass(frozen=True)

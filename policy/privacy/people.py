@@ -296,9 +296,12 @@ def institution_after(text: str, end: int) -> str | None:
     return run.group() if any(word in _INSTITUTION_AFTER_NAME for word in words) else None
 
 
+_PLURAL_AFTER = re.compile(r"\s+([a-z]+s)\b")
+
+
 def _names_a_group(text: str, end: int) -> bool:
     """Whether the name is followed by people in the plural: jobs or players of a team."""
-    following = re.match(r"\s+([a-z]+s)\b", text[end:])
+    following = _PLURAL_AFTER.match(text, end)
     if following is None:
         return False
     word = following.group(1)

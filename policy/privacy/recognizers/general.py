@@ -25,12 +25,5 @@ ENTITY_TYPES = {OTHER_PERSON: "PERSON", PLACE: "IDENTIFYING_DETAILS"}
 class GeneralEntityRecognizer(TaggerSpanRecognizer):
     """Reports the tagger's other names and places as the engine's entity types."""
 
-    score = 0.6
-
     def __init__(self) -> None:
-        super().__init__(
-            supported_entities=sorted(set(ENTITY_TYPES.values())), name=type(self).__name__
-        )
-
-    def entity_type(self, label: str) -> str | None:
-        return ENTITY_TYPES.get(label)
+        super().__init__(ENTITY_TYPES, score=0.6)

@@ -12,6 +12,8 @@ contains, and the confidence model needs to know every recognizer that found a f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -19,16 +21,15 @@ SCORE = 0.65
 
 
 class TaggerSpanRecognizer(EntityRecognizer):
-    """Reports the tagger's spans whose labels ``entity_type`` reads as an engine entity type."""
+    """Reports the tagger's spans whose labels ``labels`` maps to an engine entity type."""
 
-    score = SCORE
+    def __init__(self, labels: Mapping[str, str], score: float = SCORE) -> None:
+        super().__init__(supported_entities=sorted(set(labels.values())), name=type(self).__name__)
+        self.labels = dict(labels)
+        self.score = score
 
     def load(self) -> None:
         """Nothing to load: the tagger is the engine's spaCy pipeline."""
-
-    def entity_type(self, label: str) -> str | None:
-        """The engine entity type a tagger label stands for here, if any."""
-        raise NotImplementedError
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -36,30 +37,24 @@ class TaggerSpanRecognizer(EntityRecognizer):
         doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
         if doc is None:
             return []
-        results = []
-        for span in doc.ents:
-            entity_type = self.entity_type(span.label_)
-            if entity_type is not None and entity_type in entities:
-                results.append(
-                    RecognizerResult(
-                        entity_type=entity_type,
-                        start=span.start_char,
-                        end=span.end_char,
-                        score=self.score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
-        return results
+        return [
+            RecognizerResult(
+                entity_type=self.labels[span.label_],
+                start=span.start_char,
+                end=span.end_char,
+                score=self.score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for span in doc.ents
+            if self.labels.get(span.label_) in entities
+        ]
 
 
 class TaggedIdentifierRecognizer(TaggerSpanRecognizer):
     """Reports the patient tagger's spans for the entity types asked for."""
 
     def __init__(self, entity_types: list[str]) -> None:
-        super().__init__(supported_entities=entity_types, name=type(self).__name__)
-
-    def entity_type(self, label: str) -> str | None:
-        return label if label in self.supported_entities else None
+        super().__init__({entity_type: entity_type for entity_type in entity_types})
