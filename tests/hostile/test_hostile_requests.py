@@ -16,7 +16,7 @@ from bot.models import AuditEntry, Draft, Vote
 from bot.slack_requests import signed_headers
 from tests.conftest import RunningBot
 from tests.faults.conftest import FLU_CLINIC, cards_in_channel
-from tests.scenario.helpers import votes, wait_until
+from tests.scenario.helpers import votes, wait_for_card, wait_until
 from tests.slack_requests import SIGNING_SECRET
 
 FORM = "application/x-www-form-urlencoded"
@@ -89,8 +89,7 @@ def test_valid_signature_replayed_within_the_window_does_not_vote_twice(
     running_bot: RunningBot,
 ) -> None:
     running_bot.send.draft("U0AUTHOR", FLU_CLINIC)
-    wait_until(lambda: cards_in_channel(running_bot), what="the card")
-    ts = cards_in_channel(running_bot)[0].ts
+    ts, _ = wait_for_card(running_bot)  # in Slack and recorded: votes need both
     for _ in range(3):  # the same signed event, captured and sent again
         running_bot.send.react("U0BYSTANDER", "white_check_mark", ts, event_id="Ev0CAPTURED")
     wait_until(lambda: votes(running_bot), what="the vote attempt")
@@ -156,8 +155,7 @@ def test_reaction_on_an_unknown_message_is_ignored(running_bot: RunningBot) -> N
 
 def test_events_from_unknown_users_and_channels_change_nothing(running_bot: RunningBot) -> None:
     running_bot.send.draft("U0AUTHOR", FLU_CLINIC)
-    wait_until(lambda: cards_in_channel(running_bot), what="the card")
-    ts = cards_in_channel(running_bot)[0].ts
+    ts, _ = wait_for_card(running_bot)  # in Slack and recorded: votes need both
     before = stored(running_bot)
 
     unknown_channel = {

@@ -34,14 +34,19 @@ def wait_for_card(bot: RunningBot, count: int = 1) -> tuple[str, RecordedCall]:
         for m in bot.slack.messages
         if m.channel == APPROVAL_CHANNEL and m.text == card.body.get("text")
     )
-    # Slack has the card before the service has recorded where it is; votes need the latter.
-    wait_until(lambda: _card_recorded(bot, ts), what="the card's place to be recorded")
+    wait_for_card_recorded(bot, ts)
     return ts, card
 
 
-def _card_recorded(bot: RunningBot, ts: str) -> bool:
-    with bot.store.transaction() as session:
-        return session.scalar(select(func.count()).where(Draft.card_ts == ts)) == 1
+def wait_for_card_recorded(bot: RunningBot, ts: str) -> None:
+    """Slack has a card a moment before the service has recorded where it is, and a vote on a
+    card the service cannot place is ignored: tests that vote wait for both."""
+
+    def recorded() -> bool:
+        with bot.store.transaction() as session:
+            return session.scalar(select(func.count()).where(Draft.card_ts == ts)) == 1
+
+    wait_until(recorded, what="the card's place to be recorded")
 
 
 def card_text(call: RecordedCall) -> str:

@@ -35,7 +35,14 @@ from bot.submit_modal import (
 from policy import Policy
 from policy.privacy import PrivacyEngine
 from tests.conftest import RunningBot, make_settings, start_bot
-from tests.scenario.helpers import card_text, draft_count, draft_status, votes, wait_until
+from tests.scenario.helpers import (
+    card_text,
+    draft_count,
+    draft_status,
+    votes,
+    wait_for_card_recorded,
+    wait_until,
+)
 from tests.slack_requests import APPROVAL_CHANNEL, TEAM_ID
 
 FLU_CLINIC = "Join us Saturday for our free flu clinic!"
@@ -235,6 +242,7 @@ def wait_card(bot: RunningBot, count: int = 1) -> tuple[str, RecordedCall]:
         for m in bot.slack.messages
         if m.channel == APPROVAL_CHANNEL and m.thread_ts is None and m.text == card.body["text"]
     )
+    wait_for_card_recorded(bot, ts)
     return ts, card
 
 

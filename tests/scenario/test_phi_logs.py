@@ -30,14 +30,11 @@ PHI_DRAFT = (
 
 @pytest.fixture
 def service_log() -> Iterator[io.StringIO]:
-    """Everything the service logs, as production writes it, at the most talkative level."""
-    root = logging.getLogger()
-    saved_handlers, saved_level = root.handlers[:], root.level
+    """Everything the service logs, as production writes it, at the most talkative level (the
+    root logger is put back by ``restored_root_logger``)."""
     captured = io.StringIO()
     configure_logging("DEBUG", captured)
     yield captured
-    root.handlers[:] = saved_handlers
-    root.setLevel(saved_level)
 
 
 def test_no_identifier_reaches_the_logs(running_bot: RunningBot, service_log: io.StringIO) -> None:
