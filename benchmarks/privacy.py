@@ -89,6 +89,16 @@ SPLITS = {
     "European languages), measured blind the same way, then trained on",
     "heldout-21": "written the same way (careers, operations, customer-service replies), measured "
     "blind the same way, then trained on",
+    "heldout-22": "written the same way (US safety-net and county hospitals, Spanish and English), "
+    "measured blind with the whole engine after heldout-18 to 21 were trained on, then trained on",
+    "heldout-23": "written the same way (staff news, awards, galas, grateful-patient letters), "
+    "measured blind the same way, then trained on",
+    "heldout-24": "written the same way (veterans, rehabilitation, sports medicine, centenarians), "
+    "measured blind the same way, then trained on",
+    "heldout-25": "written the same way (Asia-Pacific, the Middle East and Africa, many "
+    "languages), measured blind the same way, then trained on",
+    "everyday-2": "a second ordinary month of three hospitals' feeds (22 of 120 posts with PHI), "
+    "not written to trip the engine, measured blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
