@@ -64,7 +64,9 @@ SPLITS = {
     "the engine while they were built (how the tagger's names and the rules combine was chosen "
     "on it)",
     "heldout-10": "written the same way after the rules were frozen, measured blind with the "
-    "rules alone; never tuned or trained on, and only ever looked at as these totals",
+    "rules alone; never tuned or trained on, and looked at only as these totals until a check "
+    "of the widened age and hashtag rules printed its posts by mistake; nothing was changed for "
+    "it",
     "heldout-11": "written the same way (US hospitals), measured blind with the rules alone, "
     "then trained on by the patient tagger; no rule was changed for it",
     "heldout-12": "written the same way (health systems outside the US, many languages), "

@@ -52,7 +52,8 @@ PUBLIC_TITLES = vocabulary(
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
 CREDENTIALS = vocabulary(
     """md do rn np pa pa-c phd dnp msn bsn mba mph facs facc faap cnm crna lpn pharmd dds dmd
-    lcsw rd rrt pt dpt ot mha fache ibclc cna ccrn cpnp fnp aprn rph lmft lpc emt ms"""
+    lcsw rd rrt pt dpt ot mha fache ibclc cna ccrn cpnp fnp aprn rph lmft lpc emt ms
+    mt-bc ccls msw bcba slp ccc-slp atc cdces"""
 )
 
 # Nouns that name a job or a public office; near a name they mark staff or officials.
@@ -108,7 +109,7 @@ ORG_CONTACT_CUES = vocabulary(
     """our us call line hotline helpline office desk clinic center centre department services
     appointment appointments book schedule fax faxed info information wait switchboard main
     records text toll-free located open opens campus suite registration held cooling parking
-    entrance website visit rsvp email emailed questions enroll team feedback"""
+    entrance website visit rsvp email emailed questions enroll team feedback intake relations"""
 )
 
 # Words near a phone, e-mail or address that make it a person's own.
@@ -126,7 +127,8 @@ NOT_NAME_WORDS = vocabulary(
     financial office department team program residency info information relations suite lot
     garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium
     advocate access experience excellence contest year imaging radiology laboratory pharmacy
-    service league level registration gala"""
+    service league level registration gala pregnancy loss remembrance prevention screening
+    lifeline"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.
@@ -161,16 +163,17 @@ def historical(text: str, start: int, end: int) -> bool:
     return year.group("long_ago") is not None or not words & _BIRTH_WORDS
 
 
-_DEPARTMENT_PATIENT = re.compile(r"\bPatient(?=\s+[A-Z])")
+_DEPARTMENT_PATIENT = re.compile(r"\bPatient(?:\s+(?:&|and)\s+Family)?(?=\s+[A-Z])")
 
 
 def departments_as_offices(text: str) -> str:
-    """``text`` with "Patient Relations", "Patient Experience Manager"... read as offices.
+    """``text`` with "Patient Relations", "Patient & Family Relations"... read as offices.
 
     Capitalised and followed by another capitalised word, "Patient" names one of the hospital's
-    departments, so it must not count as a cue that a patient is near.
+    departments, so it must not count as a cue that a patient is near. The text keeps its length
+    so that positions in it still point at the same words.
     """
-    return _DEPARTMENT_PATIENT.sub("Office", text)
+    return _DEPARTMENT_PATIENT.sub(lambda match: "Office".ljust(len(match.group())), text)
 
 
 def words_before(text: str, position: int, count: int) -> list[str]:

@@ -203,6 +203,11 @@ def test_patient_identifiers_are_flagged(
         "Harold and Margaret!",
         "When the Keurig in the 4 West break room dies at 3 a.m. #NurseLife",
         "Please call Patient Relations at (740) 555-0111 and reference this post.",
+        "We're sorry your family had such a long wait. Please reach Patient & Family Relations "
+        "at 503-555-0123.",
+        "It's OK to ask for help. Reach Calloway Behavioral Health intake at 314-555-0150.",
+        "Meet Jonah Feldstein, MT-BC, one of our two board-certified music therapists.",
+        "Today, Oct. 15, is Pregnancy and Infant Loss Remembrance Day.",
         "Visit our clinic at 1650 W. Madison Blvd. Call (312) 555-0166.",
         # the staff and public people of round eight: a department's manager, royalty, a board
         # member whose family donated, a public person's age, a departmental mailbox

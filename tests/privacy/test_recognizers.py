@@ -43,6 +43,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "Visit us at 99 Main Street.", []),
     (AgeOver89Recognizer, "Our ED ran at 95% capacity.", []),
     (AgeOver89Recognizer, "Happy 100th birthday to US! We opened in 1924.", []),
+    (AgeOver89Recognizer, "A letter came from Marion, now 90, who wrote", ["90"]),
+    (AgeOver89Recognizer, "She's 104, she was a Navy nurse in WWII.", ["104"]),
+    (AgeOver89Recognizer, "Herr Friedhelm Wagner, 93, konnte", ["93"]),
+    (AgeOver89Recognizer, "田中ハナさん(102歳)と김순자 할머니의 100세 생신", ["100세", "102歳"]),
+    (AgeOver89Recognizer, "Mit 96 Jahren hat er heute seine Reha beendet", ["96 Jahren"]),
+    (AgeOver89Recognizer, "Our ED is now 95% full; she's 99 percent sure.", []),
+    (AgeOver89Recognizer, "On Tuesday, 95 volunteers and Ward 7, 90, helped.", []),
     # medical record numbers
     (
         MedicalRecordNumberRecognizer,
@@ -255,6 +262,19 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "keeps asking for nurse kayla — tasha, his mom", ["tasha"]),
     (PatientNameRecognizer, "St. Brigid's turns 100 this year!", []),
     (PatientNameRecognizer, "#TeamScience #GoRed #TeamMaria", ["TeamMaria"]),
+    (
+        PatientNameRecognizer,
+        "Thank you for the love for #GetWellSoonAnanya and #RestEasyJaylen",
+        ["GetWellSoonAnanya", "RestEasyJaylen"],
+    ),
+    (
+        PatientNameRecognizer,
+        "Our hearts are with them #JaylenBrooksForever",
+        ["JaylenBrooksForever"],
+    ),
+    (PatientNameRecognizer, "Adopted at last! #HomeForever #GetWellSoon", []),
+    (PatientNameRecognizer, "Sione is heading home today!", ["Sione"]),
+    (PatientNameRecognizer, "Heading home today? Check the parking app.", []),
     (PatientNameRecognizer, "Happy 1st birthday to Ava and Ella! 🎈", ["Ava and Ella"]),
     (PatientNameRecognizer, "Happy 100th birthday to US!", []),
     (PatientNameRecognizer, "a liver transplant for Adaeze Okonkwo, 34", ["Adaeze Okonkwo"]),

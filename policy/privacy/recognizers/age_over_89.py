@@ -2,7 +2,9 @@
 
 Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
 ``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``who at 99
-donated``, ``at the age of 96``, ``95岁``, ``97 años``, ``92 ans``.
+donated``, ``at the age of 96``, a bare age told by whose it is (``Marion, now 90,``, ``She's
+104``, ``Herr Wagner, 93, konnte``), ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``,
+``96 Jahren``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
@@ -20,6 +22,8 @@ _AGE = r"(?:9\d|1[01]\d)"
 _NOT_A_RANGE = (
     r"(?!\s*(?:\+|and\s+(?:over|older|up|above)|or\s+(?:older|over|above)|to\s+\d|[-–]\s*\d))"
 )
+# What may follow a bare age: a clause's end or "and" ("She's 104, she was a Navy nurse").
+_AGE_ENDS = r"(?=\s*(?:[,.;:!?)\]—–]|\s+and\b|$))"
 # Nouns a "100-year-old" may describe that are not people.
 _THINGS = (
     r"building|hospital|chapel|church|tradition|institution|organi[sz]ation|history|tree|campus"
@@ -69,8 +73,35 @@ class AgeOver89Recognizer(RegexRecognizer):
             "age",
         ),
         CuePattern("at the age of n", re.compile(rf"(?i)\bat\s+the\s+age\s+of\s+{_AGE}\b"), 0.8),
-        CuePattern("cjk age", re.compile(rf"{_AGE}\s*岁"), 0.85),
-        CuePattern("age in spanish or french", re.compile(rf"(?i)\b{_AGE}\s+(?:años|ans)\b"), 0.8),
+        # "Marion, now 90, wrote", "She's 104", "Herr Wagner, 93, konnte": a bare age, told by
+        # who it belongs to and by the punctuation or "and" that closes it (not "now 95%").
+        CuePattern(
+            "now n",
+            re.compile(rf"(?i)\b(?:now|is\s+now)\s+(?P<age>{_AGE})\b{_AGE_ENDS}"),
+            0.75,
+            "age",
+        ),
+        CuePattern(
+            "she's n",
+            re.compile(
+                rf"(?i)\b(?:she|he|who)(?:['’]s|\s+is|\s+was)\s+(?:now\s+)?(?P<age>{_AGE})\b"
+                rf"{_AGE_ENDS}"
+            ),
+            0.75,
+            "age",
+        ),
+        CuePattern(
+            "name, n,",
+            re.compile(rf"\b[A-Z][^\W\d_]+,\s+(?P<age>{_AGE}),\s"),
+            0.7,
+            "age",
+        ),
+        CuePattern("cjk age", re.compile(rf"{_AGE}\s*(?:岁|歳|세|살)"), 0.85),
+        CuePattern(
+            "age in other languages",
+            re.compile(rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar)\b"),
+            0.8,
+        ),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:

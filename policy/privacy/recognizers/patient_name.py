@@ -6,7 +6,8 @@ Patterns:
   Delgado``, ``twins Arjun and Anaya``, ``baby Leo``, ``Grandpa Joe``; family nicknames also in
   lower case (``nana ruth``);
 - a name in any non-Latin script after a patient word: ``patient 李明华``, ``病人王小明``;
-- a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``;
+- a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``,
+  ``#GetWellSoonAnanya``, ``#RestEasyJaylen``;
 - a lower-case name given with an age, news style: ``jayden morales, 7,``;
 - a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``;
 - a name opening a sentence whose verb tells a patient's story: ``Kenji is home after his
@@ -50,14 +51,17 @@ _NICKNAME = (
 )
 _HASHTAG_PREFIX = (
     r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
+    r"|GetWellSoon|GetWell|RestEasy|RestInPeace"
 )
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
-_HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey"
+_HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey|Forever"
 _EVERYDAY_PREFIXES = frozenset({"Team", "Go", "Love", "Welcome", "Support"})
+# #JaylenBrooksForever, but also #HomeForever: the rest must hold a given name.
+_EVERYDAY_SUFFIXES = frozenset({"Forever"})
 # Lower-case hashtags cannot be split into words; the part after the prefix must start with a
 # given name (#prayforemmawilson).
 _LOWER_HASHTAG = re.compile(
-    r"(?:prayfor|pray4|prayingfor|team|fuerza)(?P<rest>[a-z]{4,})"
+    r"(?:prayfor|pray4|prayingfor|team|fuerza|getwellsoon|resteasy)(?P<rest>[a-z]{4,})"
     r"|(?P<first>[a-z]{3,})(?:strong|warrior|fighter|tough|thebrave)"
 )
 # Words a support hashtag may wrap that are not a person (#TeamNICU, #NursesStrong).
@@ -71,13 +75,17 @@ _NOT_NAMES = vocabulary(
 _SUPPORT_HASHTAG = re.compile(
     rf"(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}\b|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
 )
-_HASHTAG_WORD = re.compile(rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray")
+# The words of the prefixes and suffixes themselves, as the hashtag splits into words.
+_HASHTAG_WORD = re.compile(
+    rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray|Get|Well|Soon|Rest|Easy|In|Peace"
+)
 _CARE_VERB = (
     r"cared\s+for|caring\s+for|care\s+of|treated|treating|operated\s+on|resuscitated|delivered"
 )
 # Predicates that make the sentence's subject a patient.
 _STORY_PREDICATE = (
-    r"(?:is|was|went|goes|is\s+going|got\s+to\s+go)\s+home|woke\s+up|rang\s+the\s+bell"
+    r"(?:is|was|went|goes|is\s+going|(?:is\s+|was\s+)?head(?:ing|ed)|got\s+to\s+go)\s+home"
+    r"|woke\s+up|rang\s+the\s+bell"
     r"|(?:is|was|were|are)\s+(?:discharged|admitted|recovering|cancer-free|in\s+remission)"
     r"|(?:finished|completed)\s+(?:\w+\s+){0,3}(?:treatment|chemo\w*|radiation|rehab|therapy)"
     r"|underwent|survived|beat\s+(?:cancer|covid|sepsis)|took\s+(?:his|her|their)\s+first\s+steps"
@@ -440,4 +448,6 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
         word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word) for word in words
     ):
         return False  # #NursesStrong, #TeamNICU: no name inside
+    if words[-1] in _EVERYDAY_SUFFIXES:
+        return any(is_given_name(word) for word in words[:-1])
     return words[0] not in _EVERYDAY_PREFIXES or any(is_given_name(word) for word in words[1:])
