@@ -100,7 +100,9 @@ SPLITS = {
     "heldout-25": "written the same way (Asia-Pacific, the Middle East and Africa, many "
     "languages), measured blind the same way, then trained on",
     "everyday-2": "a second ordinary month of three hospitals' feeds (22 of 120 posts with PHI), "
-    "not written to trip the engine, measured blind the same way, then trained on",
+    "not written to trip the engine, measured blind the same way, then trained on; the age, "
+    "hashtag, credential and hospital-line rules were widened after heldout-22 to everyday-2 "
+    "were measured",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)

@@ -24,7 +24,8 @@ given in brackets, their name inside a hashtag or handle, their name in another 
 phone line, e-mail address or street address is the organisation's own when its nearest cue
 words are the hospital's ("call our nurse line", "located at") and a person's when they are
 personal ("her cell", "call you at", right after a patient's name). The organisation's listed
-public contacts and names are always allowed.
+public contacts and names are always allowed. A date with a year before 1900 is nobody
+living's.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ from policy.privacy.people import (
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
+# Only the date's own year: a veteran's discharge date in a sentence that also says 1944 counts.
+_BEFORE_1900 = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ def keep_candidates(
             if verdict != "patient":
                 continue
             result = with_coordinated_name(text, result, kept)
+        elif result.entity_type == "DATE" and _BEFORE_1900.search(span):
+            continue  # "Florence Nightingale was born on 12 May 1820": nobody living
         elif result.entity_type in _CONTACTS and not (
             after_a_patient(text, result, kept) or personal_contact(text, result, span)
         ):

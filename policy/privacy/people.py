@@ -115,10 +115,7 @@ def person_verdict(
         return "public"
     if any(_is_role(word) for word in before[-2:]):
         return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike", "preceptors Lauren"
-    figure = any(
-        word in PUBLIC_FIGURES or word.removesuffix("s") in PUBLIC_FIGURES for word in before[-2:]
-    )
-    if figure and not _in_care(text, start, end):
+    if any(_is_figure(word) for word in before[-2:]) and not _in_care(text, start, end):
         return "public"  # "goalkeeper Tanner Brooks", but not "Coach Ramsey, recovering in our ICU"
     if _appositive_role(text, end) or _staff_event(text, start, end):
         return "public"
@@ -138,6 +135,8 @@ def person_verdict(
     list_before = words_before(text, list_start, 6 if opened else 2)
     if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
         return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
+    if any(_is_figure(word) for word in list_before) and not _in_care(text, start, end):
+        return "public"  # the second of "Sharks wingers Taniela Fifita and Josh Carmody"
     return "patient"
 
 
@@ -146,7 +145,10 @@ _PERSON_VERB = re.compile(
     r"\s+(?:was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|just"
     r"|finally)\b"
 )
-_LEADING_NOISE = re.compile(r"(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
+# Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").
+_LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
+# Shouted words after a name-like word are the post's, not a surname: "¡Vacunas GRATIS!".
+_SHOUTED_END = re.compile(r"(?:\s+[A-Z]{3,})+$")
 _OPENING_VERBS = vocabulary(
     """find meet call email contact visit ask join welcome thank thanks congrats congratulations
     happy hi hello dear say see support follow tag send"""
@@ -157,9 +159,10 @@ _HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
 def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     """A model's name span without the words or emoji it swept in, with a cut-off "-yeon".
 
-    "the joy 👶👶 Welcome" becomes "Welcome"; "Seo" in "Seo-yeon" becomes "Seo-yeon"; a span of
-    lower-case words alone is no name ("jollof rice") unless it starts with a given name, nor is
-    one ending in a lower-case word ("Llame al"). The cue patterns' spans are exact.
+    "the joy 👶👶 Welcome" becomes "Welcome", "¡Vacunas GRATIS" "Vacunas"; "Seo" in "Seo-yeon"
+    becomes "Seo-yeon"; a span of lower-case words alone is no name ("jollof rice") unless it
+    starts with a given name, nor is one ending in a lower-case word ("Llame al"). The cue
+    patterns' spans are exact.
     """
     if not from_a_model(result):
         return result
@@ -171,6 +174,9 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         start = noise.end()
     if start >= end or re.search(r"\s[a-z]+$|-(?:speaking|born|based)$", text[start:end]):
         return None  # "Llame al", "Manman l", "Hindi-speaking": names end in a capital word
+    shouted = _SHOUTED_END.search(text, start, end)
+    if shouted and not text[start:end].isupper():
+        end = shouted.start()
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
     first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
@@ -182,6 +188,11 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 def _is_role(word: str) -> bool:
     """A job or office, singular or plural ("preceptors", "chairs")."""
     return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+
+
+def _is_figure(word: str) -> bool:
+    """A public figure's word, singular or plural ("goalkeeper", "wingers")."""
+    return word in PUBLIC_FIGURES or word.removesuffix("s") in PUBLIC_FIGURES
 
 
 _FAMILY_AFTER = re.compile(
