@@ -227,7 +227,12 @@ def choose_threshold(
     folds: Sequence[Sequence[str]],
 ) -> float:
     """The highest of ``THRESHOLDS`` that stops ``CATCH_TARGET`` of the posts with PHI, each post
-    judged by a model fitted on the other folds (the lowest when none does)."""
+    judged by a model fitted on the other folds.
+
+    When none does (posts with PHI that no candidate found are beyond any threshold), it is the
+    highest that stops as many as the best one: a lower threshold that catches no more posts
+    would only flag more clean ones.
+    """
     best: dict[str, float] = {}  # post id -> its most probable finding, fitted without its fold
     for fold in folds:
         model = _fit([post for post in posts if post.split not in fold], found)
@@ -235,12 +240,11 @@ def choose_threshold(
             if post.split in fold:
                 best[post.id] = max(map(model.probability, found[post.id]), default=0.0)
     with_phi = [post for post in posts if post.phi and post.id in best]
-    meeting = [
-        threshold
-        for threshold in THRESHOLDS
-        if sum(best[post.id] >= threshold for post in with_phi) >= CATCH_TARGET * len(with_phi)
-    ]
-    return max(meeting, default=min(THRESHOLDS))
+    caught = {
+        threshold: sum(best[post.id] >= threshold for post in with_phi) for threshold in THRESHOLDS
+    }
+    needed = min(CATCH_TARGET * len(with_phi), max(caught.values()))
+    return max(threshold for threshold, count in caught.items() if count >= needed)
 
 
 def _fit(posts: Sequence[LabelledPost], found: dict[str, list[ScoredFinding]]) -> ConfidenceModel:

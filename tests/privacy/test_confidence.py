@@ -12,12 +12,14 @@ from policy.privacy.confidence import (
     features,
     fit,
 )
-from policy.privacy.training import CATCH_TARGET, LabelledPost, choose_threshold
+from policy.privacy.training import CATCH_TARGET, THRESHOLDS, LabelledPost, choose_threshold
 from tests.privacy.candidates import candidate
 
 NAMES = ["Ana Silva", "Tom Reyes", "Li Wei", "Omar Haddad", "Eva Novak", "Raj Patel"]
 PATIENT = "Prayers for {}, recovering in our ICU tonight."
 STAFF = "Congratulations to {} on 20 years as our charge nurse."
+# A patient congratulated the way staff are: a finding the model is unsure of.
+MIXED = "Congratulations to {}, recovering in our ICU tonight."
 
 
 def test_a_finding_carries_the_recognizers_of_every_candidate_on_its_words() -> None:
@@ -84,25 +86,37 @@ def _labelled(
     return posts
 
 
-def _threshold(patients_read_as_staff: int) -> float:
-    """The chosen threshold when some patients are named the way staff are."""
+def _threshold(patients_read_as_staff: int, never_found: int = 0) -> float:
+    """The chosen threshold when some patients are congratulated the way staff are, and some
+    posts with PHI have no finding at all for any threshold to keep."""
     labelled = []
     for split in ("a", "b"):
         labelled += _labelled(split, PATIENT, True, NAMES * 4)
         labelled += _labelled(split, STAFF, False, NAMES * 4)
-        labelled += _labelled(split, STAFF, True, NAMES[:patients_read_as_staff])
+        labelled += _labelled(split, MIXED, True, NAMES[:patients_read_as_staff])
     posts = [post for post, _ in labelled]
     found = {post.id: [finding] for post, finding in labelled}
+    for number in range(never_found):
+        text = f"Room {400 + number} says thank you!"
+        posts.append(LabelledPost(f"unfound-{number}", "a", "x", text, ((0, 8, "ROOM_NUMBER"),)))
+        found[posts[-1].id] = []
     return choose_threshold(posts, found, [["a"], ["b"]])
 
 
 def test_the_threshold_is_the_strictest_that_still_stops_the_target_share_of_phi_posts() -> None:
     clear = _threshold(0)
-    # One patient post in 25 is named like staff: stopping 98% of them takes a lower threshold.
+    # One patient post in 25 is congratulated like staff: stopping 98% takes a lower threshold.
     assert 1 - CATCH_TARGET < 1 / 25
     muddled = _threshold(1)
     assert muddled < clear
     assert clear > EVEN_ODDS
+
+
+def test_posts_no_threshold_can_catch_do_not_drag_the_threshold_down() -> None:
+    # Three PHI posts in 83 have no finding: no threshold stops 98%, so the target becomes what
+    # the best threshold stops, and lower ones, which would only add false flags, are not taken.
+    clear = _threshold(0)
+    assert _threshold(0, never_found=3) == clear > min(THRESHOLDS)
 
 
 def test_saved_weights_and_threshold_give_the_same_verdicts(tmp_path: Path) -> None:
