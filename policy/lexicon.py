@@ -283,7 +283,10 @@ def find_links(text: str) -> list[Link]:
         if not url:
             continue
         scheme = match.group("scheme")
-        host = urlsplit(url if scheme else f"//{url}").hostname or ""
+        try:
+            host = urlsplit(url if scheme else f"//{url}").hostname or ""
+        except ValueError:  # "http://[": an address no browser could open has no host
+            host = ""
         host = host.lower().removeprefix("www.")
         links.append(Link(match.start(), match.start() + len(url), url, host, scheme))
     return links

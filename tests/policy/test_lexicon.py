@@ -118,6 +118,15 @@ def test_links_with_and_without_scheme_lose_trailing_punctuation() -> None:
     assert text[links[0].start : links[0].end] == links[0].url
 
 
+def test_a_link_that_cannot_be_read_has_no_host() -> None:
+    # urlsplit refuses "http://[" (an unclosed IPv6 address); the draft is still checked.
+    links = find_links("Typo alert: HTTP://[ and https://[::1 are not addresses")
+    assert [(link.url, link.host, link.scheme) for link in links] == [
+        ("HTTP://[", "", "HTTP"),
+        ("https://[::1", "", "https"),
+    ]
+
+
 def test_subdomains_count_as_their_domain() -> None:
     assert host_is_in("pubmed.ncbi.nlm.nih.gov", ["nih.gov"])
     assert not host_is_in("notnih.gov", ["nih.gov"])
