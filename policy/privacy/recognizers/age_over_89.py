@@ -77,7 +77,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         # who it belongs to and by the punctuation or "and" that closes it (not "now 95%").
         CuePattern(
             "now n",
-            re.compile(rf"(?i)\b(?:now|is\s+now)\s+(?P<age>{_AGE})\b{_AGE_ENDS}"),
+            re.compile(rf"(?i)\bnow\s+(?P<age>{_AGE})\b{_AGE_ENDS}"),
             0.75,
             "age",
         ),
