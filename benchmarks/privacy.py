@@ -103,6 +103,18 @@ SPLITS = {
     "not written to trip the engine, measured blind the same way, then trained on; the age, "
     "hashtag, credential and hospital-line rules were widened after heldout-22 to everyday-2 "
     "were measured",
+    "heldout-26": "written the same way (outpatient clinics: dental, eye, skin, urgent care, "
+    "portal replies, pharmacy and imaging), measured blind with the whole engine after "
+    "heldout-22 to everyday-2 were trained on, then trained on",
+    "heldout-27": "written the same way (academic medicine: trials, match day, research news, "
+    "case reports), measured blind the same way, then trained on",
+    "heldout-28": "written the same way (storms, fires, floods, mass-casualty incidents, blood "
+    "drives), measured blind the same way, then trained on",
+    "heldout-29": "written the same way (long LinkedIn and Facebook posts: executives, "
+    "partnerships, philanthropy, launches; the UK, Ireland, South Africa, the Philippines, "
+    "Nigeria and the US), measured blind the same way, then trained on",
+    "everyday-3": "a third ordinary month of three organisations' feeds (27 of 120 posts with "
+    "PHI), not written to trip the engine, measured blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
