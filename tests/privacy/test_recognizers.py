@@ -198,6 +198,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         "@kelly_brandt88 we're so sorry your mom waited. Please DM us.",
         ["@kelly_brandt88"],
     ),
+    (
+        SocialHandleRecognizer,
+        "@brendaloo_yyc the glitch that showed your Jan 29 lab results as pending is fixed.",
+        ["@brendaloo_yyc"],
+    ),
+    (SocialHandleRecognizer, "@brendaloo_yyc the glitch that showed lab results is fixed.", []),
     (SocialHandleRecognizer, "@danny_reyes hope your knee is healing well!", ["@danny_reyes"]),
     (SocialHandleRecognizer, "Thank you @CDCgov and @NYCHealthy for joining our panel.", []),
     (SocialHandleRecognizer, "@CDCgov thanks for the updated flu data.", []),
@@ -273,6 +279,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["JaylenBrooksForever"],
     ),
     (PatientNameRecognizer, "Adopted at last! #HomeForever #GetWellSoon", []),
+    # a name the Census lists lack, wrapped by a support prefix and suffix
+    (PatientNameRecognizer, "Wearing green for #TeamLiamStrong today", ["TeamLiamStrong"]),
+    (PatientNameRecognizer, "Wearing green for #TeamLiam today", []),
     (PatientNameRecognizer, "Sione is heading home today!", ["Sione"]),
     (PatientNameRecognizer, "Heading home today? Check the parking app.", []),
     (PatientNameRecognizer, "Happy 1st birthday to Ava and Ella! 🎈", ["Ava and Ella"]),

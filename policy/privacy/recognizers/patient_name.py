@@ -450,4 +450,10 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
         return False  # #NursesStrong, #TeamNICU: no name inside
     if words[-1] in _EVERYDAY_SUFFIXES:
         return any(is_given_name(word) for word in words[:-1])
+    if (
+        words[0] in _EVERYDAY_PREFIXES
+        and len(words) >= 3
+        and re.fullmatch(_HASHTAG_SUFFIX, words[-1])
+    ):
+        return True  # #TeamLiamStrong: wrapped at both ends, a name the name lists may lack
     return words[0] not in _EVERYDAY_PREFIXES or any(is_given_name(word) for word in words[1:])

@@ -23,7 +23,8 @@ _CARE_TALK = re.compile(
     r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
     r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
     r"|\bdm\s+us\b|\bsorry\s+(?:to\s+hear|you|for|about)\b|\byour\s+(?:\w+\s+){0,2}number\b"
-    r"|\byour\s+(?:\w+\s+)?(?:request|bill|message|portal|records|results|account|claim|card"
+    # "your Jan 29 lab results": a date or a kind of test may come between.
+    r"|\byour\s+(?:[\w/-]+\s+){0,3}(?:request|bill|message|portal|records|results|account|claim|card"
     r"|mri|scan|test|plan|dad['’]s|mom['’]s)\b"
 )
 
