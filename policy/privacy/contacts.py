@@ -1,8 +1,10 @@
-"""Whether a phone number, e-mail or street address is a person's or the organisation's own.
+"""Whether a phone number, e-mail, street address or handle is a person's or an organisation's.
 
 The nearest cue words decide ("call our nurse line", "located at" against "her cell", "call you
 at"); a contact right after a patient's name is theirs, a free-mail address is a person's and a
-first.last mailbox is one unless its parts are a department's.
+first.last mailbox is one unless its parts are a department's. A handle in capitals or one that
+names a newspaper, an agency or a hospital (``@NEJM``, ``@FairhavenGazette``) is an
+organisation's.
 """
 
 from __future__ import annotations
@@ -27,6 +29,11 @@ from policy.privacy.cues import (
 PERSONAL_MAIL_DOMAINS = vocabulary(
     """gmail.com googlemail.com yahoo.com hotmail.com outlook.com live.com icloud.com me.com
     aol.com protonmail.com proton.me msn.com comcast.net gmx.com mail.com"""
+)
+# Words of organisations' handles: newspapers, agencies, hospitals (@FairhavenGazette, @CDCgov).
+_ORGANISATION_HANDLE_WORDS = vocabulary(
+    """gazette news times journal tribune herald press post daily weekly magazine radio tv media
+    gov official health hospital clinic foundation institute university college county city hq"""
 )
 # Toll-free prefixes and the crisis line: always an organisation's number.
 _TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
@@ -76,3 +83,19 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1
+
+
+def organisation_handle(handle: str) -> bool:
+    """Whether a handle is an organisation's: all capitals (``@NEJM``, ``@WHO``) or CamelCase
+    words one of which names an organisation (``@FairhavenGazette``, ``@CDCgov``).
+
+    Only CamelCase is split: ``@sarah_health_journey`` is a person's, however it is worded.
+    """
+    body = handle.removeprefix("@")
+    letters = re.sub(r"[^A-Za-z]", "", body)
+    if len(letters) >= 3 and letters.isupper():
+        return True
+    if not re.search(r"[a-z][A-Z]", body) or re.search(r"[._]", body):
+        return False
+    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", body)
+    return any(word.lower() in _ORGANISATION_HANDLE_WORDS for word in words)

@@ -25,7 +25,10 @@ phone line, e-mail address or street address is the organisation's own when its 
 words are the hospital's ("call our nurse line", "located at") and a person's when they are
 personal ("her cell", "call you at", right after a patient's name). The organisation's listed
 public contacts and names are always allowed. A date with a year before 1900 is nobody
-living's.
+living's. A handle in capitals or naming a newspaper or agency is an organisation's. An age
+over 89 whose nearest name before it in the sentence is a public person's is theirs ("Dr.
+Lindqvist, Professor Emerita, died on Sunday at age 92"); dates are not judged so, because
+"Dr. Yilmaz repaired her ACL on 03/14/2024" tells a patient's date through a surgeon's name.
 """
 
 from __future__ import annotations
@@ -35,8 +38,9 @@ from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
-from policy.privacy.contacts import after_a_patient, personal_contact
+from policy.privacy.contacts import after_a_patient, organisation_handle, personal_contact
 from policy.privacy.cues import (
+    CARE_WORDS,
     KINSHIP,
     WORD,
     normalise,
@@ -56,6 +60,10 @@ from policy.schema import Organisation
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 # Only the date's own year: a veteran's discharge date in a sentence that also says 1944 counts.
 _BEFORE_1900 = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
+# Where a sentence ends: not after a title or a month's abbreviation ("Dr. Engstrom died Oct. 2").
+_SENTENCE_END = re.compile(r"[!?\n]|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s")
+# How far an age may follow the public person's name it belongs to.
+_AGE_AFTER_NAME = 120
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,8 @@ def keep_candidates(
             result = with_coordinated_name(text, result, kept)
         elif result.entity_type == "DATE" and _BEFORE_1900.search(span):
             continue  # "Florence Nightingale was born on 12 May 1820": nobody living
+        elif result.entity_type == "SOCIAL_HANDLE" and organisation_handle(span):
+            continue  # "New in @NEJM", "@FairhavenGazette thanks for covering": not a person
         elif result.entity_type in _CONTACTS and not (
             after_a_patient(text, result, kept) or personal_contact(text, result, span)
         ):
@@ -143,8 +153,9 @@ def _without_public_people(
     """Drop what the whole post shows to be about public people after all.
 
     A name found before the sentence that shows it is staff ("the Henderson family ... Robert
-    Henderson, who served on our Board"), and an age given with a public person's name ("Dr.
-    Edward Lim, aged 94", "Volunteer of the Month is 91-year-old Arthur Bennett").
+    Henderson, who served on our Board"), an age given with a public person's name ("Dr.
+    Edward Lim, aged 94", "Volunteer of the Month is 91-year-old Arthur Bennett") or told of
+    one later in the sentence.
     """
 
     def public_person(result: RecognizerResult) -> bool:
@@ -156,7 +167,7 @@ def _without_public_people(
         return any(
             0 <= other_start - result.end <= 3 or 0 <= result.start - other_end <= 3
             for other_start, other_end in public_spans
-        )
+        ) or _told_of_a_public_person(text, result, kept, public_spans)
 
     return [
         result
@@ -164,3 +175,31 @@ def _without_public_people(
         if not (result.entity_type == "PERSON" and public_person(result))
         and not (result.entity_type == "AGE_OVER_89" and public_age(result))
     ]
+
+
+def _told_of_a_public_person(
+    text: str,
+    result: RecognizerResult,
+    kept: list[RecognizerResult],
+    public_spans: list[tuple[int, int]],
+) -> bool:
+    """Whether the nearest name before an age, in its sentence, is a public person's, with no
+    patient and no word of care in between ("Dr. Harriet Lindqvist, Professor Emerita of
+    Obstetrics, died peacefully on Sunday at age 92")."""
+    before = [span for span in public_spans if 0 <= result.start - span[1] <= _AGE_AFTER_NAME]
+    if not before:
+        return False
+    name_start, name_end = max(before, key=lambda span: span[1])
+    between = text[name_end : result.start]
+    # "Give Mr. Bertolli our best, and a happy 92nd birthday": a courtesy title alone is how a
+    # post speaks of a patient as often as of anyone public.
+    titled = {word.lower() for word in WORD.findall(text[max(0, name_start - 6) : name_end])}
+    return not (
+        titled & COURTESY_TITLES
+        or _SENTENCE_END.search(between)
+        or any(
+            other.entity_type == "PERSON" and name_end <= other.start < result.start
+            for other in kept
+        )
+        or {word.lower() for word in WORD.findall(between)} & CARE_WORDS
+    )

@@ -142,6 +142,11 @@ def flagged(
             "Miracle on 3 West! Ethan Park woke up after 10 days in a coma.",
             [("PERSON", "Ethan Park")],
         ),
+        # an age after a doctor's name but told of a patient
+        (
+            "Dr. Amy Lee and the 4 West team threw a party for a patient who turned 101 today.",
+            [("AGE_OVER_89", "turned 101")],
+        ),
         # names in no Census list, introduced by no cue word: the patient tagger reads the story
         (
             "Kalani Mahoe is heading home today after six weeks on our spinal unit.",
@@ -216,6 +221,11 @@ def test_patient_identifiers_are_flagged(
         "Thank you to the Henderson family for donating incubators in memory of Robert "
         "Henderson, who served on our Board of Directors for 20 years.",
         "We mourn Dr. Edward Lim, aged 94, who founded our Department of Nephrology.",
+        # a staff member's age told later in the sentence, organisations' handles
+        "We are saddened to share that Dr. Harriet Lindqvist, Professor Emerita of Obstetrics "
+        "and Gynecology, died peacefully on Sunday at age 92.",
+        "New in @NEJM: early vasopressin did not reduce 90-day mortality. #CritCare",
+        "@FairhavenGazette Thanks for covering the opening of our new MRI suite!",
         "Our Volunteer of the Month is 91-year-old Arthur Bennett. Thank you, Arthur.",
         "Apply at careers.example.org or email icu.recruitment@svha.org.au.",
         "Florence Nightingale was born on 12 May 1820. She died in 1910, aged 90.",
