@@ -115,6 +115,18 @@ SPLITS = {
     "Nigeria and the US), measured blind the same way, then trained on",
     "everyday-3": "a third ordinary month of three organisations' feeds (27 of 120 posts with "
     "PHI), not written to trip the engine, measured blind the same way, then trained on",
+    "heldout-30": "written the same way (home health, hospice at home, community paramedics, "
+    "mobile clinics, telehealth), measured blind with the whole engine after heldout-26 to "
+    "everyday-3 were trained on, then trained on",
+    "heldout-31": "written the same way (surgery and specialty care, testimonials, surgeon "
+    "profiles), measured blind the same way, then trained on",
+    "heldout-32": "written the same way (school clinics, camps, sports medicine, teens; English "
+    "and Spanish), measured blind the same way, then trained on",
+    "heldout-33": "written the same way (hospitals in Europe, Latin America and Quebec in French, "
+    "German, Spanish, Portuguese, Italian, Dutch and Polish), measured blind the same way, then "
+    "trained on; the titles of other languages were added to the rules after it was measured",
+    "everyday-4": "a fourth ordinary month of three organisations' feeds (25 of 120 posts with "
+    "PHI), measured blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
