@@ -46,7 +46,8 @@ PUBLIC_TITLES = vocabulary(
     congresswoman congressman commissioner minister secretary premier councillor councilor
     councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
     cno cmo cio president chancellor dean director drs matron queen king prince princess duke
-    duchess sir dame"""
+    duchess sir dame pr pre dre dra dott dottssa dottoressa docteur doktor professeur
+    professeure professorin suor sœur irmã schwester enf enfª oa dgkp"""
 )
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
@@ -73,7 +74,15 @@ ROLE_WORDS = vocabulary(
     investigator preceptor physiotherapist physio anchor reporter journalist emcee mc host
     defenseman defender pitcher lead rt matron mannequin robot infirmière infirmier médecin
     docteure chef cheffe enfermera enfermero médico médica doctora directora educadora kaumātua
-    kaumatua kuia"""
+    kaumatua kuia enfermeira enfermeiro infermiera infermiere medico chirurgo primario primaria
+    direttore direttrice directeur directrice cadre pédiatre pediatra psicóloga psicólogo
+    psiquiatra psicologo cirujano cirujana cirurgião cirurgiã radiologen radioloog arzt ärztin
+    oberarzt oberärztin chefarzt chefärztin pflegedirektorin pflegedirektor krankenschwester
+    pfleger hebamme verpleegkundige pielęgniarka pielęgniarz lekarz ordynator kierownik
+    oddziałowa celadora celador copeira jardineiro préposé préposée préposés travailleuses
+    volontaria volontario voluntaria voluntario voluntária bénévole vrijwilliger assessore
+    sindaco alcalde alcaldesa prefeito prefeita bürgermeister bürgermeisterin burgemeester
+    collega colega collègue kollegin kollege compañera compañero studienleitung teamleitung"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their

@@ -42,7 +42,12 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
-_LEADING_TITLE = re.compile(r"^(?:dr|prof|nurse|mayor|gov|sen|rep)\b\.?\s", re.IGNORECASE)
+# Other languages' titles too: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
+_LEADING_TITLE = re.compile(
+    r"^(?:dr|dra|dre|prof|pr|pre|nurse|mayor|gov|sen|rep|dott|docteur|doktor|suor|schwester"
+    r"|sœur|irmã|enf)\b\.?\s",
+    re.IGNORECASE,
+)
 
 
 def person_verdict(

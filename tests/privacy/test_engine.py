@@ -221,6 +221,14 @@ def test_patient_identifiers_are_flagged(
         "Thank you to the Henderson family for donating incubators in memory of Robert "
         "Henderson, who served on our Board of Directors for 20 years.",
         "We mourn Dr. Edward Lim, aged 94, who founded our Department of Nephrology.",
+        # staff titles and jobs in other languages
+        "Nach 40 Jahren sagen wir Danke: Schwester Ingrid Hofbauer geht in den Ruhestand.",
+        "Tra i partecipanti anche il primario, dott. Marco Ferri, e mezzo reparto di UTIC.",
+        "Un travail coordonné par le Pr Antoine Lefebvre et Mme Céline Rousseau, cadre "
+        "supérieure de santé.",
+        "Temos o prazer de anunciar a nomeação da Enf.ª Sandra Carvalho Pires como nova "
+        "Enfermeira Diretora.",
+        "Merci à Docteur Zinzin et Professeur Patate pour les fous rires dans les couloirs !",
         # a staff member's age told later in the sentence, organisations' handles
         "We are saddened to share that Dr. Harriet Lindqvist, Professor Emerita of Obstetrics "
         "and Gynecology, died peacefully on Sunday at age 92.",
