@@ -28,6 +28,7 @@ from policy.findings import Category, Finding, Severity
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding
 from policy.privacy.consent import states_consent
 from policy.privacy.judgement import AllowList, keep_candidates
+from policy.privacy.mentions import is_mention
 from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
 from policy.privacy.recognizers import healthcare_recognizers
@@ -45,6 +46,8 @@ BATCH_SIZE = 64
 # From this many drafts on, a batch is shared between worker processes, one per CPU: starting
 # them costs a few seconds once per process, which only a large file check or benchmark repays.
 PARALLEL_MIN_DRAFTS = 256
+# The findings that name a patient; other mentions of them are kept when one of these is.
+_PATIENTS = ("PERSON", "SOCIAL_HANDLE")
 
 
 @dataclass(frozen=True)
@@ -265,10 +268,20 @@ class PrivacyEngine:
 
     def _findings(self, text: str, artifacts: NlpArtifacts, allow: AllowList) -> list[Finding]:
         consented = states_consent(text)
+        judged = self._judged(text, artifacts, allow)
+        if self._confidence is None:
+            return [_finding(result, consented) for result, _ in judged]
+        kept = {id(result) for result, scored in judged if self._confidence.keeps(scored)}
+        # Another mention of a patient (#TeamYuxi after "baby Chen Yuxi") goes with the patient:
+        # the confidence model must not leave readable in a hashtag a name it redacts elsewhere.
+        a_patient_kept = any(
+            id(result) in kept and result.entity_type in _PATIENTS and not is_mention(result)
+            for result, _ in judged
+        )
         return [
             _finding(result, consented)
-            for result, scored in self._judged(text, artifacts, allow)
-            if self._confidence is None or self._confidence.keeps(scored)
+            for result, _ in judged
+            if id(result) in kept or (a_patient_kept and is_mention(result))
         ]
 
 

@@ -1,7 +1,9 @@
 """Other mentions of a patient already found: later names, nicknames, hashtags, handles, scripts.
 
 "Our patient Kateryna Shevchenko ... congratulations, Kateryna!": once a patient is found, the
-same name elsewhere in the post names the same patient even with nothing around it.
+same name elsewhere in the post names the same patient even with nothing around it. Each
+mention is marked (``is_mention``) so that the engine keeps it whenever it keeps a patient of
+the post: a name redacted in the text must not stay readable in the hashtag.
 """
 
 from __future__ import annotations
@@ -18,6 +20,19 @@ from policy.privacy.cues import (
 from policy.privacy.people import COURTESY_TITLES, at_sentence_start, person_verdict
 from policy.privacy.recognizers.known_name import is_given_name
 from policy.privacy.recognizers.patient_name import NON_LATIN, is_support_hashtag
+
+# The metadata key that marks a result as another mention of a patient already found.
+_MENTION_KEY = "mention_of_a_found_patient"
+
+
+def _mention(entity_type: str, start: int, end: int) -> RecognizerResult:
+    return RecognizerResult(entity_type, start, end, 0.7, recognition_metadata={_MENTION_KEY: True})
+
+
+def is_mention(result: RecognizerResult) -> bool:
+    """Whether ``result`` is another mention of a patient the judgement found."""
+    return bool((result.recognition_metadata or {}).get(_MENTION_KEY))
+
 
 _CAPITALISED_NEIGHBOUR = re.compile(r"(?<!\S)[A-Z][\w'’-]*\s+$")
 
@@ -68,7 +83,7 @@ def later_mentions(
             r"\s+[A-Z]", text[end:]
         ):
             continue
-        mention = RecognizerResult("PERSON", start, end, 0.7)
+        mention = _mention("PERSON", start, end)
         if person_verdict(text, mention, public_words) == "patient":
             mentions.append(mention)
     return mentions
@@ -109,12 +124,12 @@ def _hashtag_and_script_mentions(
         start, end = tag.span("body") if tag.group("mark") == "#" else tag.span()
         if named and not _overlaps_any(start, end, kept):
             entity = "PERSON" if tag.group("mark") == "#" else "SOCIAL_HANDLE"
-            mentions.append(RecognizerResult(entity, start, end, 0.7))
+            mentions.append(_mention(entity, start, end))
     for result in people:
         if script := _SCRIPT_IN_BRACKETS.match(text, result.end):
             start, end = script.span("name")
             if not _overlaps_any(start, end, kept):  # the tagger may have found it already
-                mentions.append(RecognizerResult("PERSON", start, end, 0.7))
+                mentions.append(_mention("PERSON", start, end))
     return mentions
 
 

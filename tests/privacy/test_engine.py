@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policy import Draft, Severity, Verdict, check, parse_policy
 from policy.findings import Category
 from policy.privacy import PrivacyEngine
+from policy.privacy.confidence import ConfidenceModel
 from policy.privacy.nlp import PIPELINE
+from policy.privacy.tagger import TAGGER_PATH
 from policy.schema import Organisation, Policy, PublicContacts
 
 NO_ALLOW_LIST = Organisation()
@@ -416,3 +420,19 @@ approvals:
     assert report.verdict is Verdict.BLOCK
     assert [s.key for s in report.requirement.signoffs] == ["account", "privacy-office"]
     assert report.redacted_text == "Our patient [PATIENT NAME] is in [ROOM]."
+
+
+def test_a_patients_hashtag_is_kept_whenever_the_patient_is(
+    privacy_engine: PrivacyEngine, tmp_path: Path
+) -> None:
+    # A confidence model that doubts every hashtag but no plain name: the hashtag repeating a
+    # kept patient's name must still be flagged, or the redacted preview would show it.
+    doubting = tmp_path / "confidence.json"
+    ConfidenceModel({"bias": 5.0, "hashtag": -20.0}, threshold=0.5).save(doubting)
+    model = privacy_engine.spacy_model
+    engine = PrivacyEngine(model, TAGGER_PATH, doubting)
+    text = "Welcome home, our patient Aroha Ngata! #TeamAroha"
+    assert flagged(engine, text) == [("PERSON", "Aroha Ngata"), ("PERSON", "TeamAroha")]
+    # With no patient kept, the mention goes too.
+    ConfidenceModel({"bias": -20.0}, threshold=0.5).save(doubting)
+    assert flagged(PrivacyEngine(model, TAGGER_PATH, doubting), text) == []
