@@ -271,17 +271,17 @@ class PrivacyEngine:
         judged = self._judged(text, artifacts, allow)
         if self._confidence is None:
             return [_finding(result, consented) for result, _ in judged]
-        kept = {id(result) for result, scored in judged if self._confidence.keeps(scored)}
+        confident = [self._confidence.keeps(scored) for _, scored in judged]
         # Another mention of a patient (#TeamYuxi after "baby Chen Yuxi") goes with the patient:
         # the confidence model must not leave readable in a hashtag a name it redacts elsewhere.
         a_patient_kept = any(
-            id(result) in kept and result.entity_type in _PATIENTS and not is_mention(result)
-            for result, _ in judged
+            kept and result.entity_type in _PATIENTS and not is_mention(result)
+            for (result, _), kept in zip(judged, confident, strict=True)
         )
         return [
             _finding(result, consented)
-            for result, _ in judged
-            if id(result) in kept or (a_patient_kept and is_mention(result))
+            for (result, _), kept in zip(judged, confident, strict=True)
+            if kept or (a_patient_kept and is_mention(result))
         ]
 
 
