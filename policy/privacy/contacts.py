@@ -51,12 +51,15 @@ def after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerRe
 
 
 _CALL_YOU = re.compile(
-    r"(?i)(?:\b(?:call|text|phone|reach|contact|email)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
+    r"(?i)(?:\b(?:call|calling|called|ring|ringing|rang|text|texting|phone|reach|reaching|contact"
+    r"|email|emailed)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
+    r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
+    r"|\bon\s+file\W*"
     r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+is)?\W*|\b(?:mail|send)\s+your\s+\w+\s+to"
     r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
     r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
 )
-_NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})@")
+_NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})\d*@")
 _MAILBOX_WORDS = (
     NOT_NAME_WORDS
     | ROLE_WORDS

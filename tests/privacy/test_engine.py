@@ -160,6 +160,40 @@ def flagged(
             "Tavita Leiataua rang the bell this morning after his last round of chemo!",
             [("PERSON", "Tavita Leiataua")],
         ),
+        # a name opening the sentence, told as a person by its verb, age or words to them
+        (
+            "Seun asked us to share this to encourage others after his stroke.",
+            [("PERSON", "Seun")],
+        ),
+        (
+            "Sinéad (8) is raising money for the playroom that cheered her up during chemo.",
+            [("PERSON", "Sinéad")],
+        ),
+        (
+            "Ray, thank you for every story you told the night nurses on 4 West.",
+            [("PERSON", "Ray")],
+        ),
+        # scripts without capitals: a name opening the sentence is not a capitalised word
+        ("김순자 할머니, 퇴원 축하드려요! 🌸", [("PERSON", "김순자")]),
+        # the reader's own contacts: called back, mailed to, a free-mail address with digits
+        (
+            "Hi Tom! We tried calling you back at 218-555-0119 this morning about your bill.",
+            [("PERSON", "Tom"), ("PHONE_NUMBER", "218-555-0119")],
+        ),
+        (
+            "Thanks for flagging this. We've updated the mailing address to 4417 Ocotillo Dr "
+            "on your mom's account.",
+            [("STREET_ADDRESS", "4417 Ocotillo Dr")],
+        ),
+        (
+            "The nurses are mailing a card to 18 Maple Ct like you asked.",
+            [("STREET_ADDRESS", "18 Maple Ct")],
+        ),
+        (
+            "Our International Patients Office has sent the cost estimate to "
+            "olena.kovalenko82@ukr.net.",
+            [("EMAIL_ADDRESS", "olena.kovalenko82@ukr.net")],
+        ),
     ],
 )
 def test_patient_identifiers_are_flagged(
