@@ -88,11 +88,13 @@ def person_verdict(
         len(words) == 1
         and from_a_model(result)
         and at_sentence_start(text, start)
+        and text[start].isupper()
         and not is_given_name(words[0])
         and not _PERSON_VERB.match(text, end)
     ):
         # A capital letter opening a sentence says nothing, and the small model often takes the
-        # first word for a name there ("Info session", "Lesson from our privacy office").
+        # first word for a name there ("Info session", "Lesson from our privacy office"). Scripts
+        # without capitals (김순자, 王小明) never mislead it so.
         return "not-a-person"
     if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
         return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
@@ -145,10 +147,14 @@ def person_verdict(
     return "patient"
 
 
-# Verbs that follow a person as the subject: "Zainab was 95 when she came to us".
+# What follows a person and no other opening word: a verb with them as its subject ("Zainab
+# was 95 when she came to us", "Seun asked us to share"), their age ("Sinéad (8)", "Aiden, 7,")
+# an honorific ("Ramprasad ji"), or words to them ("Kofi, so glad you're home").
 _PERSON_VERB = re.compile(
     r"\s+(?:was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|just"
-    r"|finally)\b"
+    r"|finally|asked|arrived|heads|picked|ji)\b"
+    r"|\s+\(\d{1,3}\)|,\s+(?:age\s+)?\d{1,3},"
+    r"|,\s+(?:thank|thanks|so|your|you|we)\b"
 )
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").
 _LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")

@@ -282,6 +282,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     # a name the Census lists lack, wrapped by a support prefix and suffix
     (PatientNameRecognizer, "Wearing green for #TeamLiamStrong today", ["TeamLiamStrong"]),
     (PatientNameRecognizer, "Wearing green for #TeamLiam today", []),
+    # Chinese runs on without spaces; Korean names are words of two or three syllables
+    (PatientNameRecognizer, "祝王秀英奶奶95岁生日快乐！", ["王秀英"]),
+    (PatientNameRecognizer, "陈国华爷爷今天出院了", ["陈国华"]),
+    (PatientNameRecognizer, "김순자 할머니의 100세 생신을 축하드립니다!", ["김순자"]),
+    (PatientNameRecognizer, "1924년 평안북도에서 태어나신 할머니는", []),
+    (PatientNameRecognizer, "우리 할머니께 감사드립니다", []),
+    (PatientNameRecognizer, "田中ハル様が100歳の誕生日を迎えられました", ["田中ハル"]),
     (PatientNameRecognizer, "Sione is heading home today!", ["Sione"]),
     (PatientNameRecognizer, "Heading home today? Check the parking app.", []),
     (PatientNameRecognizer, "Happy 1st birthday to Ava and Ella! 🎈", ["Ava and Ella"]),

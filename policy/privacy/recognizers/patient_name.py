@@ -6,6 +6,7 @@ Patterns:
   Delgado``, ``twins Arjun and Anaya``, ``baby Leo``, ``Grandpa Joe``; family nicknames also in
   lower case (``nana ruth``);
 - a name in any non-Latin script after a patient word: ``patient 李明华``, ``病人王小明``;
+- a name in another script before an honorific: ``佐藤様``, ``김순자 할머니``, ``祝王秀英奶奶``;
 - a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``,
   ``#GetWellSoonAnanya``, ``#RestEasyJaylen``;
 - a lower-case name given with an age, news style: ``jayden morales, 7,``;
@@ -183,7 +184,26 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "name in another script with an honorific",
-            re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|さん|님|씨)"),
+            re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|さん|様|님|씨)"),
+            0.8,
+            "name",
+        ),
+        CuePattern(
+            # A Korean name is a word of two or three syllables ("김순자 할머니"), not a verb
+            # ending ("태어나신 할머니") nor "our" (우리, 저희).
+            "Korean name with a family honorific",
+            re.compile(
+                r"(?<![\uac00-\ud7af])(?!우리|저희)(?P<name>[\uac00-\ud7af]{2,3})\s*"
+                r"(?:할머니|할아버지|어린이)"
+            ),
+            0.8,
+            "name",
+        ),
+        CuePattern(
+            # Han script runs on without spaces ("祝王秀英奶奶95岁生日快乐"): a Chinese name is two
+            # or three characters, so those just before a family honorific are the name.
+            "Chinese name with a family honorific",
+            re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:奶奶|爷爷|婆婆|小朋友)"),
             0.8,
             "name",
         ),
