@@ -68,14 +68,15 @@ SPLITS = {
     "of the widened age and hashtag rules printed its posts by mistake; nothing was changed for "
     "it",
     "heldout-11": "written the same way (US hospitals), measured blind with the rules alone, "
-    "then trained on by the patient tagger; no rule was changed for it",
+    "then trained on by the patient tagger; no rule was changed for it until the "
+    "sentence-start, honorific and contact rules",
     "heldout-12": "written the same way (health systems outside the US, many languages), "
     "measured blind with the rules alone, then trained on by the patient tagger",
     "heldout-13": "written the same way (everyday feeds across specialties), measured blind with "
     "the rules alone, then trained on by the patient tagger",
     "heldout-14": "written the same way (US academic centres, replies and research news), measured "
     "blind with the whole engine (rules, tagger and confidence model), then trained on; no rule "
-    "was changed for it",
+    "was changed for it until the sentence-start, honorific and contact rules",
     "heldout-15": "written the same way (rural and community hospitals: volunteers, donors, "
     "accidents), measured blind with the whole engine, then trained on",
     "heldout-16": "written the same way (children's and maternity units in Canada, the UK, "

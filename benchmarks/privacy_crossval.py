@@ -7,9 +7,11 @@ fold's posts. The confidence model for a fold's posts is then fitted, and its th
 on the other folds' findings only. Every post is thus checked by learned parts that never saw
 its set. The sets the benchmark keeps blind are left out entirely.
 
-The rules were tuned on most of these sets, so the figures are blind for the learned parts
-only, except on the sets no rule was changed for (``RULES_NEVER_TUNED_ON``), where they are
-blind for the whole engine. Writes ``benchmarks/results/privacy_crossval.md`` and ``.json``.
+The rules were tuned on these sets, so the figures are blind for the learned parts only.
+``heldout-11`` to ``heldout-21`` (``RULES_LATE_TUNED_ON``) were measured blind with the rules
+alone and no rule was changed for them until the sentence-start, honorific and contact rules,
+which were drawn from the misses on every trained set; they are reported together.
+Writes ``benchmarks/results/privacy_crossval.md`` and ``.json``.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from benchmarks.privacy import (
 from policy.privacy.confidence import ScoredFinding
 from policy.privacy.training import FOLDS, deal_folds, fit_confidence, out_of_fold_findings
 
-# Sets measured blind with the rules alone and never used to change a rule.
-RULES_NEVER_TUNED_ON = frozenset(f"heldout-{n}" for n in range(11, 22))
+# Sets measured blind with the rules alone and used to change a rule only late.
+RULES_LATE_TUNED_ON = frozenset(f"heldout-{n}" for n in range(11, 22))
 
 
 def run(model: str, fold_count: int, processes: int) -> dict[str, object]:
@@ -54,7 +56,7 @@ def run(model: str, fold_count: int, processes: int) -> dict[str, object]:
     splits = list(dict.fromkeys(p.split for p in posts))
     groups = {
         "all cross-validated sets": set(splits),
-        "sets no rule was changed for": set(splits) & RULES_NEVER_TUNED_ON,
+        "heldout-11 to heldout-21": set(splits) & RULES_LATE_TUNED_ON,
     } | {split: {split} for split in splits}
     accuracy: dict[str, dict[str, object]] = {}
     for name, members in groups.items():
