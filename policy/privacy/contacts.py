@@ -50,7 +50,7 @@ def after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerRe
     )
 
 
-_CALL_YOU = re.compile(
+_READERS_OWN_CONTACT = re.compile(
     r"(?i)(?:\b(?:call|calling|called|ring|ringing|rang|text|texting|phone|reach|reaching|contact"
     r"|email|emailed)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
@@ -80,7 +80,7 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         # words surround it; shared mailboxes are single words (media@) or departments'
         # (icu.recruitment@).
         return True
-    if _CALL_YOU.search(text, max(0, result.start - 40), result.start):
+    if _READERS_OWN_CONTACT.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
     text = departments_as_offices(text)  # "call Patient Relations at ..."
     before = words_before(text, result.start, 8)

@@ -90,7 +90,7 @@ def person_verdict(
         and at_sentence_start(text, start)
         and text[start].isupper()
         and not is_given_name(words[0])
-        and not _PERSON_VERB.match(text, end)
+        and not _TOLD_AS_A_PERSON.match(text, end)
     ):
         # A capital letter opening a sentence says nothing, and the small model often takes the
         # first word for a name there ("Info session", "Lesson from our privacy office"). Scripts
@@ -150,7 +150,7 @@ def person_verdict(
 # What follows a person and no other opening word: a verb with them as its subject ("Zainab
 # was 95 when she came to us", "Seun asked us to share"), their age ("Sinéad (8)", "Aiden, 7,")
 # an honorific ("Ramprasad ji"), or words to them ("Kofi, so glad you're home").
-_PERSON_VERB = re.compile(
+_TOLD_AS_A_PERSON = re.compile(
     r"\s+(?:was|has|had|says|said|spent|went|got|turned|turns|came|comes|loves|wants|just"
     r"|finally|asked|arrived|heads|picked|ji)\b"
     r"|\s+\(\d{1,3}\)|,\s+(?:age\s+)?\d{1,3},"

@@ -38,9 +38,11 @@ from policy.privacy.recognizers.social_handle import reply_about_care
 # Capitalised, with inner capitals (DeShawn, McKenzie) and hyphenated parts (Seo-yeon).
 _NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-ÿ'’]+)*"
 _LOWER_NAME = r"[a-zà-öø-ÿ]{3,}"
+_HAN = "\u4e00-\u9fff"
+_HANGUL = "\uac00-\ud7af"
 NON_LATIN = (
     r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
-    r"\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,8}"
+    rf"\u3040-\u30ff{_HAN}{_HANGUL}]{{2,8}}"
 )
 _FAMILY = (
     r"mom|mother|mum|dad|father|son|daughter|wife|husband|sister|brother|niece|nephew|cousin"
@@ -193,7 +195,7 @@ class PatientNameRecognizer(RegexRecognizer):
             # ending ("태어나신 할머니") nor "our" (우리, 저희).
             "Korean name with a family honorific",
             re.compile(
-                r"(?<![\uac00-\ud7af])(?!우리|저희)(?P<name>[\uac00-\ud7af]{2,3})\s*"
+                rf"(?<![{_HANGUL}])(?!우리|저희)(?P<name>[{_HANGUL}]{{2,3}})\s*"
                 r"(?:할머니|할아버지|어린이)"
             ),
             0.8,
@@ -203,7 +205,7 @@ class PatientNameRecognizer(RegexRecognizer):
             # Han script runs on without spaces ("祝王秀英奶奶95岁生日快乐"): a Chinese name is two
             # or three characters, so those just before a family honorific are the name.
             "Chinese name with a family honorific",
-            re.compile(r"(?P<name>[\u4e00-\u9fff]{2,3})(?:奶奶|爷爷|婆婆|小朋友)"),
+            re.compile(rf"(?P<name>[{_HAN}]{{2,3}})(?:奶奶|爷爷|婆婆|小朋友)"),
             0.8,
             "name",
         ),
