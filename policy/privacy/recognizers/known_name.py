@@ -10,6 +10,10 @@ from the ``names`` package: public-domain Census data covering about 90% of the 
 Context: none here; like spaCy's own PERSON results these are candidates, and the engine's
 judgement drops staff, officials and buildings (``Grace Hall``). Given names that are also
 everyday capitalised words (``May``, ``Will``, ``Hope``) are left out. Score 0.7.
+
+``is_given_name``, which the judgement's rules ask ("is this sentence's first word a name?"),
+also knows the modern given names of the SSA baby-name files (``policy.privacy.given_names``);
+this recognizer keeps to the Census list, as modern names often open places' names too.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ _EVERYDAY_WORDS = vocabulary(
 
 
 @cache
-def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+def _census_lists() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-cased given names and surnames, read once per process from the Census lists."""
     folder = files("names")
 
@@ -44,12 +48,25 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
             if line.strip()
         )
 
-    return read("dist.male.first", "dist.female.first") - _EVERYDAY_WORDS, read("dist.all.last")
+    return read("dist.male.first", "dist.female.first"), read("dist.all.last")
+
+
+def census_given_names() -> frozenset[str]:
+    """The Census given names, everyday words included."""
+    return _census_lists()[0]
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Census and modern given names (``policy.privacy.given_names``), without everyday words."""
+    modern = files("policy.privacy").joinpath("data", "modern_given_names.txt")
+    added = (line for line in modern.read_text(encoding="utf-8").splitlines() if line[:1].isalpha())
+    return (census_given_names() | frozenset(added)) - _EVERYDAY_WORDS
 
 
 def is_given_name(word: str) -> bool:
-    """Whether ``word`` is a common given name (case-insensitive)."""
-    return word.lower() in _name_lists()[0]
+    """Whether ``word`` is a given name (case-insensitive), from the Census or modern lists."""
+    return word.lower() in _given_names()
 
 
 class KnownNameRecognizer(RegexRecognizer):
@@ -67,7 +84,10 @@ class KnownNameRecognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
+        # The Census given names only: many modern ones are also places' and firms' first words
+        # ("San Diego", "Kalani Point", "Halsey Fire & Rescue").
+        given_names, surnames = _census_lists()
         words = text[start:end].split()
-        return is_given_name(words[0]) and all(
-            part.lower() in _name_lists()[1] for part in words[-1].split("-")
+        return words[0].lower() in given_names - _EVERYDAY_WORDS and all(
+            part.lower() in surnames for part in words[-1].split("-")
         )
