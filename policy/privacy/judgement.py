@@ -42,7 +42,10 @@ from policy.privacy.contacts import after_a_patient, organisation_handle, person
 from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
+    PUBLIC_TITLES,
+    ROLE_WORDS,
     WORD,
+    historical,
     normalise,
 )
 from policy.privacy.mentions import later_mentions
@@ -53,6 +56,7 @@ from policy.privacy.people import (
     named_for_the_building,
     person_verdict,
     tidied,
+    told_of_own_care,
     with_coordinated_name,
 )
 from policy.schema import Organisation
@@ -110,6 +114,7 @@ def keep_candidates(
     )
     public_words = set(named_after) | named_for_the_building(text, named_after)
     public_spans: list[tuple[int, int]] = []
+    cared_for = _told_of_own_care(text, results)
     # The rules' candidates first, so that where they and a model found the same identifier
     # the rules' span (a record number without the words after it) is the one reported.
     in_order = sorted(results, key=lambda r: (from_a_model(r), r.start, r.start - r.end))
@@ -125,6 +130,8 @@ def keep_candidates(
                 continue
             result, span = clean, text[clean.start : clean.end]
             verdict = person_verdict(text, result, public_words, public_spans, named_after)
+            if verdict == "public" and _name_words(span) & cared_for:
+                verdict = "patient"  # "Officer Dana Kowalczyk ... Dana is out of surgery"
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
@@ -142,6 +149,29 @@ def keep_candidates(
         kept.append(result)
     kept = _without_public_people(text, kept, public_words, public_spans)
     return sorted([*kept, *later_mentions(text, kept, public_words)], key=lambda r: r.start)
+
+
+def _name_words(span: str) -> set[str]:
+    """The lower-cased words of a name, without titles and family words."""
+    words = {word.lower() for word in WORD.findall(span)}
+    return words - KINSHIP - COURTESY_TITLES - PUBLIC_TITLES - ROLE_WORDS
+
+
+def _told_of_own_care(text: str, results: list[RecognizerResult]) -> set[str]:
+    """The words of every name the post tells of as receiving care, whatever its role."""
+    cared_for: set[str] = set()
+    for result in results:
+        if result.entity_type != "PERSON":
+            continue
+        clean = tidied(text, result)
+        if (
+            clean is not None
+            and told_of_own_care(text, clean.end)
+            # "In 1847, Elizabeth Blackwell was admitted to Geneva Medical College"
+            and not historical(text, clean.start, clean.end)
+        ):
+            cared_for |= _name_words(text[clean.start : clean.end])
+    return cared_for
 
 
 def _without_public_people(

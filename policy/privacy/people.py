@@ -111,6 +111,12 @@ def person_verdict(
         return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
     if before and before[-1] in KINSHIP:
         return "patient"
+    if (
+        before
+        and before[-1] in _CARE_HOME_PEOPLE
+        and (_AGE_AFTER_NAME.match(text, end) or before[-2:-1] == ["oldest"])
+    ):
+        return "patient"  # "Resident Dolores Ybarra, 103", "our oldest resident, Leona Burkhalter"
     if _names_a_group(text, end):
         return "institution"  # "Northshore Sharks wingers", "Mercy nurses": a team's, a unit's
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
@@ -156,6 +162,34 @@ _TOLD_AS_A_PERSON = re.compile(
     r"|\s+\(\d{1,3}\)|,\s+(?:age\s+)?\d{1,3},"
     r"|,\s+(?:thank|thanks|so|your|you|we)\b"
 )
+# Those a care home or veterans' home looks after: named with their age, or as the oldest, they
+# are the home's patients, not a resident physician.
+_CARE_HOME_PEOPLE = vocabulary("resident veteran")
+_AGE_AFTER_NAME = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
+# A person's own care told right after their name (and age): whatever role the post gives them
+# ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
+# critical but stable condition"), they are a patient in this story.
+_OWN_CARE_AFTER = re.compile(
+    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\))?\s+(?:"
+    # Told in the passive, as what was done to them: "was treated", "has been admitted".
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|later)\s+)?"
+    r"(?:admitted|discharged|diagnosed|treated|airlifted|intubated|resuscitated)\b"
+    # Or as how they are: "remains in our ICU", "is in critical condition", "is recovering".
+    r"|(?:(?:is|was|remains)\s+)?(?:(?:now|still)\s+)?"
+    r"(?:in\s+(?:critical|serious|stable|fair|guarded)\b|in\s+our\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:ICU|CCU|NICU|PICU|[Tt]rauma|[Bb]urn)\b|recovering|out\s+of\s+(?:(?:her|his|their)\s+)?"
+    r"(?:\w+\s+)?surgery|back\s+from\s+surgery|injured|hurt\b|shot\b|undergoing)"
+    # Or as what befell them: "had a heart attack", "collapsed", "tore her ACL".
+    r"|(?:had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure)|suffered|collapsed"
+    r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their))\b)"
+)
+
+
+def told_of_own_care(text: str, end: int) -> bool:
+    """Whether the words right after a name tell of that person's own care or injury."""
+    return _OWN_CARE_AFTER.match(text, end) is not None
+
+
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").
 _LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
 # Shouted words after a name-like word are the post's, not a surname: "¡Vacunas GRATIS!".
@@ -392,12 +426,31 @@ def _appositive_role(text: str, end: int) -> bool:
         or re.match(r"\s*[A-Z][\w-]*['’]s\b", clause) is not None
     )
     roles = noun_phrase and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7])
-    if rest.startswith(",") and not prepositional and roles:
+    if rest.startswith(",") and not prepositional and roles and not _job_elsewhere(clause):
         return True
     if re.match(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b", rest):
         return True  # "Robert Henderson, who served on our Board of Directors"
     joined = re.match(r"\s+(?:as|is)\s+(?:(?:our|the|its)\s+)?(?:new\s+)?([\w\s]{0,40})", rest)
     return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))
+
+
+# "a line cook at Rosie's Diner", "a retired Ford line worker", "a Cedar Falls John Deere
+# technician": a job the reader is told of to say who someone is, away from the hospital.
+_JOB_ELSEWHERE = re.compile(
+    r"\s*an?\s+(?:retired\b|former\b"
+    r"|(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:at|with|for)\s+[A-Z]"
+    r"|(?:[A-Z][\w'’.-]*\s+)+(?:[\w-]+\s+){0,3}?[\w-]+\s*$)"
+)
+# A job at a hospital or clinic is the kind of role staff are named with.
+_CARE_PLACE = vocabulary("hospital clinic health medical healthcare centre center ems")
+
+
+def _job_elsewhere(clause: str) -> bool:
+    """Whether an appositive ("a line cook at Rosie's Diner") gives a job outside health care."""
+    if _JOB_ELSEWHERE.match(clause) is None:
+        return False
+    words = {word.lower() for word in WORD.findall(clause)}
+    return not words & (_CARE_PLACE | {"our"})
 
 
 _APPOSITIVE_OPENINGS = vocabulary(
