@@ -66,6 +66,7 @@ _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 _BEFORE_1900 = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 # Where a sentence ends: not after a title or a month's abbreviation ("Dr. Engstrom died Oct. 2").
 _SENTENCE_END = re.compile(r"[!?\n]|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # How far an age may follow the public person's name it belongs to.
 _AGE_AFTER_NAME = 120
 
@@ -158,20 +159,19 @@ def _name_words(span: str) -> set[str]:
 
 
 def _told_of_own_care(text: str, results: list[RecognizerResult]) -> set[str]:
-    """The words of every name the post tells of as receiving care, whatever its role."""
-    cared_for: set[str] = set()
-    for result in results:
-        if result.entity_type != "PERSON":
-            continue
-        clean = tidied(text, result)
-        if (
-            clean is not None
-            and told_of_own_care(text, clean.end)
-            # "In 1847, Elizabeth Blackwell was admitted to Geneva Medical College"
-            and not historical(text, clean.start, clean.end)
-        ):
-            cared_for |= _name_words(text[clean.start : clean.end])
-    return cared_for
+    """The words of the names the post tells of as receiving care, whatever role it gives
+    them: a name candidate, or a capitalised word, right before "is in critical condition",
+    "was treated", "had a heart attack"."""
+    ends = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    ends += [found.span() for found in _CAPITALISED.finditer(text)]
+    cared_for = [
+        text[start:end]
+        for start, end in ends
+        if told_of_own_care(text, end)
+        # "In 1847, Elizabeth Blackwell was admitted to Geneva Medical College"
+        and not historical(text, start, end)
+    ]
+    return _name_words(" ".join(cared_for))
 
 
 def _without_public_people(

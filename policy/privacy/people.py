@@ -169,11 +169,14 @@ _AGE_AFTER_NAME = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3
 # A person's own care told right after their name (and age): whatever role the post gives them
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
 # critical but stable condition"), they are a patient in this story.
+# Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
+_HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
 _OWN_CARE_AFTER = re.compile(
     r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\))?\s+(?:"
     # Told in the passive, as what was done to them: "was treated", "has been admitted".
     r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|later)\s+)?"
-    r"(?:admitted|discharged|diagnosed|treated|airlifted|intubated|resuscitated)\b"
+    r"(?:admitted(?!\s+(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*" + _HONOURS + r")"
+    r"|discharged|diagnosed|treated|airlifted|intubated|resuscitated)\b"
     # Or as how they are: "remains in our ICU", "is in critical condition", "is recovering".
     r"|(?:(?:is|was|remains)\s+)?(?:(?:now|still)\s+)?"
     r"(?:in\s+(?:critical|serious|stable|fair|guarded)\b|in\s+our\s+(?:[A-Z][\w-]*\s+)?"

@@ -1,0 +1,109 @@
+"""The judgement on hand-made candidates: when a role word does not make someone staff."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy.privacy.judgement import AllowList, keep_candidates
+from policy.schema import Organisation
+from tests.privacy.candidates import candidate
+
+NO_ALLOW_LIST = AllowList.of(Organisation())
+
+
+def kept_names(text: str, names: list[str]) -> list[str]:
+    """Which of ``names`` (first occurrences, as the tagger's candidates) the judgement keeps."""
+    results = [candidate(text, name, "TaggedIdentifierRecognizer") for name in names]
+    spans = [(r.start, r.end) for r in keep_candidates(text, results, NO_ALLOW_LIST)]
+    return [
+        name
+        for name, result in zip(names, results, strict=True)
+        if any(start < result.end and result.start < end for start, end in spans)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a person told of as cared for is a patient, whatever role the post gives them
+        (
+            "An update from the family of Officer Dana Kowalczyk: Dana is out of her second "
+            "surgery and resting.",
+            ["Dana Kowalczyk"],
+            ["Dana Kowalczyk"],
+        ),
+        (
+            "Kitchen fire downtown: cook Li Guohua, 55, is in critical but stable condition.",
+            ["Li Guohua"],
+            ["Li Guohua"],
+        ),
+        (
+            "Our own environmental services tech Gus Papadopoulos had a heart attack in the lot.",
+            ["Gus Papadopoulos"],
+            ["Gus Papadopoulos"],
+        ),
+        # but not a clinician giving the care, nor an admission to a college long ago
+        (
+            "Pediatric cardiologist Tomasz Nowak diagnosed a treatable valve problem.",
+            ["Tomasz Nowak"],
+            [],
+        ),
+        ("Our NP Kim Tran treated her on the spot and called her mom.", ["Kim Tran"], []),
+        (
+            "On this day in 1847, Elizabeth Blackwell was admitted to Geneva Medical College.",
+            ["Elizabeth Blackwell"],
+            [],
+        ),
+        (
+            "Physician Dana Kowalczyk has been admitted to the Royal College of Physicians.",
+            ["Dana Kowalczyk"],
+            [],
+        ),
+        # a care home's residents and veterans named with their age, or as the oldest
+        (
+            "Resident Dolores Ybarra, 103, cast her absentee ballot today.",
+            ["Dolores Ybarra"],
+            ["Dolores Ybarra"],
+        ),
+        (
+            "Our oldest resident, Leona Burkhalter, turns 100 on Friday!",
+            ["Leona Burkhalter"],
+            ["Leona Burkhalter"],
+        ),
+        (
+            "Korean War veteran Harold Brennan (93) received his Quilt of Valor today.",
+            ["Harold Brennan"],
+            ["Harold Brennan"],
+        ),
+        (
+            "Chief resident Kayla Moore won the teaching award this year.",
+            ["Kayla Moore"],
+            [],
+        ),
+        # a job away from health care says who someone is, not that they are staff
+        (
+            "Marcus, a line cook at Rosie's Diner in Port Albert, spent 41 days with us.",
+            ["Marcus"],
+            ["Marcus"],
+        ),
+        (
+            "We got a letter from Walter Pruitt, a retired Ford line worker, about his visit.",
+            ["Walter Pruitt"],
+            ["Walter Pruitt"],
+        ),
+        (
+            "Meet Priya Raman, a nurse practitioner in our Heart Clinic.",
+            ["Priya Raman"],
+            [],
+        ),
+        (
+            "Thanks to Grace Kim, a nurse at Lakeview Hospital, for the flu clinic.",
+            ["Grace Kim"],
+            [],
+        ),
+    ],
+)
+def test_a_role_gives_way_to_a_story_of_care(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
