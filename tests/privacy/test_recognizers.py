@@ -289,6 +289,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     # modern given names the 1990 Census lacks, from the SSA baby-name files
     (PatientNameRecognizer, "Wearing green for #TeamLiam today", ["TeamLiam"]),
     (PatientNameRecognizer, "Wearing green for #TeamVihaan today", ["TeamVihaan"]),
+    # accented names, and support hashtags that tell of a homecoming, a walk or a fundraiser
+    (PatientNameRecognizer, "Go n-éirí an t-ádh leat! #TeamOisín", ["TeamOisín"]),
+    (PatientNameRecognizer, "See you soon, buddy #MaddoxTheBrave", ["MaddoxTheBrave"]),
+    (PatientNameRecognizer, "Home for Thanksgiving #KofiComesHome", ["KofiComesHome"]),
+    (PatientNameRecognizer, "Green for #MiguelsMiracle today", ["MiguelsMiracle"]),
+    (PatientNameRecognizer, "They raised $22,315 at #SkateForTheo", ["SkateForTheo"]),
+    (PatientNameRecognizer, "#WalkForHope #ChristmasMiracle #ChristmasComesHome", []),
     # Chinese runs on without spaces; Korean names are words of two or three syllables
     (PatientNameRecognizer, "祝王秀英奶奶95岁生日快乐！", ["王秀英"]),
     (PatientNameRecognizer, "陈国华爷爷今天出院了", ["陈国华"]),
@@ -457,6 +464,8 @@ def test_every_recognizer_documents_its_patterns_context_and_score() -> None:
         ("Liam", True),  # the SSA baby-name files: names given since 1990
         ("vihaan", True),
         ("Oksana", True),
+        ("José", True),  # accents are read past
+        ("Oisín", True),
         ("Hope", False),  # a given name that is an everyday word
         ("Feliz", False),  # SSA records it, but it opens Spanish greetings
         ("siya", False),  # a Tagalog stop word

@@ -19,6 +19,7 @@ this recognizer keeps to the Census list, as modern names often open places' nam
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib.resources import files
 
@@ -65,8 +66,19 @@ def _given_names() -> frozenset[str]:
 
 
 def is_given_name(word: str) -> bool:
-    """Whether ``word`` is a given name (case-insensitive), from the Census or modern lists."""
-    return word.lower() in _given_names()
+    """Whether ``word`` is a given name (case-insensitive), from the Census or modern lists.
+
+    Accents are read past, as the lists spell names without them: "José", "Inès", "Oisín".
+    """
+    return _without_accents(word.lower()) in _given_names()
+
+
+def _without_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    return "".join(
+        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
+    )
 
 
 class KnownNameRecognizer(RegexRecognizer):

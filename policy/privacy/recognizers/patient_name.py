@@ -52,15 +52,22 @@ _FAMILY = (
 _NICKNAME = (
     r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
 )
+# A capitalised word of a CamelCase hashtag, accented letters included (#TeamOisín).
+_CAMEL_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+# A fundraiser for someone: #SkateForTheo, #MilesForMéabh (the rest must hold a given name).
+_FUNDRAISER_FOR = r"(?:Skate|Miles|Run|Ride|Walk|Swim|Bike|Climb|Shave|Bake|Laps|Steps)For"
 _HASHTAG_PREFIX = (
     r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
-    r"|GetWellSoon|GetWell|RestEasy|RestInPeace"
+    rf"|GetWellSoon|GetWell|RestEasy|RestInPeace|{_FUNDRAISER_FOR}"
 )
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
-_HASHTAG_SUFFIX = r"Strong|Warrior|Fighter|Tough|Journey|Forever"
+_HASHTAG_SUFFIX = (
+    r"Strong|Warrior|Fighter|Tough|Journey|Forever|TheBrave|ComesHome|GoesHome|IsHome"
+    r"|WalksAgain|s?Miracle"
+)
 _EVERYDAY_PREFIXES = frozenset({"Team", "Go", "Love", "Welcome", "Support"})
-# #JaylenBrooksForever, but also #HomeForever: the rest must hold a given name.
-_EVERYDAY_SUFFIXES = frozenset({"Forever"})
+# #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle: the rest must hold a given name.
+_EVERYDAY_SUFFIXES = frozenset({"Forever", "Miracle", "Home"})
 # Lower-case hashtags cannot be split into words; the part after the prefix must start with a
 # given name (#prayforemmawilson).
 _LOWER_HASHTAG = re.compile(
@@ -76,7 +83,7 @@ _NOT_NAMES = vocabulary(
     ortho cardio onc peds rehab"""
 )
 _SUPPORT_HASHTAG = re.compile(
-    rf"(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}\b|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
+    rf"(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}\b|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
 )
 # The words of the prefixes and suffixes themselves, as the hashtag splits into words.
 _HASHTAG_WORD = re.compile(
@@ -232,8 +239,8 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "support hashtag",
             re.compile(
-                rf"#(?P<tag>(?:{_HASHTAG_PREFIX})(?:[A-Z][a-z]+){{1,3}}"
-                rf"|(?:[A-Z][a-z]+){{1,3}}(?:{_HASHTAG_SUFFIX}))\b"
+                rf"#(?P<tag>(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}"
+                rf"|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX}))\b"
             ),
             0.75,
             "tag",
@@ -465,17 +472,24 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
         return False
     # #TeamScience, #GoRed, #LoveWhereYouWork: these prefixes also start everyday hashtags, so
     # the rest must hold a given name (the engine adds names already found in the post).
-    words = re.findall(r"[A-Z][a-z]+", text[start:end])
+    words = re.findall(_CAMEL_WORD, text[start:end])
     if not any(
         word.lower() not in _NOT_NAMES and not _HASHTAG_WORD.fullmatch(word) for word in words
     ):
         return False  # #NursesStrong, #TeamNICU: no name inside
     if words[-1] in _EVERYDAY_SUFFIXES:
-        return any(is_given_name(word) for word in words[:-1])
+        return any(_names_someone(word) for word in words[:-1])  # #MiguelsMiracle
     if (
         words[0] in _EVERYDAY_PREFIXES
         and len(words) >= 3
         and re.fullmatch(_HASHTAG_SUFFIX, words[-1])
     ):
         return True  # #TeamLiamStrong: wrapped at both ends, a name the name lists may lack
-    return words[0] not in _EVERYDAY_PREFIXES or any(is_given_name(word) for word in words[1:])
+    if words[0] in _EVERYDAY_PREFIXES or re.match(_FUNDRAISER_FOR, text[start:end]):
+        return any(_names_someone(word) for word in words[1:])  # #WalkForHope is no one's
+    return True
+
+
+def _names_someone(word: str) -> bool:
+    """A given name, or one with a possessive s glued on in a hashtag (#MiguelsMiracle)."""
+    return is_given_name(word) or (word.endswith("s") and is_given_name(word[:-1]))
