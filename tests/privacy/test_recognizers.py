@@ -466,6 +466,7 @@ def test_every_recognizer_documents_its_patterns_context_and_score() -> None:
         ("Oksana", True),
         ("José", True),  # accents are read past
         ("Oisín", True),
+        ("bên", False),  # but not a lower-case word's: Vietnamese "beside"
         ("Hope", False),  # a given name that is an everyday word
         ("Feliz", False),  # SSA records it, but it opens Spanish greetings
         ("siya", False),  # a Tagalog stop word

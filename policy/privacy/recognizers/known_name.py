@@ -68,17 +68,18 @@ def _given_names() -> frozenset[str]:
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is a given name (case-insensitive), from the Census or modern lists.
 
-    Accents are read past, as the lists spell names without them: "José", "Inès", "Oisín".
+    The accents of a capitalised word are read past, as the lists spell names without them
+    ("José", "Inès", "Oisín"); not those of a lower-case one, which in Vietnamese or Spanish
+    is more often an everyday word ("bên", "hạn", "día").
     """
-    return _without_accents(word.lower()) in _given_names()
-
-
-def _without_accents(word: str) -> str:
-    if word.isascii():
-        return word
-    return "".join(
-        char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char)
-    )
+    lowered = word.lower()
+    if not lowered.isascii() and word[:1].isupper():
+        lowered = "".join(
+            char
+            for char in unicodedata.normalize("NFKD", lowered)
+            if not unicodedata.combining(char)
+        )
+    return lowered in _given_names()
 
 
 class KnownNameRecognizer(RegexRecognizer):
