@@ -2,8 +2,9 @@
 
 The recognizers, the patient tagger and the judgement each see part of a post; on posts none of
 them was tuned on, one clean post in three still got a finding. This model looks at each
-finding as a whole: its entity type, which recognizers proposed it, the shape of its words, the
-words right before and after it and the words of the whole post. It is a logistic regression
+finding as a whole: its entity type, which recognizers proposed it (and whether the rules
+disputed the patient tagger's name), the shape of its words, the words right before and after
+it and the words of the whole post. It is a logistic regression
 whose weights are fitted (``fit``) on findings the engine made on posts its tagger had not been
 trained on, each marked right or wrong against the labels, so it learns where the engine is
 wrong on new posts, not on the posts it remembers.
@@ -29,6 +30,8 @@ from pathlib import Path
 import numpy as np
 from presidio_analyzer import RecognizerResult
 
+from policy.privacy.judgement import is_disputed
+
 # Where the shipped weights live, next to the shipped tagger.
 CONFIDENCE_PATH = Path(__file__).resolve().parent / "trained" / "confidence.json"
 # Even odds: the threshold of a model fitted without one chosen by cross-validation.
@@ -36,6 +39,9 @@ EVEN_ODDS = 0.5
 # Words either side of a finding that count as its context.
 CONTEXT_WORDS = 4
 RECOGNIZER_NAME = RecognizerResult.RECOGNIZER_NAME_KEY
+# Read as one more source of a finding: the rules judged the tagger's patient to be staff, an
+# official or no person (``judgement.is_disputed``), and the model learns how often they are right.
+RULES_SAY_NOT_A_PATIENT = "RulesSayNotAPatient"
 _WORD = re.compile(r"[^\W\d_]+|\d+|[#@]")
 L2 = 1.0
 STEPS = 1000
@@ -62,6 +68,8 @@ class ScoredFinding:
             for candidate in candidates
             if candidate.start < result.end and result.start < candidate.end
         }
+        if is_disputed(result):
+            names.add(RULES_SAY_NOT_A_PATIENT)
         return cls(text, result.start, result.end, result.entity_type, tuple(sorted(names)))
 
 

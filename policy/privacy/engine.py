@@ -4,8 +4,9 @@ Candidates come from the patient tagger, spaCy's entity recognizer fine-tuned on
 (``tagger``), which also reports the other names and places it finds, Presidio's phone, e-mail
 and SSN recognizers and the healthcare recognizers in ``recognizers/``. ``judgement`` then
 keeps only the candidates that point at a patient: staff, officials and the organisation's own
-contacts are dropped. Last, the confidence model (``confidence``), fitted on the engine's own
-mistakes on posts its tagger had not seen, drops the findings below its threshold.
+contacts are dropped, except the tagger's patients, which are passed on as disputed. Last, the
+confidence model (``confidence``), fitted on the engine's own mistakes on posts its tagger had
+not seen, drops the findings below its threshold.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, UsSsnRecog
 from policy.findings import Category, Finding, Severity
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding
 from policy.privacy.consent import states_consent
-from policy.privacy.judgement import AllowList, keep_candidates
+from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
 from policy.privacy.mentions import is_mention
 from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
@@ -270,7 +271,8 @@ class PrivacyEngine:
         consented = states_consent(text)
         judged = self._judged(text, artifacts, allow)
         if self._confidence is None:
-            return [_finding(result, consented) for result, _ in judged]
+            # With no second opinion, the rules' verdict on a name stands.
+            return [_finding(result, consented) for result, _ in judged if not is_disputed(result)]
         confident = [self._confidence.keeps(scored) for _, scored in judged]
         # Another mention of a patient (#TeamYuxi after "baby Chen Yuxi") goes with the patient:
         # the confidence model must not leave readable in a hashtag a name it redacts elsewhere.

@@ -13,11 +13,16 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   after the name, staff news (joins, retires, 10 years with our team), a visit or gift in a post
   about nobody's care, a story set before 1950, a name on one of the post's buildings, the next
   name in a list of staff, a later mention of someone already found public;
+- a patient after all, whatever the role: a name the post tells of as cared for ("Officer Dana
+  Kowalczyk ... Dana is out of her second surgery"), a care home's resident or a veteran named
+  with their age, someone named by a job away from health care ("a line cook at Rosie's Diner");
 - otherwise a patient: the safe default for a privacy gate. Most name candidates come from the
   patient tagger, which learned from labelled posts which names in hospital posts are
   patients', or from a healthcare recognizer. The tagger's other names (those it did not take
   for a patient's) go through the same rules, and the confidence model after them learned how
-  often such a name is a patient's.
+  often such a name is a patient's. A name the tagger took for a patient's that the rules
+  call staff, official or no person is passed on marked as disputed (``is_disputed``), and
+  only the confidence model can keep it.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
 given in brackets, their name inside a hashtag or handle, their name in another script. A
@@ -53,6 +58,7 @@ from policy.privacy.people import (
     COURTESY_TITLES,
     INSTITUTION_NAME,
     from_a_model,
+    is_tagged_patient,
     named_for_the_building,
     person_verdict,
     tidied,
@@ -116,6 +122,7 @@ def keep_candidates(
     public_words = set(named_after) | named_for_the_building(text, named_after)
     public_spans: list[tuple[int, int]] = []
     cared_for = _told_of_own_care(text, results)
+    disputed: list[RecognizerResult] = []
     # The rules' candidates first, so that where they and a model found the same identifier
     # the rules' span (a record number without the words after it) is the one reported.
     in_order = sorted(results, key=lambda r: (from_a_model(r), r.start, r.start - r.end))
@@ -137,6 +144,8 @@ def keep_candidates(
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
             if verdict != "patient":
+                if is_tagged_patient(result):
+                    disputed.append(result)
                 continue
             result = with_coordinated_name(text, result, kept)
         elif result.entity_type == "DATE" and _BEFORE_1900.search(span):
@@ -149,7 +158,33 @@ def keep_candidates(
             continue
         kept.append(result)
     kept = _without_public_people(text, kept, public_words, public_spans)
-    return sorted([*kept, *later_mentions(text, kept, public_words)], key=lambda r: r.start)
+    kept += later_mentions(text, kept, public_words)
+    for result in disputed:
+        if not any(result.start < other.end and other.start < result.end for other in kept):
+            kept.append(_marked_disputed(result))
+    return sorted(kept, key=lambda r: r.start)
+
+
+# The metadata key that marks a name the tagger took for a patient's and the rules did not.
+_DISPUTED_KEY = "judged_not_a_patient"
+
+
+def _marked_disputed(result: RecognizerResult) -> RecognizerResult:
+    metadata = dict(result.recognition_metadata or {}) | {_DISPUTED_KEY: True}
+    return RecognizerResult(
+        result.entity_type, result.start, result.end, result.score, recognition_metadata=metadata
+    )
+
+
+def is_disputed(result: RecognizerResult) -> bool:
+    """Whether the patient tagger took ``result`` for a patient's name and the rules did not.
+
+    Such a name is kept only if the confidence model keeps it: the rules' verdict (staff, an
+    official, no person) is one thing it weighs, with the words of the post, not a veto. On
+    posts the learned parts had not seen, this found more identifiers and flagged fewer clean
+    posts than letting the rules decide alone.
+    """
+    return bool((result.recognition_metadata or {}).get(_DISPUTED_KEY))
 
 
 def _name_words(span: str) -> set[str]:

@@ -284,6 +284,16 @@ def from_a_model(result: RecognizerResult) -> bool:
     return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _MODELS
 
 
+def is_tagged_patient(result: RecognizerResult) -> bool:
+    """Whether the patient tagger itself proposed this candidate as a patient's name."""
+    metadata = result.recognition_metadata or {}
+    return (
+        result.entity_type == "PERSON"
+        and metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY)
+        == TaggedIdentifierRecognizer.__name__
+    )
+
+
 def at_sentence_start(text: str, position: int) -> bool:
     """Whether only punctuation, an emoji or nothing comes before ``position`` in its sentence."""
     before = text[:position].rstrip().rstrip("'\"’”)")
