@@ -9,10 +9,11 @@ import pytest
 from policy import Draft, Severity, Verdict, check, parse_policy
 from policy.findings import Category
 from policy.privacy import PrivacyEngine
-from policy.privacy.confidence import ConfidenceModel
+from policy.privacy.confidence import RULES_SAY_NOT_A_PATIENT, ConfidenceModel
 from policy.privacy.nlp import PIPELINE
 from policy.privacy.tagger import TAGGER_PATH
 from policy.schema import Organisation, Policy, PublicContacts
+from tests.privacy.candidates import candidate
 
 NO_ALLOW_LIST = Organisation()
 
@@ -470,3 +471,28 @@ def test_a_patients_hashtag_is_kept_whenever_the_patient_is(
     # With no patient kept, the mention goes too.
     ConfidenceModel({"bias": -20.0}, threshold=0.5).save(doubting)
     assert flagged(PrivacyEngine(model, TAGGER_PATH, doubting), text) == []
+
+
+def test_only_the_confidence_model_can_keep_a_disputed_name(
+    privacy_engine: PrivacyEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tagger takes a surgeon for a patient; the rules call her staff. Which way it goes is
+    # the confidence model's call, through the weight it gives the rules' verdict.
+    text = "Meet Dr. Priya Raman, our new Chief of Cardiology."
+    tagged = candidate(text, "Priya Raman", "TaggedIdentifierRecognizer")
+    path = tmp_path / "confidence.json"
+
+    def engine_with(model: ConfidenceModel | None) -> PrivacyEngine:
+        if model is not None:
+            model.save(path)
+        engine = PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, path if model else None)
+        monkeypatch.setattr(engine, "candidates", lambda text, artifacts=None: [tagged])
+        return engine
+
+    trusting = ConfidenceModel({"bias": 5.0}, threshold=0.5)
+    siding_with_the_rules = ConfidenceModel(
+        {"bias": 5.0, f"by={RULES_SAY_NOT_A_PATIENT}": -20.0}, threshold=0.5
+    )
+    assert flagged(engine_with(trusting), text) == [("PERSON", "Priya Raman")]
+    assert flagged(engine_with(siding_with_the_rules), text) == []
+    assert flagged(engine_with(None), text) == []  # with no model, the rules' verdict stands

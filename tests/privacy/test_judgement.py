@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from policy.privacy.judgement import AllowList, keep_candidates
+from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
 from policy.schema import Organisation
 from tests.privacy.candidates import candidate
 
 NO_ALLOW_LIST = AllowList.of(Organisation())
+TAGGER = "TaggedIdentifierRecognizer"
+PAIRS = "KnownNameRecognizer"
 
 
 def kept_names(text: str, names: list[str]) -> list[str]:
-    """Which of ``names`` (first occurrences, as the tagger's candidates) the judgement keeps."""
-    results = [candidate(text, name, "TaggedIdentifierRecognizer") for name in names]
-    spans = [(r.start, r.end) for r in keep_candidates(text, results, NO_ALLOW_LIST)]
+    """Which of ``names`` (first occurrences, as the tagger's candidates) the rules keep: names
+    they reject come back only as disputed, for the confidence model."""
+    results = [candidate(text, name, TAGGER) for name in names]
+    spans = [
+        (r.start, r.end)
+        for r in keep_candidates(text, results, NO_ALLOW_LIST)
+        if not is_disputed(r)
+    ]
     return [
         name
         for name, result in zip(names, results, strict=True)
@@ -107,3 +114,23 @@ def test_a_role_gives_way_to_a_story_of_care(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "source", "disputed"),
+    [
+        # the tagger's patient that the rules call staff is passed on, marked
+        ("Meet Dr. Priya Raman, our new Chief of Cardiology.", "Priya Raman", TAGGER, True),
+        # a rule's name candidate that the rules call staff is dropped
+        ("Meet Dr. Priya Raman, our new Chief of Cardiology.", "Priya Raman", PAIRS, None),
+        # a patient both agree on is kept, unmarked
+        ("Our patient Dana Reyes went home today.", "Dana Reyes", TAGGER, False),
+    ],
+)
+def test_the_taggers_patient_that_the_rules_reject_is_passed_on_as_disputed(
+    text: str, name: str, source: str, disputed: bool | None
+) -> None:
+    results = keep_candidates(text, [candidate(text, name, source)], NO_ALLOW_LIST)
+    assert [is_disputed(r) for r in results if text[r.start : r.end] == name] == (
+        [] if disputed is None else [disputed]
+    )
