@@ -114,7 +114,7 @@ def person_verdict(
     if (
         before
         and before[-1] in _CARE_HOME_PEOPLE
-        and (_AGE_AFTER_NAME.match(text, end) or before[-2:-1] == ["oldest"])
+        and (_AGE_RIGHT_AFTER.match(text, end) or before[-2:-1] == ["oldest"])
     ):
         return "patient"  # "Resident Dolores Ybarra, 103", "our oldest resident, Leona Burkhalter"
     if _names_a_group(text, end):
@@ -165,12 +165,12 @@ _TOLD_AS_A_PERSON = re.compile(
 # Those a care home or veterans' home looks after: named with their age, or as the oldest, they
 # are the home's patients, not a resident physician.
 _CARE_HOME_PEOPLE = vocabulary("resident veteran")
-_AGE_AFTER_NAME = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
+_AGE_RIGHT_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
+# Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
+_HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
 # A person's own care told right after their name (and age): whatever role the post gives them
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
 # critical but stable condition"), they are a patient in this story.
-# Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
-_HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
 _OWN_CARE_AFTER = re.compile(
     r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\))?\s+(?:"
     # Told in the passive, as what was done to them: "was treated", "has been admitted".
