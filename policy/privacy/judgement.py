@@ -29,11 +29,13 @@ given in brackets, their name inside a hashtag or handle, their name in another 
 phone line, e-mail address or street address is the organisation's own when its nearest cue
 words are the hospital's ("call our nurse line", "located at") and a person's when they are
 personal ("her cell", "call you at", right after a patient's name). The organisation's listed
-public contacts and names are always allowed. A date with a year before 1900 is nobody
-living's. A handle in capitals or naming a newspaper or agency is an organisation's. An age
-over 89 whose nearest name before it in the sentence is a public person's is theirs ("Dr.
-Lindqvist, Professor Emerita, died on Sunday at age 92"); dates are not judged so, because
-"Dr. Yilmaz repaired her ACL on 03/14/2024" tells a patient's date through a surgeon's name.
+public contacts and names are always allowed. A date with a year before 1900 is nobody living's.
+A room the patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room
+512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
+a newspaper or agency is an organisation's. An age over 89 whose nearest name before it in the
+sentence is a public person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at
+age 92"); dates are not judged so, because "Dr. Yilmaz repaired her ACL on 03/14/2024" tells a
+patient's date through a surgeon's name.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ from policy.privacy.people import (
     told_of_own_care,
     with_coordinated_name,
 )
+from policy.privacy.recognizers.room_number import is_a_venue
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
@@ -150,6 +153,8 @@ def keep_candidates(
             result = with_coordinated_name(text, result, kept)
         elif result.entity_type == "DATE" and _BEFORE_1900.search(span):
             continue  # "Florence Nightingale was born on 12 May 1820": nobody living
+        elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
+            continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
         elif result.entity_type == "SOCIAL_HANDLE" and organisation_handle(span):
             continue  # "New in @NEJM", "@FairhavenGazette thanks for covering": not a person
         elif result.entity_type in _CONTACTS and not (

@@ -32,11 +32,19 @@ class RoomNumberRecognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        nearby = words_before(text, start, 6) + words_after(text, end, 6)
-        if any(word in VENUE_CUES for word in nearby):
-            return False
-        # "Conference Room B", "Education Center, Room 214": a named room is a venue; a name
-        # before "Rm 4417" on a whiteboard is a patient's.
-        preceding = text[max(0, start - 30) : start].rstrip(" ,")
-        named_room = text[start : start + 4] == "Room"
-        return not (named_room and re.search(r"[A-Z][a-z]+$", preceding) is not None)
+        return not is_a_venue(text, start, end)
+
+
+def is_a_venue(text: str, start: int, end: int) -> bool:
+    """Whether the room at ``text[start:end]`` is a meeting place, by the words around it.
+
+    The engine asks this of the patient tagger's rooms too ("our new Family Lounge (Room 512)").
+    """
+    nearby = words_before(text, start, 6) + words_after(text, end, 6)
+    if any(word in VENUE_CUES for word in nearby):
+        return True
+    # "Conference Room B", "Education Center, Room 214": a named room is a venue; a name
+    # before "Rm 4417" on a whiteboard is a patient's.
+    preceding = text[max(0, start - 30) : start].rstrip(" ,")
+    named_room = text[start : start + 4] == "Room"
+    return named_room and re.search(r"[A-Z][a-z]+$", preceding) is not None
