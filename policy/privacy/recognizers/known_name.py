@@ -101,6 +101,9 @@ class KnownNameRecognizer(RegexRecognizer):
         # ("San Diego", "Kalani Point", "Halsey Fire & Rescue").
         given_names, surnames = _census_lists()
         words = text[start:end].split()
-        return words[0].lower() in given_names - _EVERYDAY_WORDS and all(
-            part.lower() in surnames for part in words[-1].split("-")
+        first = words[0].lower()
+        return (
+            first not in _EVERYDAY_WORDS
+            and first in given_names
+            and all(part.lower() in surnames for part in words[-1].split("-"))
         )

@@ -82,9 +82,11 @@ _NOT_NAMES = vocabulary(
     kids baby babies mom moms dads
     ortho cardio onc peds rehab"""
 )
-_SUPPORT_HASHTAG = re.compile(
-    rf"(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}\b|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX})\b"
+# The body of a support hashtag: a prefix before a name, or a suffix after one.
+_SUPPORT_HASHTAG_BODY = (
+    rf"(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX})"
 )
+_SUPPORT_HASHTAG = re.compile(rf"(?:{_SUPPORT_HASHTAG_BODY})\b")
 # The words of the prefixes and suffixes themselves, as the hashtag splits into words.
 _HASHTAG_WORD = re.compile(
     rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray|Get|Well|Soon|Rest|Easy|In|Peace"
@@ -238,10 +240,7 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "support hashtag",
-            re.compile(
-                rf"#(?P<tag>(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}"
-                rf"|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX}))\b"
-            ),
+            re.compile(rf"#(?P<tag>{_SUPPORT_HASHTAG_BODY})\b"),
             0.75,
             "tag",
         ),
