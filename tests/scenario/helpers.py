@@ -15,24 +15,23 @@ from tests.conftest import RunningBot
 from tests.slack_requests import APPROVAL_CHANNEL
 
 
+def is_card(call: RecordedCall) -> bool:
+    """An approval card is a top-level message in the approval channel (replies go in threads)."""
+    return call.body.get("channel") == APPROVAL_CHANNEL and not call.body.get("thread_ts")
+
+
 def card_posts(bot: RunningBot) -> list[RecordedCall]:
-    return [
-        c
-        for c in bot.slack.calls_to("chat.postMessage")
-        if c.body.get("channel") == APPROVAL_CHANNEL
-    ]
+    """The approval cards posted so far, oldest first."""
+    return [c for c in bot.slack.calls_to("chat.postMessage") if is_card(c)]
 
 
 def wait_for_card(bot: RunningBot, count: int = 1) -> tuple[str, RecordedCall]:
     """Wait for the count-th approval card; returns its ts and the call that posted it."""
-    calls = bot.slack.wait_for(
-        "chat.postMessage", count, where=lambda c: c.body.get("channel") == APPROVAL_CHANNEL
-    )
-    card = calls[count - 1]
+    card = bot.slack.wait_for("chat.postMessage", count, where=is_card)[count - 1]
     ts = next(
         m.ts
         for m in bot.slack.messages
-        if m.channel == APPROVAL_CHANNEL and m.text == card.body.get("text")
+        if m.channel == APPROVAL_CHANNEL and m.thread_ts is None and m.text == card.body.get("text")
     )
     wait_for_card_recorded(bot, ts)
     return ts, card

@@ -36,11 +36,12 @@ from policy import Policy
 from policy.privacy import PrivacyEngine
 from tests.conftest import RunningBot, make_settings, start_bot
 from tests.scenario.helpers import (
+    card_posts,
     card_text,
     draft_count,
     draft_status,
     votes,
-    wait_for_card_recorded,
+    wait_for_card,
     wait_until,
 )
 from tests.slack_requests import APPROVAL_CHANNEL, TEAM_ID
@@ -225,27 +226,6 @@ def modal_action(
 # --------------------------------------------------------------------------- lookups
 
 
-def cards(bot: RunningBot) -> list[RecordedCall]:
-    """Approval cards posted (top-level bot messages in the approval channel)."""
-    return [
-        c
-        for c in bot.slack.calls_to("chat.postMessage")
-        if c.body.get("channel") == APPROVAL_CHANNEL and not c.body.get("thread_ts")
-    ]
-
-
-def wait_card(bot: RunningBot, count: int = 1) -> tuple[str, RecordedCall]:
-    wait_until(lambda: len(cards(bot)) >= count, what=f"{count} approval card(s)")
-    card = cards(bot)[count - 1]
-    ts = next(
-        m.ts
-        for m in bot.slack.messages
-        if m.channel == APPROVAL_CHANNEL and m.thread_ts is None and m.text == card.body["text"]
-    )
-    wait_for_card_recorded(bot, ts)
-    return ts, card
-
-
 def blocks_of(call: RecordedCall) -> list[dict[str, Any]]:
     blocks = call.body.get("blocks") or []
     return json.loads(blocks) if isinstance(blocks, str) else list(blocks)
@@ -388,7 +368,7 @@ def test_tagged_message_is_a_draft_answered_in_its_thread(running_bot: RunningBo
     assert draft["source"] == "channel_message"
     assert draft["source_message"] == (APPROVAL_CHANNEL, ts)
     assert draft["verdict"] == "pass"
-    card_ts, card = wait_card(running_bot)
+    card_ts, card = wait_for_card(running_bot)
     assert "Main Facebook page" in card_text(card) and FLU_CLINIC in card_text(card)
     assert "[facebook-main]" not in card_text(card)  # the tag is not part of the post
 
@@ -404,7 +384,7 @@ def test_votes_on_the_message_and_on_the_card_count_the_same(running_bot: Runnin
         running_bot, "U0AUTHOR", "[linkedin-careers] We are hiring night-shift nurses."
     )
     assert checked(running_bot)["verdict"] == "pass"
-    card_ts, _ = wait_card(running_bot)
+    card_ts, _ = wait_for_card(running_bot)
 
     running_bot.send.react("U0APPROVER2", "white_check_mark", ts, item_user="U0AUTHOR")
     wait_until(lambda: len(votes(running_bot)) == 1, what="the first vote")
@@ -426,7 +406,7 @@ def test_untagged_message_uses_the_only_account_the_author_owns(running_bot: Run
     draft = checked(running_bot)
     assert (draft["account"], draft["author"]) == ("x-main", "U0AUTHOR2")
     assert draft["source_message"] == (APPROVAL_CHANNEL, ts)
-    wait_card(running_bot)
+    wait_for_card(running_bot)
 
 
 def test_untagged_message_from_an_owner_of_several_accounts_offers_a_picker(
@@ -461,7 +441,7 @@ def test_untagged_message_from_an_owner_of_several_accounts_offers_a_picker(
         "response_url", where=lambda c: "Submitted for Main X account" in c.body.get("text", "")
     )[0]
     assert replaced.body["replace_original"] in (True, "true")
-    wait_card(running_bot)
+    wait_for_card(running_bot)
     # A second click does not submit the message twice.
     running_bot.send.click("U0AUTHOR", ACCOUNT_PICKER_ACTION, x_main)
     running_bot.slack.wait_for(
@@ -488,7 +468,7 @@ def test_thread_replies_bot_messages_and_other_subtypes_are_ignored(
     running_bot: RunningBot,
 ) -> None:
     parent = post_message(running_bot, "U0AUTHOR2", FLU_CLINIC)
-    wait_card(running_bot)
+    wait_for_card(running_bot)
     post_message(running_bot, "U0AUTHOR2", "Happy to change the time", thread_ts=parent)
     post_message(running_bot, "U0AUTHOR2", "Posted by a workflow", extra={"bot_id": "B0OTHER"})
     post_message(running_bot, "U0AUTHOR2", "joined", extra={"subtype": "channel_join"})
@@ -510,9 +490,9 @@ def test_redelivered_message_event_makes_one_draft(running_bot: RunningBot) -> N
     running_bot.send.event(event, event_id="Ev0SAME")
     running_bot.send.event(event, event_id="Ev0SAME")
     running_bot.send.event(event, event_id="Ev0OTHER")  # same message, another delivery id
-    wait_card(running_bot)
+    wait_for_card(running_bot)
     time.sleep(0.5)
-    assert draft_count(running_bot) == 1 and len(cards(running_bot)) == 1
+    assert draft_count(running_bot) == 1 and len(card_posts(running_bot)) == 1
 
 
 # --------------------------------------------------------------------------- PHI in the channel
@@ -550,7 +530,7 @@ def test_message_with_phi_asks_the_author_to_delete_it(
     assert draft["status"] == "blocked" and draft["source_message"] == (APPROVAL_CHANNEL, ts)
     assert bot.slack.calls_to("chat.delete") == []
     assert any(m.ts == ts for m in bot.slack.messages)
-    _, card = wait_card(bot)
+    _, card = wait_for_card(bot)
     assert "[PATIENT NAME]" in card_text(card)
     wait_until(lambda: thread_replies(bot, ts), what="the thread reply")
 
@@ -575,7 +555,7 @@ def test_message_with_phi_is_removed_with_the_admin_token_and_the_card_takes_its
     assert deleted.body == {"channel": APPROVAL_CHANNEL, "ts": ts}
     assert deleted.token == ADMIN_TOKEN
     assert not any(m.ts == ts for m in bot.slack.messages)
-    _, card = wait_card(bot)
+    _, card = wait_for_card(bot)
     assert "[PATIENT NAME]" in card_text(card)
     draft = checked(bot)
     assert draft["status"] == "blocked" and draft["source_message"] == (None, None)
@@ -619,7 +599,7 @@ def test_editing_the_message_makes_a_new_version_and_deleting_withdraws(
 ) -> None:
     bot = running_bot
     ts = post_message(bot, "U0AUTHOR2", FLU_CLINIC)
-    card_ts, _ = wait_card(bot)
+    card_ts, _ = wait_for_card(bot)
     bot.send.react("U0APPROVER1", "white_check_mark", ts, item_user="U0AUTHOR2")
     wait_until(lambda: draft_status(bot) == "approved", what="the approval")
 
@@ -630,7 +610,7 @@ def test_editing_the_message_makes_a_new_version_and_deleting_withdraws(
 
     ts2 = post_message(bot, "U0AUTHOR2", "[x-main] Free flu shots this Saturday, 9 to 12.")
     wait_until(lambda: draft_status(bot, 2) == "pending", what="draft 2")
-    wait_card(bot, 2)
+    wait_for_card(bot, 2)
     edit_message(bot, "U0AUTHOR2", ts2, "[x-main] Free flu shots this Saturday, 9 to 1.")
     wait_until(lambda: the_draft(bot, 2)["version"] == 2, what="version 2")
     wait_until(lambda: draft_status(bot, 2) == "pending", what="version 2 checked")
@@ -652,7 +632,7 @@ def test_editing_the_message_makes_a_new_version_and_deleting_withdraws(
 
     delete_message(bot, "U0AUTHOR2", ts2)
     wait_until(lambda: draft_status(bot, 2) == "withdrawn", what="the withdrawal")
-    (second_card_ts, _) = wait_card(bot, 2)
+    (second_card_ts, _) = wait_for_card(bot, 2)
     wait_until(
         lambda: any("deleted the message" in t for t in thread_replies(bot, second_card_ts)),
         what="the note under the card",
@@ -664,7 +644,7 @@ def test_edit_that_adds_phi_is_reported_and_blocks_the_new_version(
     running_bot: RunningBot,
 ) -> None:
     ts = post_message(running_bot, "U0AUTHOR2", FLU_CLINIC)
-    wait_card(running_bot)
+    wait_for_card(running_bot)
     assert checked(running_bot)["status"] == "pending"
     edit_message(running_bot, "U0AUTHOR2", ts, PHI_TEXT)
     wait_until(lambda: audit_rows(running_bot, "message.phi_exposed"), what="the PHI report")
@@ -706,7 +686,7 @@ def test_files_shared_with_the_message_are_the_drafts_images(running_bot: Runnin
     ]
     assert draft["media"][0]["url"].endswith("/clinic.jpg")
     assert "platform.alt-text" in draft["findings"] and draft["verdict"] == "block"
-    _, card = wait_card(running_bot)
+    _, card = wait_for_card(running_bot)
     shown = card_text(card)
     assert "2 images" in shown and "wristbands" in shown and "1 without alt text" in shown
     blocks = blocks_of(card)
@@ -816,7 +796,7 @@ def test_modal_blocking_finding_is_shown_inline_and_nothing_is_posted(
     assert body["errors"][TEXT_BLOCK].startswith("Blocked: ")
     assert "patient" in body["errors"][TEXT_BLOCK]
     time.sleep(0.3)
-    assert draft_count(running_bot) == 0 and cards(running_bot) == []
+    assert draft_count(running_bot) == 0 and card_posts(running_bot) == []
 
     # Missing alt text is shown under the image that lacks it; bad links under the link.
     images = [
@@ -865,7 +845,7 @@ def test_modal_submission_posts_the_card_with_images_and_publish_time(
     )
     assert draft["publish_at"] == publish_at
     assert [m["url"] for m in draft["media"]] == [url for url, _ in images]
-    _, card = wait_card(running_bot)
+    _, card = wait_for_card(running_bot)
     blocks = blocks_of(card)
     shown = [e for b in blocks if b["type"] == "context" for e in b["elements"]]
     assert [e["image_url"] for e in shown if e.get("type") == "image"] == [u for u, _ in images]
