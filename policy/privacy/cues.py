@@ -152,7 +152,8 @@ VENUE_CUES = vocabulary(
 _OLD_YEAR = re.compile(
     r"(?i)(?:\b(?:in|since|from|of)\s+|,\s*)(?:(?P<long_ago>1[5-8]\d\d)|19[0-4]\d)\b(?![-/])"
 )
-_LONG_AGO = re.compile(r"(?<![\d/-])1[5-8]\d\d(?![\d/-])")
+# A year before 1900 standing alone (not part of a phone number, ID or numeric date).
+LONG_AGO_YEAR = re.compile(r"(?<![\d/-])1[5-8]\d\d(?![\d/-])")
 _BIRTH_WORDS = vocabulary("born birthday birth")
 
 
@@ -163,7 +164,7 @@ def historical(text: str, start: int, end: int) -> bool:
     """
     sentence_start, sentence_end = sentence_around(text, start, end)
     sentence = text[sentence_start:sentence_end]
-    if _LONG_AGO.search(sentence):
+    if LONG_AGO_YEAR.search(sentence):
         return True
     year = _OLD_YEAR.search(sentence)
     if year is None:

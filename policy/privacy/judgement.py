@@ -49,6 +49,7 @@ from policy.privacy.contacts import after_a_patient, organisation_handle, person
 from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
+    LONG_AGO_YEAR,
     PUBLIC_TITLES,
     ROLE_WORDS,
     WORD,
@@ -71,8 +72,6 @@ from policy.privacy.recognizers.room_number import is_a_venue
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
-# Only the date's own year: a veteran's discharge date in a sentence that also says 1944 counts.
-_BEFORE_1900 = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 # Where a sentence ends: not after a title or a month's abbreviation ("Dr. Engstrom died Oct. 2").
 _SENTENCE_END = re.compile(r"[!?\n]|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
@@ -151,8 +150,10 @@ def keep_candidates(
                     disputed.append(result)
                 continue
             result = with_coordinated_name(text, result, kept)
-        elif result.entity_type == "DATE" and _BEFORE_1900.search(span):
-            continue  # "Florence Nightingale was born on 12 May 1820": nobody living
+        elif result.entity_type == "DATE" and LONG_AGO_YEAR.search(span):
+            # "Florence Nightingale was born on 12 May 1820": nobody living. Only the date's own
+            # year counts: a veteran's discharge date in a sentence that also says 1944 is PHI.
+            continue
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
             continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
         elif result.entity_type == "SOCIAL_HANDLE" and organisation_handle(span):
