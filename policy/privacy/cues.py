@@ -7,6 +7,7 @@ around a match, so "our patient Rosa" and "Rosa Lopez, RN" are judged by the sam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def vocabulary(words: str) -> frozenset[str]:
@@ -198,12 +199,36 @@ def words_after(text: str, position: int, count: int) -> list[str]:
     return [word.lower() for word in WORD.findall(window)][:count]
 
 
+# Where a sentence may end: ! or ? before a space, a line break, a CJK full stop, a full stop
+# before a space.
+_SENTENCE_MARK = re.compile(r"[!?](?=\s)|[\n。！]|\.(?=\s)")
+# Words a full stop follows without ending the sentence: titles and months ("Dr. Engstrom died
+# Oct. 2"), and St. (a saint or a street).
+_ABBREVIATIONS = vocabulary(
+    "Dr Mr Mrs Ms Mx Prof Rev St Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+)
+
+
+def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    for mark in _SENTENCE_MARK.finditer(text, start, stop):
+        before = text[max(0, mark.start() - 8) : mark.start()].split()
+        if mark.group() == "." and before and before[-1].lstrip("(\"'“") in _ABBREVIATIONS:
+            continue
+        yield mark
+
+
+def ends_a_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end``."""
+    return next(_sentence_ends(text, start, end), None) is not None
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence holding ``text[start:end]``."""
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "\n", "。", "！"))
-    right_candidates = [text.find(mark, end) for mark in (". ", "! ", "? ", "\n", "。", "！")]
-    right = min([found for found in right_candidates if found != -1], default=len(text))
-    return (0 if left == -1 else left + 1), right
+    sentence_start = 0
+    for mark in _sentence_ends(text, 0, start):
+        sentence_start = mark.end()
+    following = next(_sentence_ends(text, end, len(text)), None)
+    return sentence_start, following.start() if following else len(text)
 
 
 def nearest_cue(

@@ -53,6 +53,7 @@ from policy.privacy.cues import (
     PUBLIC_TITLES,
     ROLE_WORDS,
     WORD,
+    ends_a_sentence,
     historical,
     normalise,
 )
@@ -72,8 +73,6 @@ from policy.privacy.recognizers.room_number import is_a_venue
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
-# Where a sentence ends: not after a title or a month's abbreviation ("Dr. Engstrom died Oct. 2").
-_SENTENCE_END = re.compile(r"[!?\n]|(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # How far an age may follow the public person's name it belongs to.
 _AGE_AFTER_NAME = 120
@@ -267,7 +266,7 @@ def _told_of_a_public_person(
     titled = {word.lower() for word in WORD.findall(text[max(0, name_start - 6) : name_end])}
     return not (
         titled & COURTESY_TITLES
-        or _SENTENCE_END.search(between)
+        or ends_a_sentence(text, name_end, result.start)
         or any(
             other.entity_type == "PERSON" and name_end <= other.start < result.start
             for other in kept

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import VENUE_CUES, WORD, sentence_around, vocabulary
+from policy.privacy.cues import (
+    LONG_AGO_YEAR,
+    VENUE_CUES,
+    WORD,
+    sentence_around,
+    vocabulary,
+)
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _MONTH = (
@@ -84,7 +90,7 @@ class PatientDateRecognizer(RegexRecognizer):
             or not re.search(r"\w", text[sentence_start : found.start()])
         ][-8:]
         after = WORD.findall(text[end:sentence_end].lower())[:10]
-        if any(word in VENUE_CUES for word in before) or re.search(r"1[5-8]\d\d", text[start:end]):
+        if any(word in VENUE_CUES for word in before) or LONG_AGO_YEAR.search(text, start, end):
             return False  # "our outcomes at the AANS meeting on April 27", "May 12, 1820"
         if text.lstrip().startswith("@") and before[-3:-1] == ["see", "you"]:
             return True  # a reply's "See you on Oct. 18!" is the reader's appointment

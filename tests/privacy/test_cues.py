@@ -1,0 +1,57 @@
+"""Where a sentence starts and ends, as every rule that reads a name's sentence sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy.privacy.cues import ends_a_sentence, historical, sentence_around
+
+
+def _sentence_of(text: str, words: str) -> str:
+    start = text.index(words)
+    bounds = sentence_around(text, start, start + len(words))
+    return text[slice(*bounds)].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sentence"),
+    [
+        ("We met Dr. Engstrom today. He retired.", "Engstrom", "We met Dr. Engstrom today"),
+        ("Surgery on Oct. 2 went well! Home now.", "Oct", "Surgery on Oct. 2 went well"),
+        (
+            "Stops include 1540 Juniper St. Apt 3 and more. Thanks",
+            "Apt",
+            "Stops include 1540 Juniper St. Apt 3 and more",
+        ),
+        ("Thanks to Tom. He drove.", "He", "He drove."),
+        ("Is Rosa home? Yes.\nShe is.", "Yes", "Yes"),
+        ("祝王秀英奶奶生日快乐。她今天出院", "出院", "她今天出院"),
+        ("Version 2.5 is out. Update now", "2.5", "Version 2.5 is out"),
+    ],
+)
+def test_sentence_around_reads_past_titles_months_and_streets(
+    text: str, words: str, sentence: str
+) -> None:
+    assert _sentence_of(text, words) == sentence
+
+
+@pytest.mark.parametrize(
+    ("between", "ends"),
+    [
+        (", Professor Emerita of Obstetrics, died on Sunday at age ", False),
+        (" (Mrs. Avery's mentor) retired at ", False),
+        (". Her patient turned ", True),
+        ("! Gladys turned ", True),
+        ("\nGladys turned ", True),
+    ],
+)
+def test_ends_a_sentence_between_a_name_and_an_age(between: str, ends: bool) -> None:
+    text = "Dr. Harriet Lindqvist" + between + "92"
+    assert ends_a_sentence(text, len("Dr. Harriet Lindqvist"), len(text) - 2) is ends
+
+
+def test_a_story_before_1900_is_historical_but_a_birth_in_1932_is_not() -> None:
+    old = "On this day in 1847, Dr. Semmelweis asked doctors to wash their hands."
+    born = "Our patient Edna was born in 1932 and turns 92 today."
+    assert historical(old, old.index("Semmelweis"), old.index("Semmelweis") + 10)
+    assert not historical(born, born.index("Edna"), born.index("Edna") + 4)
