@@ -128,6 +128,19 @@ SPLITS = {
     "trained on; the titles of other languages were added to the rules after it was measured",
     "everyday-4": "a fourth ordinary month of three organisations' feeds (25 of 120 posts with "
     "PHI), measured blind the same way, then trained on",
+    "heldout-34": "written the same way (volunteers, donors, board members and staff named far "
+    "from their role, beside grateful patients and relatives), measured blind with the whole "
+    "engine after heldout-30 to everyday-4 were trained on, then trained on",
+    "heldout-35": "written the same way (rural, community and critical-access hospitals in the "
+    "US, Canada and Australia), measured blind the same way, then trained on",
+    "heldout-36": "written the same way (behavioural health, addiction, maternity, hospice, "
+    "transplant and organ donation in the UK, Canada, Australia, New Zealand and the US), "
+    "measured blind the same way, then trained on",
+    "heldout-37": "written the same way (community health in Vietnamese, Tagalog, Chinese, "
+    "Korean, Arabic, Haitian Creole, Somali, Russian, Hindi, Punjabi and Canadian French), "
+    "measured blind the same way, then trained on",
+    "everyday-5": "a fifth ordinary month of three organisations' feeds (28 of 120 posts with "
+    "PHI), measured blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
