@@ -4,7 +4,7 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 ``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``who at 99
 donated``, ``at the age of 96``, a bare age told by whose it is (``Marion, now 90,``, ``She's
 104``, ``Herr Wagner, 93, konnte``), ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``,
-``96 Jahren``.
+``96 Jahren``, ``97 лет``, ``95 tuổi``, ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
@@ -96,10 +96,14 @@ class AgeOver89Recognizer(RegexRecognizer):
             0.7,
             "age",
         ),
-        CuePattern("cjk age", re.compile(rf"{_AGE}\s*(?:岁|歳|세|살)"), 0.85),
+        CuePattern("cjk age", re.compile(rf"{_AGE}\s*(?:岁|歲|歳|세|살)"), 0.85),
         CuePattern(
             "age in other languages",
-            re.compile(rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar)\b"),
+            re.compile(
+                rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|tuổi|taong\s+gulang"
+                rf"|jir|ਸਾਲ|साल|سنة|عاما|عاماً)(?!\w)|\btuổi\s+{_AGE}\b"
+                rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
+            ),
             0.8,
         ),
     )

@@ -43,6 +43,52 @@ _DATE = (
     r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}))"
 ).replace(r"\d2", r"\d{2}")
 
+# Dates in the forms of the other languages hospitals post in: "8月3日", "8월 15일", "9 мая",
+# "١٤ مارس", "ngày 3 tháng 2", "Martes, Agosto 6", "samdi 9 novanm", "26-kii Sebtembar",
+# "5 जनवरी", "18 ਜੁਲਾਈ". Scripts written without spaces need no word boundary. Statistics
+# ("截至11月8日...1,204例确诊") have no patient's event near them.
+_DATE_ELSEWHERE = "|".join(
+    (
+        r"(?<!\d)(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]",
+        r"(?<!\d)(?:\d{4}년\s*)?\d{1,2}월\s*\d{1,2}일",
+        r"(?<![\w/.-])\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+        r"|октября|ноября|декабря)(?:\s+\d{4})?(?!\w)",
+        r"(?<![\w/.-])\d{1,2}\s+(?:يناير|فبراير|مارس|أبريل|إبريل|ابريل|مايو|يونيو|يوليو|أغسطس"
+        r"|سبتمبر|أكتوبر|نوفمبر|ديسمبر)(?:\s+\d{4})?",
+        r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
+        r"(?:\b(?:Lunes|Martes|Miyerkules|Huwebes|Biyernes|Sabado|Linggo),?\s+)?\b(?:Enero"
+        r"|Pebrero|Marso|Hunyo|Hulyo|Agosto|Setyembre|Oktubre|Nobyembre|Disyembre)\s+\d{1,2}"
+        r"(?:\s*[–-]\s*\d{1,2})?\b",
+        r"(?:\b(?:lendi|madi|mèkredi|jedi|vandredi|samdi|dimanch)\s+)?(?<![\w/.-])\d{1,2}\s+"
+        r"(?:janvye|fevriye|mas|avril|me|jen|jiyè|out(?!\s+of\b)|septanm|oktòb|novanm|desanm)\b"
+        r"(?:\s+\d{4})?",
+        r"(?<![\w/.-])\d{1,2}-(?:kii|ka|dii|da|ii)\s+(?:Janaayo|Febraayo|Maarso|Abriil|Meey|Juun"
+        r"|Luulyo|Ogost|Sebtembar|Oktoobar|Nofembar|Desembar)\b",
+        r"(?<![\w/.-])\d{1,2}\s+(?:जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर"
+        r"|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ"
+        r"|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)(?:\s+\d{4})?",
+    )
+)
+# How far from the date those words may be, in characters (a few words either side).
+_ELSEWHERE_REACH = 60
+# What happened to a patient, in those languages and in French, Spanish and Portuguese: born,
+# operated, admitted, discharged, diagnosed, an accident, died. Stems are matched from a word's
+# start; scripts written without spaces are matched anywhere in the sentence.
+_EVENT_ELSEWHERE = re.compile(
+    r"(?i)\b(?:née?s?|opérée?s?|chirurgie|admise?|hospitalisée?|congé|avc|greffe|accouch"
+    r"|transportée?|effondrée?|diagnostiquée?|décédée?|naci[óo]|nacid[oa]|cirug[ií]a|operad[oa]"
+    r"|ingres[óo]|ingresad[oa]|diagnosticad[oa]|accidente|trasplante|falleci[óo]|nasceu"
+    r"|cirurgia|internad[oa]|ipinanganak|operasyon|na-?admit|naospital|isinugod|na-?discharge"
+    r"|nakalabas|nanganak|fèt|ijans|lopital|aksidan|akouche|dhash|qalliin|shil|sinh\s+ra"
+    r"|chào\s+đời|mổ|phẫu\s+thuật|nhập\s+viện|xuất\s+viện|chẩn\s+đoán|cấp\s+cứu|ghép|xạ\s+trị"
+    r"|hóa\s+trị|tai\s+nạn|родил|операц|выписал|поступил|госпитализ|диагно|инсульт|авари"
+    r"|скончал|доставлен)"
+    r"|وُلد|ولد|جراحة|عملية|تشخيص|حادث|الطوارئ|نُقل|भर्ती|जन्म|ऑपरेशन|सर्जरी|हादस|दुर्घटना"
+    r"|ਜਨਮ|ਦਾਖਲ|ਦਾਖ਼ਲ|ਸਰਜਰੀ|ਅਪਰੇਸ਼ਨ|ਓਪਰੇਸ਼ਨ|ਹਾਦਸ|ਅਕਾਲ ਚਲਾਣਾ|ਛੁੱਟੀ|出生|出院|入院|住院|手术|手術"
+    r"|车祸|車禍|诊断|診斷|急诊|急診|送至|送到|送来|送來|化疗|化療|植入|骤停|驟停|中风|中風"
+    r"|生まれ|退院|分娩|去世|过世|過世|수술|퇴원|입원|태어|출생|진단|쓰러|이송|응급실|사고|별세"
+)
+
 # Words that tie a date to something that happened to a patient.
 PATIENT_EVENTS = vocabulary(
     """born birth dob admitted admission discharged discharge surgery operation operated
@@ -73,6 +119,7 @@ class PatientDateRecognizer(RegexRecognizer):
             0.9,
         ),
         CuePattern("patient event date", re.compile(rf"(?i)(?<![\w/.-]){_DATE}(?![\w/])"), 0.8),
+        CuePattern("patient event date in another language", re.compile(_DATE_ELSEWHERE), 0.8),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
@@ -102,4 +149,10 @@ class PatientDateRecognizer(RegexRecognizer):
             or any(word in _EVENT_VERBS_AFTER for word in after)
             or _RECEIVED_ORGAN.search(text, end, sentence_end) is not None
             or (before[-1:] == ["since"] and "been" in before)
+            or _EVENT_ELSEWHERE.search(
+                text,
+                max(sentence_start, start - _ELSEWHERE_REACH),
+                min(sentence_end, end + _ELSEWHERE_REACH),
+            )
+            is not None
         )

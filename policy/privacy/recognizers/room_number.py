@@ -1,7 +1,8 @@
 """ROOM_NUMBER: a room, bed or bay number that places a patient.
 
-Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``; in Spanish and French
-``habitación 210``, ``cama 4``, ``chambre 312``.
+Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``; in other languages
+``habitación 210``, ``cama 4``, ``chambre 312``, ``civière 14``, ``phòng 214``, ``kabann 9``,
+``qolka 312``, ``палате 508``, ``12號床``, ``712房``, ``508호실``, ``السرير رقم ٧``.
 
 Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building) or a
 capitalised place name before "Room" (``Conference Room B``, ``Community Room``) make it a
@@ -24,8 +25,20 @@ class RoomNumberRecognizer(RegexRecognizer):
         CuePattern(
             "room bed bay",
             re.compile(
-                r"(?i)\b(?:room|rm\.?|bed|bay|chambre|habitaci[oó]n|cuarto|cama)\s*#?\s*"
-                r"[A-Z]?\d{1,5}[A-Z]?\b"
+                r"(?i)\b(?:room|rm\.?|bed|bay|chambre|civière|habitaci[oó]n|cuarto|cama|quarto"
+                r"|leito|stanza|letto|zimmer|bett|phòng|giường|kuwarto|kama|kabann|chanm|qolka"
+                r"|sariirta|палат[аеуы]|койк[аеу])\s*(?:№|#|n[o°º]\.?)?\s*[A-Z]?\d{1,5}(?:-\d{1,3})?"
+                r"[A-Z]?\b"
+            ),
+            0.7,
+        ),
+        # Scripts written without spaces put the number first ("12號床", "712房", "508호실"), or
+        # after the word and "number" ("السرير رقم ٧").
+        CuePattern(
+            "room bed bay in another script",
+            re.compile(
+                r"(?<![\d-])\d{1,5}\s*(?:號床|号床|號房|号房|房|호실|병실|호(?![점선기]))"
+                r"|(?:الغرفة|غرفة|السرير|سرير)(?:\s+رقم)?\s*\d{1,5}"
             ),
             0.7,
         ),
