@@ -6,7 +6,11 @@ Patterns:
   Delgado``, ``twins Arjun and Anaya``, ``baby Leo``, ``Grandpa Joe``; family nicknames also in
   lower case (``nana ruth``);
 - a name in any non-Latin script after a patient word: ``patient 李明华``, ``病人王小明``;
-- a name in another script before an honorific: ``佐藤様``, ``김순자 할머니``, ``祝王秀英奶奶``;
+- a name in another script before an honorific: ``佐藤様``, ``김순자 할머니``, ``祝王秀英奶奶``
+  (not the nouns that take one, ``아드님``, ``선생님``);
+- a relative named in another language: ``sa fille Émilie``, ``Con gái bà, chị Hương``,
+  ``asawa niyang si Tessie``, ``Hooyadiis Hodan``, ``Внучка Оля``, ``ابنها عمر``, ``ਪੁੱਤਰ ਹਰਜੀਤ``,
+  ``儿子陈伟``, ``따님 김지은 씨``;
 - a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``,
   ``#GetWellSoonAnanya``, ``#RestEasyJaylen``;
 - a lower-case name given with an age, news style: ``jayden morales, 7,``;
@@ -48,6 +52,48 @@ _FAMILY = (
     r"mom|mother|mum|dad|father|son|daughter|wife|husband|sister|brother|niece|nephew|cousin"
     r"|grandson|granddaughter|great-grandson|great-granddaughter|fianc[ée]e?|partner|baby|little"
     r"|twins|parents"
+)
+# A relative, then their name, in the other languages hospitals post in. Each alternative is
+# the kinship word as that language writes it before a name, and the name in its own script:
+# "sa fille Émilie", "su hija María", "Con gái bà, chị Hương", "asawa niyang si Tessie",
+# "Hooyadiis Hodan", "Pitit fi li, Roseline", "Внучка Оля", "ابنها عمر", "ਪੁੱਤਰ ਹਰਜੀਤ",
+# "बेटा राजू", "儿子陈伟", "따님 김지은 씨". Han names run on into the next word, so they end
+# at a character that cannot be part of one (说, 和, 的...) or at another script; a Korean name
+# starts with a common surname ("아드님 번호로" is "the son's number").
+_LATIN_NAME = r"[A-ZÀ-ÖØ-ÞĐ][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞĐ][^\W\d_]+)*"
+_RELATIVES_ELSEWHERE = (
+    r"\b(?i:sa|son|ses|leur|su|sus|sua|seu)\s+(?:fille|fils|mère|père|épouse|époux|conjointe?"
+    r"|femme|mari|sœur|frère|petite-fille|petit-fils|hija|hijo|esposa|esposo|madre|padre|mamá"
+    r"|papá|hermana|hermano|nieta|nieto|filha|filho|mãe|pai|neta|neto|parents|padres|pais)\s*,?\s+"
+    rf"(?P<name>{_LATIN_NAME}(?:\s+{_LATIN_NAME})?)",
+    r"\b(?:[Cc]on\s+(?:gái|trai)|[Vv]ợ|[Cc]hồng|[Cc]háu(?:\s+(?:gái|trai|nội|ngoại))?|[Mm]ẹ|[Bb]ố)"
+    r"(?:\s+(?:bà|ông|anh|chị|cô|chú))?\s*,?\s+(?:(?:chị|anh|cô|chú|em|bé)\s+)?"
+    rf"(?P<name>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})",
+    r"\b(?i:asawa|anak|apo|nanay|tatay|kapatid)\s+(?:niyang|niya|nilang|ko)\s+(?:si\s+)?"
+    rf"(?P<name>{_LATIN_NAME})",
+    r"\b(?:Hooyadiis|Hooyadeed|Aabihiis|Aabaheed|Xaaskiisa|Ninkeeda|Walaalkeed|Walaalkiis"
+    r"|Walaasheed|Walaashiis|Gabadhiisa|Gabadheeda|Wiilkiisa|Wiilkeeda)\s*,?\s+"
+    rf"(?P<name>{_LATIN_NAME})",
+    r"\b(?i:pitit\s+(?:fi|gason)\s+li|manman|papa\s+a|mari\s+li|madanm\s+li)\s*,?\s+"
+    rf"(?P<name>{_LATIN_NAME})",
+    r"(?<![а-яё])(?i:внучк[аи]|внук|правнук|правнучка|мама|папа|жена|муж|дочь|сын|сестра|брат|бабушка"
+    r"|дедушка)\s+(?P<name>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?)",
+    r"(?:ابنها|ابنه|ابنته|ابنتها|ابنهم|ابنتهم|زوجته|زوجها|والدته|والده|والدها|والدتها|أمه|أبوه"
+    r"|حفيدته|حفيده|شقيقه|شقيقته)\s+(?P<name>[\u0621-\u064a]{2,})",
+    r"(?:ਪੁੱਤਰ|ਧੀ|ਪੋਤੀ|ਪੋਤਾ|ਨੂੰਹ|ਪਤਨੀ|ਪਤੀ|ਮੰਮੀ|ਪਾਪਾ|ਦੋਹਤੀ|ਦੋਹਤਾ|बेटा|बेटी|पत्नी|पति|पोता|पोती"
+    r"|बहू)\s+(?P<name>[\u0900-\u097f\u0a00-\u0a7f]+(?:\s+(?!ਜੀ|जी|ਅਤੇ|और|ਨੇ|ने|ਨੂੰ|को)"
+    r"[\u0900-\u097f\u0a00-\u0a7f]+)?)",
+    r"(?:儿子|兒子|女儿|女兒|太太|妻子|丈夫|妈妈|媽媽|爸爸|孙女|孫女|孙子|孫子|母亲|母親|父亲|父親"
+    r"|老公|老婆)(?P<name>[\u4e00-\u9fff]{2,3}?(?=[说說和与與、，,。的也在是都讲講：:\s]|[^\u4e00-\u9fff])"
+    r"|[A-Z][a-z]+)",
+    r"(?:따님|아드님|남편|아내|부인|딸|아들|손녀|손자|어머니|아버지)\s+(?P<name>[김이박최정강조윤장임한오서신권"
+    r"황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕"
+    r"금옥육인맹제모탁국어은편용][\uac00-\ud7af]{1,2})(?=\s|씨|님|[이가은는의을를]|$)",
+)
+# Korean nouns that take 님 as names do: son, daughter, parents, teacher or doctor, customer.
+_KOREAN_TITLED_NOUNS = vocabulary(
+    """아드 따 어머 아버 부모 선생 사모 고객 환자 간호사 의사 교수 원장 과장 회장 목사 신부 수녀
+    여러분"""
 )
 _NICKNAME = (
     r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
@@ -168,6 +214,10 @@ class PatientNameRecognizer(RegexRecognizer):
             0.75,
             "name",
         ),
+        *(
+            CuePattern("relative's name in another language", re.compile(pattern), 0.75, "name")
+            for pattern in _RELATIVES_ELSEWHERE
+        ),
         CuePattern(
             "lower-case given name after a family word",
             re.compile(rf"\b(?i:{_FAMILY})\s+(?P<name>{_LOWER_NAME})\b"),
@@ -198,6 +248,7 @@ class PatientNameRecognizer(RegexRecognizer):
             re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|さん|様|님|씨)"),
             0.8,
             "name",
+            lambda text, start, end: text[start:end] not in _KOREAN_TITLED_NOUNS,
         ),
         CuePattern(
             # A Korean name is a word of two or three syllables ("김순자 할머니"), not a verb

@@ -37,7 +37,7 @@ class RoomNumberRecognizer(RegexRecognizer):
         CuePattern(
             "room bed bay in another script",
             re.compile(
-                r"(?<![\d-])\d{1,5}\s*(?:號床|号床|號房|号房|房|호실|병실|호(?![점선기]))"
+                r"(?<![\d-])\d{1,5}\s*(?:號床|号床|床(?!位)|號房|号房|房|호실|병실|호(?![점선기]))"
                 r"|(?:الغرفة|غرفة|السرير|سرير)(?:\s+رقم)?\s*\d{1,5}"
             ),
             0.7,
