@@ -41,14 +41,16 @@ KINSHIP = vocabulary(
     abuelo parents fiancé fiancée partner baby little twins"""
 )
 
-# Titles written before the name of a clinician, an official or a public figure.
+# Titles written before the name of a clinician, an official or a public figure; also the
+# last word of Vietnamese "bác sĩ", "y tá" (doctor, nurse) and "BS." (its abbreviation).
 PUBLIC_TITLES = vocabulary(
     """dr doctor prof professor nurse mayor governor gov senator sen rep representative
     congresswoman congressman commissioner minister secretary premier councillor councilor
     councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
     cno cmo cio president chancellor dean director drs matron queen king prince princess duke
     duchess sir dame pr pre dre dra dott dottssa dottoressa docteur doktor professeur
-    professeure professorin suor sœur irmã schwester enf enfª oa dgkp"""
+    professeure professorin suor sœur irmã schwester enf enfª oa dgkp bs sĩ tá doktè inf
+    врач медсестра медбрат الدكتور الدكتورة الممرضة"""
 )
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
@@ -83,7 +85,9 @@ ROLE_WORDS = vocabulary(
     oddziałowa celadora celador copeira jardineiro préposé préposée préposés travailleuses
     volontaria volontario voluntaria voluntario voluntária bénévole vrijwilliger assessore
     sindaco alcalde alcaldesa prefeito prefeita bürgermeister bürgermeisterin burgemeester
-    collega colega collègue kollegin kollege compañera compañero studienleitung teamleitung"""
+    collega colega collègue kollegin kollege compañera compañero studienleitung teamleitung
+    interprète intérprete entèprèt enfimyè turjumaan turjumaanka dhakhtar kalkaaliso
+    переводчик переводчика переводчица кардиолог терапевт педиатр مترجم مترجمة"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their

@@ -134,3 +134,25 @@ def test_the_taggers_patient_that_the_rules_reject_is_passed_on_as_disputed(
     assert [is_disputed(r) for r in results if text[r.start : r.end] == name] == (
         [] if disputed is None else [disputed]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Bác sĩ Trần Minh Đức sẽ phục vụ bệnh nhân.", ["Trần Minh Đức"], []),
+        ("Thông báo: y tá Phạm Thu Hà nói tiếng Việt.", ["Phạm Thu Hà"], []),
+        ("Doktè Jean-Baptiste Pierre-Louis pale kreyòl.", ["Jean-Baptiste Pierre-Louis"], []),
+        (
+            "Проводят кардиолог Ирина Кузнецова и медсестра Наталья Петренко.",
+            ["Наталья Петренко"],
+            [],
+        ),
+        ("Tallaal bilaash ah, turjumaan Axmed Faarax ayaa joogi doona.", ["Axmed Faarax"], []),
+        # a relative in the same language is still a patient's
+        ("Внучка Оля испекла медовик для всего отделения.", ["Оля"], ["Оля"]),
+    ],
+)
+def test_staff_titles_in_community_languages(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
