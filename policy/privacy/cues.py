@@ -38,7 +38,7 @@ KINSHIP = vocabulary(
     """mom mother mum mommy dad father daddy son daughter wife husband sister brother aunt
     auntie uncle cousin niece nephew grandma grandpa grandmother grandfather grandson
     granddaughter great-grandson great-granddaughter great-grandchild nana nanna papa abuela
-    abuelo parents fiancé fiancée partner baby little twins"""
+    abuelo lola lolo granny parents fiancé fiancée partner baby little twins"""
 )
 
 # Titles written before the name of a clinician, an official or a public figure; also the

@@ -74,6 +74,8 @@ from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# "Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer": the age is theirs.
+_AGE_GIVEN_TO = re.compile(r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?")
 # How far an age may follow the public person's name it belongs to.
 _AGE_AFTER_NAME = 120
 
@@ -224,8 +226,9 @@ def _without_public_people(
 
     A name found before the sentence that shows it is staff ("the Henderson family ... Robert
     Henderson, who served on our Board"), an age given with a public person's name ("Dr.
-    Edward Lim, aged 94", "Volunteer of the Month is 91-year-old Arthur Bennett") or told of
-    one later in the sentence.
+    Edward Lim, aged 94", "Volunteer of the Month is 91-year-old Arthur Bennett", "Happy 90th
+    birthday to Evelyn Stroud, our longest-serving volunteer") or told of one later in the
+    sentence.
     """
 
     def public_person(result: RecognizerResult) -> bool:
@@ -235,7 +238,9 @@ def _without_public_people(
 
     def public_age(result: RecognizerResult) -> bool:
         return any(
-            0 <= other_start - result.end <= 3 or 0 <= result.start - other_end <= 3
+            0 <= other_start - result.end <= 3
+            or 0 <= result.start - other_end <= 3
+            or _AGE_GIVEN_TO.fullmatch(text, result.end, other_start) is not None
             for other_start, other_end in public_spans
         ) or _told_of_a_public_person(text, result, kept, public_spans)
 

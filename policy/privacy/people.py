@@ -42,6 +42,9 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
+# What a family calls its elders, written before their name (not "Tita", which Filipino
+# colleagues call an older nurse too).
+_FAMILY_NICKNAMES = vocabulary("grandma grandpa granny nana nanna abuela abuelo lola lolo")
 # Other languages' titles too: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
 _LEADING_TITLE = re.compile(
     r"^(?:dr|dra|dre|prof|pr|pre|nurse|mayor|gov|sen|rep|dott|docteur|doktor|suor|schwester"
@@ -111,6 +114,8 @@ def person_verdict(
         return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
     if before and before[-1] in KINSHIP:
         return "patient"
+    if len(words) > 1 and words[0] in _FAMILY_NICKNAMES:
+        return "patient"  # "Grandma Chen", "Lolo Ernesto": a family's name for its own
     if (
         before
         and before[-1] in _CARE_HOME_PEOPLE

@@ -156,3 +156,27 @@ def test_staff_titles_in_community_languages(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected
+
+
+def kept_spans(text: str, spans: list[tuple[str, str, str]]) -> list[str]:
+    """Which of ``spans`` (words, entity type, recognizer) the rules keep."""
+    results = [candidate(text, words, recognizer, kind) for words, kind, recognizer in spans]
+    kept = keep_candidates(text, results, NO_ALLOW_LIST)
+    return [text[r.start : r.end] for r in kept if not is_disputed(r)]
+
+
+def test_an_age_given_to_a_volunteer_is_theirs() -> None:
+    text = "Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer!"
+    spans = [("Happy 90th birthday", "AGE_OVER_89", "AgeOver89Recognizer")]
+    spans.append(("Evelyn Stroud", "PERSON", TAGGER))
+    assert kept_spans(text, spans) == []
+
+
+def test_an_age_given_to_grandma_is_a_patients() -> None:
+    text = (
+        "Happy 95th birthday to Grandma Chen on our Geriatrics ward — she says the secret is "
+        "never retiring from bossing her grandsons around."
+    )
+    spans = [("Happy 95th birthday", "AGE_OVER_89", "AgeOver89Recognizer")]
+    spans.append(("Grandma Chen", "PERSON", TAGGER))
+    assert sorted(kept_spans(text, spans)) == ["Grandma Chen", "Happy 95th birthday"]
