@@ -41,16 +41,20 @@ KINSHIP = vocabulary(
     abuelo lola lolo granny parents fiancé fiancée partner baby little twins"""
 )
 
+# Titles that a name recognizer may take into the name's span ("Dr. Raman", "Suor Angela").
+TITLES_IN_A_NAME = vocabulary(
+    """dr dra dre prof pr pre nurse mayor gov sen rep dott docteur doktor suor schwester sœur
+    irmã enf"""
+)
 # Titles written before the name of a clinician, an official or a public figure; also the
 # last word of Vietnamese "bác sĩ", "y tá" (doctor, nurse) and "BS." (its abbreviation).
-PUBLIC_TITLES = vocabulary(
-    """dr doctor prof professor nurse mayor governor gov senator sen rep representative
-    congresswoman congressman commissioner minister secretary premier councillor councilor
-    councilmember alderman sheriff judge chaplain pastor rabbi imam reverend rev ceo cfo coo
-    cno cmo cio president chancellor dean director drs matron queen king prince princess duke
-    duchess sir dame pr pre dre dra dott dottssa dottoressa docteur doktor professeur
-    professeure professorin suor sœur irmã schwester enf enfª oa dgkp bs sĩ tá doktè inf
-    врач медсестра медбрат الدكتور الدكتورة الممرضة"""
+PUBLIC_TITLES = TITLES_IN_A_NAME | vocabulary(
+    """doctor professor governor senator representative congresswoman congressman commissioner
+    minister secretary premier councillor councilor councilmember alderman sheriff judge
+    chaplain pastor rabbi imam reverend rev ceo cfo coo cno cmo cio president chancellor dean
+    director drs matron queen king prince princess duke duchess sir dame dottssa dottoressa
+    professeur professeure professorin enfª oa dgkp bs sĩ tá doktè inf врач медсестра медбрат
+    الدكتور الدكتورة الممرضة"""
 )
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").

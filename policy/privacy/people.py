@@ -23,6 +23,7 @@ from policy.privacy.cues import (
     PUBLIC_TITLES,
     ROLE_WORDS,
     STAFF_EVENTS,
+    TITLES_IN_A_NAME,
     WORD,
     departments_as_offices,
     historical,
@@ -45,12 +46,8 @@ COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
 # What a family calls its elders, written before their name (not "Tita", which Filipino
 # colleagues call an older nurse too).
 _FAMILY_NICKNAMES = vocabulary("grandma grandpa granny nana nanna abuela abuelo lola lolo")
-# Other languages' titles too: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
-_LEADING_TITLE = re.compile(
-    r"^(?:dr|dra|dre|prof|pr|pre|nurse|mayor|gov|sen|rep|dott|docteur|doktor|suor|schwester"
-    r"|sœur|irmã|enf)\b\.?\s",
-    re.IGNORECASE,
-)
+# A title the span opens with, in any language: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
+_LEADING_TITLE = re.compile(rf"^(?:{'|'.join(sorted(TITLES_IN_A_NAME))})\b\.?\s", re.IGNORECASE)
 
 
 def person_verdict(
