@@ -161,8 +161,17 @@ VENUE_CUES = vocabulary(
 _OLD_YEAR = re.compile(
     r"(?i)(?:\b(?:in|since|from|of)\s+|,\s*)(?:(?P<long_ago>1[5-8]\d\d)|19[0-4]\d)\b(?![-/])"
 )
-# A year before 1900 standing alone (not part of a phone number, ID or numeric date).
-LONG_AGO_YEAR = re.compile(r"(?<![\d/-])1[5-8]\d\d(?![\d/-])")
+# What ends a street's name: "214 Willow Creek Lane", "1820 E. Madison St".
+STREET_SUFFIXES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    r"|Terrace|Circle|Parkway|Pkwy|Highway|Hwy|Crescent|Cres|Close|Row|Square|Grove|Gardens|Mews"
+)
+# A year before 1900 standing alone: not part of a phone number, ID or numeric date, nor a
+# house number ("1540 Juniper St.").
+LONG_AGO_YEAR = re.compile(
+    r"(?<![\d/-])1[5-8]\d\d(?![\d/-])"
+    rf"(?!\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){{1,3}}(?:{STREET_SUFFIXES})\b)"
+)
 _BIRTH_WORDS = vocabulary("born birthday birth")
 
 
@@ -211,7 +220,8 @@ def words_after(text: str, position: int, count: int) -> list[str]:
 # before a space.
 _SENTENCE_MARK = re.compile(r"[!?](?=\s)|[\n。！]|\.(?=\s)")
 # Words a full stop follows without ending the sentence: titles and months ("Dr. Engstrom died
-# Oct. 2"), and St. (a saint or a street).
+# Oct. 2"), and St. (a saint or a street); so does an initial ("John F. Kennedy", "1820 E.
+# Madison St").
 _ABBREVIATIONS = vocabulary(
     "Dr Mr Mrs Ms Mx Prof Rev St Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 )
@@ -220,7 +230,8 @@ _ABBREVIATIONS = vocabulary(
 def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     for mark in _SENTENCE_MARK.finditer(text, start, stop):
         before = text[max(0, mark.start() - 8) : mark.start()].split()
-        if mark.group() == "." and before and before[-1].lstrip("(\"'“") in _ABBREVIATIONS:
+        word = before[-1].lstrip("(\"'“") if before else ""
+        if mark.group() == "." and (word in _ABBREVIATIONS or re.fullmatch("[A-Z]", word)):
             continue
         yield mark
 

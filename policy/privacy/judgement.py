@@ -61,6 +61,7 @@ from policy.privacy.mentions import later_mentions
 from policy.privacy.people import (
     COURTESY_TITLES,
     INSTITUTION_NAME,
+    beyond_dispute,
     from_a_model,
     is_tagged_patient,
     named_for_the_building,
@@ -147,7 +148,7 @@ def keep_candidates(
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
             if verdict != "patient":
-                if is_tagged_patient(result):
+                if is_tagged_patient(result) and not beyond_dispute(text, result):
                     disputed.append(result)
                 continue
             result = with_coordinated_name(text, result, kept)

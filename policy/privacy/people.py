@@ -17,6 +17,7 @@ from policy.privacy.cues import (
     CREDENTIALS,
     INSTITUTION_WORDS,
     KINSHIP,
+    LONG_AGO_YEAR,
     NOT_NAME_WORDS,
     PUBLIC_APPEARANCES,
     PUBLIC_FIGURES,
@@ -153,6 +154,17 @@ def person_verdict(
     if any(_is_figure(word) for word in list_before) and not _in_care(text, start, end):
         return "public"  # the second of "Sharks wingers Taniela Fifita and Josh Carmody"
     return "patient"
+
+
+def beyond_dispute(text: str, result: RecognizerResult) -> bool:
+    """Whether the rules' "not a patient" stands even against the patient tagger: a sentence set
+    before 1900 ("On this day in 1847, Elizabeth Blackwell was admitted...") or service told of
+    the name in its own clause ("Robert Henderson, who served on our Board of Directors")."""
+    sentence_start, sentence_end = sentence_around(text, result.start, result.end)
+    return (
+        LONG_AGO_YEAR.search(text, sentence_start, sentence_end) is not None
+        or _WHO_SERVED.match(text, result.end) is not None
+    )
 
 
 # What follows a person and no other opening word: a verb with them as its subject ("Zainab
@@ -424,6 +436,9 @@ def with_coordinated_name(
     return _respanned(result, start, end)
 
 
+_WHO_SERVED = re.compile(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b")
+
+
 def _appositive_role(text: str, end: int) -> bool:
     """``Name, our new Chief of Cardiology`` / ``Name, Ontario's CMOH`` / ``as our new VP``."""
     rest = re.sub(r"^[^\w\s,]+\s*|^\s+(?=[^\w\s,]+\s*,)[^\w,]*", "", text[end : end + 80])
@@ -443,7 +458,7 @@ def _appositive_role(text: str, end: int) -> bool:
     roles = noun_phrase and any(w.lower() in ROLE_WORDS for w in WORD.findall(clause)[:7])
     if rest.startswith(",") and not prepositional and roles and not _job_elsewhere(clause):
         return True
-    if re.match(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b", rest):
+    if _WHO_SERVED.match(rest):
         return True  # "Robert Henderson, who served on our Board of Directors"
     joined = re.match(r"\s+(?:as|is)\s+(?:(?:our|the|its)\s+)?(?:new\s+)?([\w\s]{0,40})", rest)
     return bool(joined and any(w.lower() in ROLE_WORDS for w in joined.group(1).split()[:4]))

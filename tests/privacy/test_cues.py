@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy.privacy.cues import ends_a_sentence, historical, sentence_around
+from policy.privacy.cues import LONG_AGO_YEAR, ends_a_sentence, historical, sentence_around
 
 
 def _sentence_of(text: str, words: str) -> str:
@@ -27,6 +27,7 @@ def _sentence_of(text: str, words: str) -> str:
         ("Is Rosa home? Yes.\nShe is.", "Yes", "Yes"),
         ("祝王秀英奶奶生日快乐。她今天出院", "出院", "她今天出院"),
         ("Version 2.5 is out. Update now", "2.5", "Version 2.5 is out"),
+        ("John F. Kennedy visited. Then", "Kennedy", "John F. Kennedy visited"),
     ],
 )
 def test_sentence_around_reads_past_titles_months_and_streets(
@@ -55,3 +56,17 @@ def test_a_story_before_1900_is_historical_but_a_birth_in_1932_is_not() -> None:
     born = "Our patient Edna was born in 1932 and turns 92 today."
     assert historical(old, old.index("Semmelweis"), old.index("Semmelweis") + 10)
     assert not historical(born, born.index("Edna"), born.index("Edna") + 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "long_ago"),
+    [
+        ("On this day in 1847, the hospital opened.", True),
+        ("Born 12 May 1820 in Florence.", True),
+        ("He moved into his apartment at 1820 E. Madison St, Apt 4B.", False),
+        ("Stops include 1540 Juniper St. Apt 3.", False),
+        ("Call 1-800-555-1847 or fax 555-1620.", False),
+    ],
+)
+def test_a_year_long_ago_is_not_a_house_number_or_phone(text: str, long_ago: bool) -> None:
+    assert (LONG_AGO_YEAR.search(text) is not None) is long_ago

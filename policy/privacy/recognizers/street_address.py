@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import re
 
+from policy.privacy.cues import STREET_SUFFIXES
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
-
-_SUFFIX = (
-    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
-    r"|Terrace|Circle|Parkway|Pkwy|Highway|Hwy|Crescent|Cres|Close|Row|Square|Grove|Gardens|Mews"
-)
 
 
 class StreetAddressRecognizer(RegexRecognizer):
@@ -26,7 +22,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         CuePattern(
             "number street suffix",
             re.compile(
-                rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_SUFFIX})\b"
+                rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{STREET_SUFFIXES})\b"
                 r"(?:\.?,?\s+(?:Apt|Unit|Suite|#)\.?\s*\w+)?"
             ),
             0.6,
