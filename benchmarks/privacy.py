@@ -65,8 +65,8 @@ SPLITS = {
     "on it)",
     "heldout-10": "written the same way after the rules were frozen, measured blind with the "
     "rules alone; never tuned or trained on, and looked at only as these totals until a check "
-    "of the widened age and hashtag rules printed its posts by mistake; nothing was changed for "
-    "it",
+    "of the widened age and hashtag rules printed its posts by mistake, and a later comparison of "
+    "two rule versions three of its findings; nothing was changed for it",
     "heldout-11": "written the same way (US hospitals), measured blind with the rules alone, "
     "then trained on by the patient tagger; no rule was changed for it until the "
     "sentence-start, honorific and contact rules",
