@@ -175,15 +175,21 @@ LONG_AGO_YEAR = re.compile(
 _BIRTH_WORDS = vocabulary("born birthday birth")
 
 
+def set_before_1900(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a match names a year before 1900: nobody in it is living."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    return LONG_AGO_YEAR.search(text, sentence_start, sentence_end) is not None
+
+
 def historical(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a match is set before 1950 ("On this day in 1847, ...").
 
     A birth between 1900 and 1949 is a living patient's ("born in 1932"); one before 1900 is not.
     """
+    if set_before_1900(text, start, end):
+        return True
     sentence_start, sentence_end = sentence_around(text, start, end)
     sentence = text[sentence_start:sentence_end]
-    if LONG_AGO_YEAR.search(sentence):
-        return True
     year = _OLD_YEAR.search(sentence)
     if year is None:
         return False

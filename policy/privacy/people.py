@@ -17,7 +17,6 @@ from policy.privacy.cues import (
     CREDENTIALS,
     INSTITUTION_WORDS,
     KINSHIP,
-    LONG_AGO_YEAR,
     NOT_NAME_WORDS,
     PUBLIC_APPEARANCES,
     PUBLIC_FIGURES,
@@ -29,6 +28,7 @@ from policy.privacy.cues import (
     departments_as_offices,
     historical,
     sentence_around,
+    set_before_1900,
     vocabulary,
     words_after,
     words_before,
@@ -160,9 +160,8 @@ def beyond_dispute(text: str, result: RecognizerResult) -> bool:
     """Whether the rules' "not a patient" stands even against the patient tagger: a sentence set
     before 1900 ("On this day in 1847, Elizabeth Blackwell was admitted...") or service told of
     the name in its own clause ("Robert Henderson, who served on our Board of Directors")."""
-    sentence_start, sentence_end = sentence_around(text, result.start, result.end)
     return (
-        LONG_AGO_YEAR.search(text, sentence_start, sentence_end) is not None
+        set_before_1900(text, result.start, result.end)
         or _WHO_SERVED.match(text, result.end) is not None
     )
 
