@@ -28,6 +28,14 @@ from urllib.parse import urlsplit
 import regex
 
 MAX_PATTERN_LENGTH = 500
+# One emoji as it is drawn: a flag (two regional indicators), or a pictograph with its variation
+# selector, skin tone and zero-width-joined parts ("👩🏽‍⚕️").
+EMOJI = re.compile(
+    "(?:[\U0001f1e6-\U0001f1ff]{2}"
+    "|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u00a9\u00ae\u203c\u2049\u2122]"
+    "(?:[\ufe0f\U0001f3fb-\U0001f3ff]|\u200d[\U0001f000-\U0001faff\u2600-\u27bf])*)"
+)
+
 # Seconds one policy pattern may take on one draft; ordinary patterns take microseconds.
 PATTERN_TIME_LIMIT = 1.0
 

@@ -14,16 +14,11 @@ import unicodedata
 
 from policy.checks.rules import draft_platform, make_finding
 from policy.findings import Draft, Finding
-from policy.lexicon import Link, find_links, host_is_in
+from policy.lexicon import EMOJI, Link, find_links, host_is_in
 from policy.schema import Account, PlatformLimits, Policy, Rule
 
 # Code point ranges X weighs as one character; everything else weighs two (twitter-text v3).
 _X_LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
-_EMOJI = re.compile(
-    "(?:[\U0001f1e6-\U0001f1ff]{2}"
-    "|[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u00a9\u00ae\u203c\u2049\u2122]"
-    "(?:[\ufe0f\U0001f3fb-\U0001f3ff]|\u200d[\U0001f000-\U0001faff\u2600-\u27bf])*)"
-)
 # A hashtag needs at least one letter: "#1 in the state" is not one.
 _HASHTAG = re.compile(r"(?<![\w&#])#(?=\w*[^\W\d_])\w+")
 
@@ -35,7 +30,7 @@ def _x_weight(char: str) -> int:
 
 def _x_weighted_text(text: str) -> int:
     count, position = 0, 0
-    for emoji in _EMOJI.finditer(text):
+    for emoji in EMOJI.finditer(text):
         count += sum(_x_weight(char) for char in text[position : emoji.start()]) + 2
         position = emoji.end()
     return count + sum(_x_weight(char) for char in text[position:])

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from policy.lexicon import EMOJI
+
 
 def vocabulary(words: str) -> frozenset[str]:
     """A set of cue words written as one whitespace-separated string."""
@@ -67,7 +69,8 @@ CREDENTIALS = vocabulary(
 # Nouns that name a job or a public office; near a name they mark staff or officials.
 ROLE_WORDS = vocabulary(
     """chief director head president vice vp manager supervisor specialist surgeon physician
-    doctor nurse nurses pediatrician cardiologist oncologist neurologist neurosurgeon
+    counselor counsellor doctor nurse nurses pediatrician cardiologist oncologist neurologist
+    neurosurgeon
     anesthesiologist radiologist psychiatrist psychologist therapist pharmacist midwife
     chaplain officer cmoh ceo cfo coo cno cmo cio chair chairman chairwoman dean professor
     researcher scientist resident fellow fellows intern technician tech housekeeper recruiter
@@ -103,7 +106,7 @@ PUBLIC_FIGURES = vocabulary(
 
 # Words that show a staff member in their job ("joins us", "named Employee of the Month").
 STAFF_EVENTS = vocabulary(
-    """joins joined hired hiring retirement retiring retire award awarded honoree appointed
+    """joins joined hired hiring retirement retiring retire retires award awarded honoree appointed
     promoted staffed volunteered volunteering volunteers preceptor employee nominated"""
 )
 
@@ -224,7 +227,7 @@ def words_after(text: str, position: int, count: int) -> list[str]:
 
 # Where a sentence may end: ! or ? before a space, a line break, a CJK full stop, a full stop
 # before a space.
-_SENTENCE_MARK = re.compile(r"[!?](?=\s)|[\n。！]|\.(?=\s)")
+_SENTENCE_MARK = re.compile(r"[!?][\"'”’]*(?=\s)|[\n。！]|\.[\"'”’]*(?=\s)")
 # Words a full stop follows without ending the sentence: titles and months ("Dr. Engstrom died
 # Oct. 2"), and St. (a saint or a street); so does an initial ("John F. Kennedy", "1820 E.
 # Madison St").
@@ -254,6 +257,22 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
         sentence_start = mark.end()
     following = next(_sentence_ends(text, end, len(text)), None)
     return sentence_start, following.start() if following else len(text)
+
+
+# Where a clause ends inside a sentence: a colon, semicolon or dash, or an emoji, which in a
+# post often stands where a full stop would.
+_CLAUSE_BREAK = re.compile(rf"[:;—–]|\s-\s|{EMOJI.pattern}")
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause holding ``text[start:end]``, within its sentence."""
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    breaks_before = [mark.end() for mark in _CLAUSE_BREAK.finditer(text, sentence_start, start)]
+    break_after = _CLAUSE_BREAK.search(text, end, sentence_end)
+    return (
+        breaks_before[-1] if breaks_before else sentence_start,
+        break_after.start() if break_after else sentence_end,
+    )
 
 
 def nearest_cue(

@@ -25,6 +25,7 @@ from policy.privacy.cues import (
     STAFF_EVENTS,
     TITLES_IN_A_NAME,
     WORD,
+    clause_around,
     departments_as_offices,
     historical,
     sentence_around,
@@ -489,13 +490,19 @@ _APPOSITIVE_OPENINGS = vocabulary(
 
 
 def _staff_event(text: str, start: int, end: int) -> bool:
-    """Staff news in the name's own clause: joins us, named, award, retirement, accepting."""
+    """Staff news in the name's own clause: joins us, named, award, retirement, accepting.
+
+    The clause, not the sentence: in "a video from Amelia Grant: ... Employee of the Year" or
+    "Joel Rosen, whose mother ... 🌼 Our newest DAISY honoree", the award is someone else's.
+    """
     sentence_start, sentence_end = sentence_around(text, start, end)
     words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
     if words & {"patient", "discharged", "admitted"}:
         return False
-    tenure = _TENURE.search(text, sentence_start, sentence_end)  # "10 years with our ED team"
-    award = _STAFF_AWARD.search(text, sentence_start, sentence_end)  # "Volunteer of the Month"
+    clause_start, clause_end = clause_around(text, start, end)
+    words = {word.lower() for word in WORD.findall(text[clause_start:clause_end])}
+    tenure = _TENURE.search(text, clause_start, clause_end)  # "10 years with our ED team"
+    award = _STAFF_AWARD.search(text, clause_start, clause_end)  # "Volunteer of the Month"
     return bool(words & STAFF_EVENTS) or tenure is not None or award is not None
 
 

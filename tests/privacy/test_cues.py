@@ -1,10 +1,16 @@
-"""Where a sentence starts and ends, as every rule that reads a name's sentence sees it."""
+"""Where a sentence or a clause starts and ends, as the rules that read around a name see it."""
 
 from __future__ import annotations
 
 import pytest
 
-from policy.privacy.cues import LONG_AGO_YEAR, ends_a_sentence, historical, sentence_around
+from policy.privacy.cues import (
+    LONG_AGO_YEAR,
+    clause_around,
+    ends_a_sentence,
+    historical,
+    sentence_around,
+)
 
 
 def _sentence_of(text: str, words: str) -> str:
@@ -28,6 +34,13 @@ def _sentence_of(text: str, words: str) -> str:
         ("祝王秀英奶奶生日快乐。她今天出院", "出院", "她今天出院"),
         ("Version 2.5 is out. Update now", "2.5", "Version 2.5 is out"),
         ("John F. Kennedy visited. Then", "Kennedy", "John F. Kennedy visited"),
+        ('She said "we did it." Then Ana left.', "Ana", "Then Ana left."),
+        ("He wrote “home soon!” Lena smiled", "Lena", "Lena smiled"),
+        (
+            "Gordon and Wyn (volunteering for 30!) and Bea, 94.",
+            "Bea",
+            "Gordon and Wyn (volunteering for 30!) and Bea, 94.",
+        ),
     ],
 )
 def test_sentence_around_reads_past_titles_months_and_streets(
@@ -70,3 +83,28 @@ def test_a_story_before_1900_is_historical_but_a_birth_in_1932_is_not() -> None:
 )
 def test_a_year_long_ago_is_not_a_house_number_or_phone(text: str, long_ago: bool) -> None:
     assert (LONG_AGO_YEAR.search(text) is not None) is long_ago
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "clause"),
+    [
+        (
+            "Our Employee of the Year got a surprise: a video from Amelia Grant, whose grandfather",
+            "Amelia",
+            "a video from Amelia Grant, whose grandfather",
+        ),
+        (
+            "Our DAISY honoree is Trinh Vo 🌼 The nomination came from Joel Rosen.",
+            "Joel",
+            "The nomination came from Joel Rosen.",
+        ),
+        ("Thanks to Maureen; Julie retires this summer.", "Maureen", "Thanks to Maureen"),
+        ("Congratulations to Maria Lopez, who retires after 30 years!", "Maria", None),
+    ],
+)
+def test_clause_around_stops_at_colons_semicolons_dashes_and_emoji(
+    text: str, words: str, clause: str | None
+) -> None:
+    start = text.index(words)
+    bounds = clause_around(text, start, start + len(words))
+    assert text[slice(*bounds)].strip() == (clause or _sentence_of(text, words))

@@ -180,3 +180,30 @@ def test_an_age_given_to_grandma_is_a_patients() -> None:
     spans = [("Happy 95th birthday", "AGE_OVER_89", "AgeOver89Recognizer")]
     spans.append(("Grandma Chen", "PERSON", TAGGER))
     assert sorted(kept_spans(text, spans)) == ["Grandma Chen", "Happy 95th birthday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # the award or retirement in another clause is someone else's
+        (
+            "Our Employee of the Year got a surprise at the breakfast: a video from Amelia Grant, "
+            "whose grandfather he cared for.",
+            ["Amelia Grant"],
+            ["Amelia Grant"],
+        ),
+        (
+            "Our newest DAISY honoree is Trinh Vo 🌼 The nomination came from Joel Rosen, whose "
+            "mother had chemo with Trinh.",
+            ["Joel Rosen"],
+            ["Joel Rosen"],
+        ),
+        # in the name's own clause it is theirs
+        ("Congratulations to Maria Lopez, who retires after 30 years!", ["Maria Lopez"], []),
+        ("Please welcome Tomasz Wiśniewski, who joined us this week.", ["Tomasz Wiśniewski"], []),
+    ],
+)
+def test_staff_news_counts_in_the_names_own_clause(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
