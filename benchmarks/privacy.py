@@ -141,6 +141,20 @@ SPLITS = {
     "measured blind the same way, then trained on",
     "everyday-5": "a fifth ordinary month of three organisations' feeds (28 of 120 posts with "
     "PHI), measured blind the same way, then trained on",
+    "heldout-38": "written the same way (staff news: retirements, awards, anniversaries, staff "
+    "obituaries, staff who became patients, in the US, UK, Ireland, Canada, Australia and New "
+    "Zealand), measured blind with the whole engine after heldout-34 to everyday-5 were "
+    "trained on, then trained on",
+    "heldout-39": "written the same way (community health in Spanish, Portuguese, Polish, "
+    "Ukrainian, Persian, Amharic, Japanese, Nepali, Bengali, Urdu, Swahili and German), "
+    "measured blind the same way, then trained on",
+    "heldout-40": "written the same way (foundations, auxiliaries and volunteers: donors, "
+    "memorial gifts and galas beside grateful patients' stories), measured blind the same way, "
+    "then trained on",
+    "everyday-6": "a sixth ordinary month, February, of three organisations' feeds (28 of 120 "
+    "posts with PHI), measured blind the same way, then trained on",
+    "everyday-7": "a seventh ordinary month, May, of three organisations' feeds, partly in "
+    "Spanish (27 of 120 posts with PHI), measured blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
