@@ -51,7 +51,13 @@ def run(model: str, fold_count: int, processes: int) -> dict[str, object]:
         thresholds[", ".join(fold)] = confidence.threshold
         for post in posts:
             if post.split in fold:
-                confident[post.id] = [f for f in found[post.id] if confidence.keeps(f)]
+                confident[post.id] = [
+                    finding
+                    for finding, kept in zip(
+                        found[post.id], confidence.kept(found[post.id]), strict=True
+                    )
+                    if kept
+                ]
     engines = {"rules and tagger": found, "rules, tagger and confidence model": confident}
     splits = list(dict.fromkeys(p.split for p in posts))
     groups = {

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from presidio_analyzer import RecognizerResult
 
-from policy.privacy.judgement import is_disputed
+from policy.privacy.judgement import belongs_to, is_disputed
 
 # Where the shipped weights live, next to the shipped tagger.
 CONFIDENCE_PATH = Path(__file__).resolve().parent / "trained" / "confidence.json"
@@ -57,6 +57,9 @@ class ScoredFinding:
     end: int
     entity_type: str
     recognizers: tuple[str, ...]
+    # An age the rules gave to a disputed name: the (start, end) of that name, whose verdict it
+    # shares instead of being weighed on its own (``judgement.belongs_to``).
+    belongs_to: tuple[int, int] | None = None
 
     @classmethod
     def of(
@@ -70,7 +73,14 @@ class ScoredFinding:
         }
         if is_disputed(result):
             names.add(RULES_SAY_NOT_A_PATIENT)
-        return cls(text, result.start, result.end, result.entity_type, tuple(sorted(names)))
+        return cls(
+            text,
+            result.start,
+            result.end,
+            result.entity_type,
+            tuple(sorted(names)),
+            belongs_to(result),
+        )
 
 
 def features(finding: ScoredFinding) -> Counter[str]:
@@ -127,6 +137,20 @@ class ConfidenceModel:
 
     def keeps(self, finding: ScoredFinding) -> bool:
         return self.probability(finding) >= self.threshold
+
+    def kept(self, findings: Sequence[ScoredFinding]) -> list[bool]:
+        """Which of one post's findings are kept: each on its own, but an age given to a
+        disputed name only with that name."""
+        verdicts = [self.keeps(finding) for finding in findings]
+        names = {
+            (finding.start, finding.end): verdict
+            for finding, verdict in zip(findings, verdicts, strict=True)
+            if finding.belongs_to is None
+        }
+        return [
+            verdict if finding.belongs_to is None else names.get(finding.belongs_to, False)
+            for finding, verdict in zip(findings, verdicts, strict=True)
+        ]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -273,7 +273,7 @@ class PrivacyEngine:
         if self._confidence is None:
             # With no second opinion, the rules' verdict on a name stands.
             return [_finding(result, consented) for result, _ in judged if not is_disputed(result)]
-        confident = [self._confidence.keeps(scored) for _, scored in judged]
+        confident = self._confidence.kept([scored for _, scored in judged])
         # Another mention of a patient (#TeamYuxi after "baby Chen Yuxi") goes with the patient:
         # the confidence model must not leave readable in a hashtag a name it redacts elsewhere.
         a_patient_kept = any(

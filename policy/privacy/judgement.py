@@ -165,16 +165,54 @@ def keep_candidates(
         ):
             continue
         kept.append(result)
+    ages = [result for result in kept if result.entity_type == "AGE_OVER_89"]
     kept = _without_public_people(text, kept, public_words, public_spans)
+    ages = [age for age in ages if age not in kept]
     kept += later_mentions(text, kept, public_words)
     for result in disputed:
         if not any(result.start < other.end and other.start < result.end for other in kept):
             kept.append(_marked_disputed(result))
+    kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
     return sorted(kept, key=lambda r: r.start)
+
+
+def _ages_of_disputed_names(
+    text: str,
+    dropped_ages: list[RecognizerResult],
+    kept: list[RecognizerResult],
+    public_spans: list[tuple[int, int]],
+    disputed: list[RecognizerResult],
+) -> list[RecognizerResult]:
+    """The ages dropped only because they were given to a disputed name ("Evelyn Marsh, a
+    resident at The Pines, turned 102"), each marked as that name's: it is reported exactly
+    when the name is (``belongs_to``), since a patient's age is as telling as their name."""
+    disputed_spans = [(result.start, result.end) for result in disputed]
+    undisputed = [span for span in public_spans if span not in disputed_spans]
+    owned = []
+    for age in dropped_ages:
+        if _is_public_age(text, age, kept, undisputed):
+            continue  # given to someone the rules alone call public
+        nearest_first = sorted(disputed_spans, key=lambda span: abs(span[0] - age.start))
+        owner = next(
+            (span for span in nearest_first if _is_public_age(text, age, kept, [span])), None
+        )
+        if owner is not None:
+            metadata = dict(age.recognition_metadata or {}) | {
+                _DISPUTED_KEY: True,
+                _BELONGS_TO_KEY: owner,
+            }
+            owned.append(
+                RecognizerResult(
+                    age.entity_type, age.start, age.end, age.score, recognition_metadata=metadata
+                )
+            )
+    return owned
 
 
 # The metadata key that marks a name the tagger took for a patient's and the rules did not.
 _DISPUTED_KEY = "judged_not_a_patient"
+# The metadata key of an age given to a disputed name: the (start, end) of that name.
+_BELONGS_TO_KEY = "belongs_to"
 
 
 def _marked_disputed(result: RecognizerResult) -> RecognizerResult:
@@ -193,6 +231,12 @@ def is_disputed(result: RecognizerResult) -> bool:
     posts than letting the rules decide alone.
     """
     return bool((result.recognition_metadata or {}).get(_DISPUTED_KEY))
+
+
+def belongs_to(result: RecognizerResult) -> tuple[int, int] | None:
+    """The span of the disputed name an age was given to, which it is reported with."""
+    owner = (result.recognition_metadata or {}).get(_BELONGS_TO_KEY)
+    return (owner[0], owner[1]) if owner else None
 
 
 def _name_words(span: str) -> set[str]:
@@ -237,20 +281,29 @@ def _without_public_people(
         words -= KINSHIP | COURTESY_TITLES | {"and"}
         return bool(words) and words <= public_words
 
-    def public_age(result: RecognizerResult) -> bool:
-        return any(
-            0 <= other_start - result.end <= 3
-            or 0 <= result.start - other_end <= 3
-            or _AGE_GIVEN_TO.fullmatch(text, result.end, other_start) is not None
-            for other_start, other_end in public_spans
-        ) or _told_of_a_public_person(text, result, kept, public_spans)
-
     return [
         result
         for result in kept
         if not (result.entity_type == "PERSON" and public_person(result))
-        and not (result.entity_type == "AGE_OVER_89" and public_age(result))
+        and not (
+            result.entity_type == "AGE_OVER_89" and _is_public_age(text, result, kept, public_spans)
+        )
     ]
+
+
+def _is_public_age(
+    text: str,
+    result: RecognizerResult,
+    kept: list[RecognizerResult],
+    public_spans: list[tuple[int, int]],
+) -> bool:
+    """Whether an age is given with, or told of, one of the public names at ``public_spans``."""
+    return any(
+        0 <= other_start - result.end <= 3
+        or 0 <= result.start - other_end <= 3
+        or _AGE_GIVEN_TO.fullmatch(text, result.end, other_start) is not None
+        for other_start, other_end in public_spans
+    ) or _told_of_a_public_person(text, result, kept, public_spans)
 
 
 def _told_of_a_public_person(

@@ -238,7 +238,8 @@ def choose_threshold(
         model = _fit([post for post in posts if post.split not in fold], found)
         for post in posts:
             if post.split in fold:
-                best[post.id] = max(map(model.probability, found[post.id]), default=0.0)
+                weighed = [finding for finding in found[post.id] if finding.belongs_to is None]
+                best[post.id] = max(map(model.probability, weighed), default=0.0)
     with_phi = [post for post in posts if post.phi and post.id in best]
     caught = {
         threshold: sum(best[post.id] >= threshold for post in with_phi) for threshold in THRESHOLDS
@@ -248,7 +249,13 @@ def choose_threshold(
 
 
 def _fit(posts: Sequence[LabelledPost], found: dict[str, list[ScoredFinding]]) -> ConfidenceModel:
-    examples = [(post, finding) for post in posts for finding in found[post.id]]
+    # An age that goes with its name's verdict is not weighed, so not learnt from.
+    examples = [
+        (post, finding)
+        for post in posts
+        for finding in found[post.id]
+        if finding.belongs_to is None
+    ]
     return fit([f for _, f in examples], [is_right(post, f) for post, f in examples])
 
 

@@ -135,3 +135,19 @@ def test_the_shipped_weights_are_in_the_package() -> None:
     model = ConfidenceModel.load(CONFIDENCE_PATH)
     assert len(model.weights) > 100 and "bias" in model.weights
     assert 0 < model.threshold < 1
+
+
+def test_an_age_given_to_a_disputed_name_is_kept_exactly_when_the_name_is() -> None:
+    model = fit(*_examples())
+    for template, kept in ((PATIENT, True), (STAFF, False)):
+        text = template.format("Mia Costa") + " She turned 96 on Sunday."
+        name = _name_finding(text, "Mia Costa")
+        age = ScoredFinding(
+            text,
+            text.index("turned 96"),
+            text.index(" on Sunday"),
+            "AGE_OVER_89",
+            ("AgeOver89Recognizer",),
+            (name.start, name.end),
+        )
+        assert model.kept([name, age]) == [kept, kept]

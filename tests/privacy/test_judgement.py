@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
+from policy.privacy.judgement import AllowList, belongs_to, is_disputed, keep_candidates
 from policy.schema import Organisation
 from tests.privacy.candidates import candidate
 
@@ -207,3 +207,24 @@ def test_staff_news_counts_in_the_names_own_clause(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # the tagger took her for a patient: her age goes with her name, whichever way it goes
+        (TAGGER, [("Evelyn Marsh", True, None), ("turned 102", True, (0, 12))]),
+        # nobody disputes the rules' "staff": her age is dropped with her name
+        (PAIRS, []),
+    ],
+)
+def test_an_age_given_to_a_disputed_name_goes_with_that_name(
+    source: str, expected: list[tuple[str, bool, tuple[int, int] | None]]
+) -> None:
+    text = "Evelyn Marsh, a resident at The Pines, our long-term care home, turned 102 this week!"
+    results = [
+        candidate(text, "Evelyn Marsh", source),
+        candidate(text, "turned 102", "AgeOver89Recognizer", "AGE_OVER_89"),
+    ]
+    kept = keep_candidates(text, results, NO_ALLOW_LIST)
+    assert [(text[r.start : r.end], is_disputed(r), belongs_to(r)) for r in kept] == expected
