@@ -136,7 +136,8 @@ ORG_CONTACT_CUES = vocabulary(
 # Words near a phone, e-mail or address that make it a person's own.
 PERSONAL_CONTACT_CUES = vocabulary(
     """his her their patient patient's family husband wife son daughter mom dad mother father
-    cell mobile personal home lives live house apartment reach sister brother"""
+    cell mobile personal home lives live house apartment reach sister brother familia famille
+    família familie rodzina"""
 )
 
 # Words of programmes, departments and conditions that spaCy sometimes takes for a name.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from policy.privacy.contacts import personal_contact
 from policy.privacy.judgement import AllowList, belongs_to, is_disputed, keep_candidates
 from policy.schema import Organisation
 from tests.privacy.candidates import candidate
@@ -228,3 +231,20 @@ def test_an_age_given_to_a_disputed_name_goes_with_that_name(
     ]
     kept = keep_candidates(text, results, NO_ALLOW_LIST)
     assert [(text[r.start : r.end], is_disputed(r), belongs_to(r)) for r in kept] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("Su hija recibe donaciones para la familia: pueden llamarle al (956) 555-0187.", True),
+        ("A família agradece; quem quiser ajudar pode ligar para (508) 555-0144.", True),
+        ("Para citas, llame a la clínica al (956) 555-0100.", False),
+    ],
+)
+def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(
+    text: str, personal: bool
+) -> None:
+    number = re.search(r"\(\d{3}\) 555-\d{4}", text)
+    assert number is not None
+    result = candidate(text, number.group(), "PhoneRecognizer", "PHONE_NUMBER")
+    assert personal_contact(text, result, number.group()) is personal

@@ -4,7 +4,9 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 ``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``who at 99
 donated``, ``at the age of 96``, a bare age told by whose it is (``Marion, now 90,``, ``She's
 104``, ``Herr Wagner, 93, konnte``), ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``,
-``96 Jahren``, ``97 лет``, ``95 tuổi``, ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``.
+``96 Jahren``, ``97 лет``, ``95 tuổi``, ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``,
+``100. Geburtstag``, ``96. urodziny``, ``101-letni``, ``95-річчя``, ``miaka 93``, ``白寿``,
+``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``, ``95ویں سالگرہ``, ``98ኛ ዓመት``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
@@ -18,6 +20,8 @@ from policy.privacy.cues import historical, sentence_around, vocabulary, words_b
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
+# The same in any script's digits (Persian ۹۳, Bengali ৯৩, Devanagari ९४, Arabic ٩٣).
+_AGE_ANY_DIGITS = r"(?:[9۹٩৯९]\d|[1۱١১१][0۰٠০०1۱١১१]\d)"
 # "aged 90 and over", "90+", "90 to 100": a range of ages, not one person's.
 _NOT_A_RANGE = (
     r"(?!\s*(?:\+|and\s+(?:over|older|up|above)|or\s+(?:older|over|above)|to\s+\d|[-–]\s*\d))"
@@ -96,13 +100,25 @@ class AgeOver89Recognizer(RegexRecognizer):
             0.7,
             "age",
         ),
-        CuePattern("cjk age", re.compile(rf"{_AGE}\s*(?:岁|歲|歳|세|살)"), 0.85),
+        CuePattern("cjk age", re.compile(rf"{_AGE}\s*(?:岁|歲|歳|세|살)|白寿|百寿"), 0.85),
         CuePattern(
             "age in other languages",
             re.compile(
                 rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|tuổi|taong\s+gulang"
                 rf"|jir|ਸਾਲ|साल|سنة|عاما|عاماً)(?!\w)|\btuổi\s+{_AGE}\b"
                 rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
+                rf"|\b{_AGE}\s+aninhos\b|\b{_AGE}\.\s+(?:urodzin|Geburtstag)\w*"
+                rf"|\b{_AGE}-(?:letni|letnia|річн|річч|літн)\w*|\bmiaka\s+{_AGE}\b"
+            ),
+            0.8,
+        ),
+        # Scripts with their own digits: Persian "۹۳ ساله", Bengali "৯৩ বছর", Devanagari
+        # "९४औँ जन्मदिन", Urdu "95ویں سالگرہ", Amharic "98ኛ ዓመት".
+        CuePattern(
+            "age in another script",
+            re.compile(
+                rf"(?<!\d){_AGE_ANY_DIGITS}\s*(?:ساله|سالگی|বছর\s+বয়স|তম\s+জন্মদিন|ویں\s+سالگرہ"
+                rf"|سالہ|औँ\s+जन्मदिन|औं\s+जन्मदिन|ኛ\s+ዓመት|ኛ\s+የልደት)"
             ),
             0.8,
         ),

@@ -27,13 +27,13 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-# Day before month ("12 May", "14 février"): the month capitalised or French, so that "under
-# 12 may not visit" is no date.
+# Day before month ("12 May", "14 février", "9 de octubre", "3 de março"): the month capitalised,
+# French, Spanish or Portuguese, so that "under 12 may not visit" is no date.
 _MONTH_AFTER_DAY = (
     r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]+|\.)?"
     r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
     r"|de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
-    r"|diciembre))"
+    r"|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro))"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
@@ -49,7 +49,7 @@ _DATE = (
 # ("截至11月8日...1,204例确诊") have no patient's event near them.
 _DATE_ELSEWHERE = "|".join(
     (
-        r"(?<!\d)(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]",
+        r"(?<!\d)(?:(?:令和|平成|昭和)\d{1,2}\s*年\s*|\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[日号號]",
         r"(?<!\d)(?:\d{4}년\s*)?\d{1,2}월\s*\d{1,2}일",
         r"(?<![\w/.-])\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
         r"|октября|ноября|декабря)(?:\s+\d{4})?(?!\w)",
@@ -67,6 +67,28 @@ _DATE_ELSEWHERE = "|".join(
         r"(?<![\w/.-])\d{1,2}\s+(?:जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर"
         r"|सितम्बर|अक्टूबर|अक्तूबर|नवंबर|नवम्बर|दिसंबर|दिसम्बर|ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ"
         r"|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)(?:\s+\d{4})?",
+        # Polish and Ukrainian months in the genitive ("4 listopada", "22 листопада"), German
+        # ("2. Oktober"), Swahili ("tarehe 3 Machi").
+        r"(?<![\w/.-])\d{1,2}\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia"
+        r"|września|października|listopada|grudnia|січня|лютого|березня|квітня|травня|червня"
+        r"|липня|серпня|вересня|жовтня|листопада|грудня)(?:\s+\d{4})?(?!\w)",
+        r"(?<![\w/.-])\d{1,2}\.\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August"
+        r"|September|Oktober|November|Dezember)\b(?:\s+\d{4})?",
+        r"\btarehe\s+\d{1,2}\s+(?:Januari|Februari|Machi|Aprili|Mei|Juni|Julai|Agosti|Septemba"
+        r"|Oktoba|Novemba|Desemba)\b",
+        # Persian (Gregorian and solar months), Urdu and Bengali, day first ("۳ نوامبر",
+        # "۲۸ بهمن", "14 فروری", "১২ মার্চ").
+        r"(?<![\w/.-])\d{1,2}\s+(?:ژانویه|فوریه|مارس|آوریل|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر"
+        r"|دسامبر|فروردین|اردیبهشت|خرداد|مرداد|شهریور|آبان|آذر|بهمن|اسفند|جنوری|فروری|مارچ"
+        r"|اپریل|مئی|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|জানুয়ারি|ফেব্রুয়ারি|মার্চ|এপ্রিল"
+        r"|জুলাই|আগস্ট|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর)(?!\w)",
+        # Nepali and Amharic, month first ("नोभेम्बर १", "साउन ५ गते", "ጥር 11", "ማርች 4").
+        r"(?:\d{4}\s+)?(?:बैशाख|वैशाख|जेठ|असार|साउन|श्रावण|भदौ|असोज|कात्तिक|मंसिर|पुस|माघ|फागुन"
+        r"|चैत)\s+\d{1,2}\s+गते|(?:जनवरी|फेब्रुअरी|अप्रिल|जुलाई|अगस्ट|सेप्टेम्बर|अक्टोबर"
+        r"|नोभेम्बर|डिसेम्बर)\s+\d{1,2}(?!\d)",
+        r"(?:መስከረም|ጥቅምት|ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጥር|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰኔ|ሐምሌ|ነሐሴ"
+        r"|ጃንዋሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ጁላይ|ኦገስት|ሴፕቴምበር|ኦክቶበር|ኖቬምበር|ዲሴምበር)\s+\d{1,2}"
+        r"(?!\d)",
     )
 )
 # How far from the date those words may be, in characters (a few words either side).
@@ -77,16 +99,23 @@ _ELSEWHERE_REACH = 60
 _EVENT_ELSEWHERE = re.compile(
     r"(?i)\b(?:née?s?|opérée?s?|chirurgie|admise?|hospitalisée?|congé|avc|greffe|accouch"
     r"|transportée?|effondrée?|diagnostiquée?|décédée?|naci[óo]|nacid[oa]|cirug[ií]a|operad[oa]"
-    r"|ingres[óo]|ingresad[oa]|diagnosticad[oa]|accidente|trasplante|falleci[óo]|nasceu"
+    r"|ingres[óo]|ingresad[oa]|diagnosticad[oa]|accidente|trasplante|falleci[óo]|nasceu|incendio"
+    r"|incêndio|quemad[oa]|queimad[oa]"
     r"|cirurgia|internad[oa]|ipinanganak|operasyon|na-?admit|naospital|isinugod|na-?discharge"
     r"|nakalabas|nanganak|fèt|ijans|lopital|aksidan|akouche|dhash|qalliin|shil|sinh\s+ra"
     r"|chào\s+đời|mổ|phẫu\s+thuật|nhập\s+viện|xuất\s+viện|chẩn\s+đoán|cấp\s+cứu|ghép|xạ\s+trị"
     r"|hóa\s+trị|tai\s+nạn|родил|операц|выписал|поступил|госпитализ|диагно|инсульт|авари"
-    r"|скончал|доставлен)"
+    r"|скончал|доставлен|urodzi|operac|operowan|przyjęt|wypis|zmarł|udar|wypadk|wypadek"
+    r"|народи|виписа|госпіталіз|діагно|інсульт|помер|geboren|operiert|eingeliefert|entlassen"
+    r"|diagnose|unfall|schlaganfall|verstorben|gestorben|aufgenommen|alizaliwa|upasuaji"
+    r"|alilazwa|aliruhusiwa|ajali|kiharusi|alifariki|amelazwa|ameruhusiwa)"
     r"|وُلد|ولد|جراحة|عملية|تشخيص|حادث|الطوارئ|نُقل|भर्ती|जन्म|ऑपरेशन|सर्जरी|हादस|दुर्घटना"
     r"|ਜਨਮ|ਦਾਖਲ|ਦਾਖ਼ਲ|ਸਰਜਰੀ|ਅਪਰੇਸ਼ਨ|ਓਪਰੇਸ਼ਨ|ਹਾਦਸ|ਅਕਾਲ ਚਲਾਣਾ|ਛੁੱਟੀ|出生|出院|入院|住院|手术|手術"
     r"|车祸|車禍|诊断|診斷|急诊|急診|送至|送到|送来|送來|化疗|化療|植入|骤停|驟停|中风|中風"
     r"|生まれ|退院|分娩|去世|过世|過世|수술|퇴원|입원|태어|출생|진단|쓰러|이송|응급실|사고|별세"
+    r"|誕生|搬送|救急|متولد|به\s+دنیا|جراحی|بستری|ترخیص|مرخص|تصادف|سکته|درگذشت|پیدا\s+ہو|پیدائش"
+    r"|آپریشن|داخل|ڈسچارج|فالج|انتقال|জন্ম|অপারেশন|ভর্তি|ছুটি|স্ট্রোক|দুর্ঘটনা|মারা|ইন্তেকাল"
+    r"|भर्ना|डिस्चार्ज|शल्यक्रिया|अप्रेशन|निधन|ተወለ|ቀዶ\s+ጥገና|ሆስፒታል\s+ገ|አደጋ|ስትሮክ|ከሆስፒታል\s+ወጣ"
 )
 
 # Words that tie a date to something that happened to a patient.

@@ -2,7 +2,9 @@
 
 Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``; in other languages
 ``habitación 210``, ``cama 4``, ``chambre 312``, ``civière 14``, ``phòng 214``, ``kabann 9``,
-``qolka 312``, ``палате 508``, ``12號床``, ``712房``, ``508호실``, ``السرير رقم ٧``.
+``qolka 312``, ``палате 508``, ``ліжко 4``, ``pokój 12``, ``Bettplatz 3``, ``chumba namba 210``,
+``12號床``, ``712房``, ``508호실``, ``302号室``, ``السرير رقم ٧``, ``اتاق ۴۱۲``, ``بیڈ نمبر 4``,
+``বেড ১৭``, ``बेड नं. १२``, ``ክፍል 305``.
 
 Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building) or a
 capitalised place name before "Room" (``Conference Room B``, ``Community Room``) make it a
@@ -27,7 +29,9 @@ class RoomNumberRecognizer(RegexRecognizer):
             re.compile(
                 r"(?i)\b(?:room|rm\.?|bed|bay|chambre|civière|habitaci[oó]n|cuarto|cama|quarto"
                 r"|leito|stanza|letto|zimmer|bett|phòng|giường|kuwarto|kama|kabann|chanm|qolka"
-                r"|sariirta|палат[аеуы]|койк[аеу])\s*(?:№|#|n[o°º]\.?)?\s*[A-Z]?\d{1,5}(?:-\d{1,3})?"
+                r"|sariirta|палат[аеуыиі]|койк[аеу]|ліжк[оау]|pok[oó]j[ua]?|łóżk[oau]|bettplatz"
+                r"|chumba(?:\s+namba)?|kitanda(?:\s+namba)?)"
+                r"\s*(?:№|#|n[o°º]\.?)?\s*[A-Z]?\d{1,5}(?:-\d{1,3})?"
                 r"[A-Z]?\b"
             ),
             0.7,
@@ -37,8 +41,10 @@ class RoomNumberRecognizer(RegexRecognizer):
         CuePattern(
             "room bed bay in another script",
             re.compile(
-                r"(?<![\d-])\d{1,5}\s*(?:號床|号床|床(?!位)|號房|号房|房|호실|병실|호(?![점선기]))"
-                r"|(?:الغرفة|غرفة|السرير|سرير)(?:\s+رقم)?\s*\d{1,5}"
+                r"(?<![\d-])\d{1,5}\s*(?:號床|号床|床(?!位)|號房|号房|房|호실|병실|호(?![점선기])"
+                r"|号室|番ベッド)"
+                r"|(?:الغرفة|غرفة|السرير|سرير|اتاق|تخت|کمرہ|کمرے|بیڈ|বেড|কেবিন|बेड|कोठा|ክፍል|አልጋ)"
+                r"(?:\s+(?:رقم|شماره|نمبر|নম্বর|नं\.?|नम्बर|ቁጥር))?\s*\d{1,5}"
             ),
             0.7,
         ),
