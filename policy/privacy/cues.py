@@ -201,17 +201,21 @@ def historical(text: str, start: int, end: int) -> bool:
     return year.group("long_ago") is not None or not words & _BIRTH_WORDS
 
 
-_DEPARTMENT_PATIENT = re.compile(r"\bPatient(?:\s+(?:&|and)\s+Family)?(?=\s+[A-Z])")
+_DEPARTMENT_PATIENT = re.compile(
+    r"\b(?:Patient(?:\s+(?:&|and)\s+Family)?|Home|Family)(?=\s+[A-Z][a-z])"
+)
 
 
 def departments_as_offices(text: str) -> str:
-    """``text`` with "Patient Relations", "Patient & Family Relations"... read as offices.
+    """``text`` with "Patient Relations", "Patient & Family Relations", "Home Infusion
+    Pharmacy", "Family Medicine"... read as offices.
 
-    Capitalised and followed by another capitalised word, "Patient" names one of the hospital's
-    departments, so it must not count as a cue that a patient is near. The text keeps its length
-    so that positions in it still point at the same words.
+    Capitalised and followed by another capitalised word, "Patient", "Home" and "Family" name one
+    of the hospital's departments, so they must not count as cues that a patient is near. The
+    text keeps its length so that positions in it still point at the same words.
     """
-    return _DEPARTMENT_PATIENT.sub(lambda match: "Office".ljust(len(match.group())), text)
+    # "Desk" fits in the shortest ("Home") and is itself a word of the organisation's contacts.
+    return _DEPARTMENT_PATIENT.sub(lambda match: "Desk".ljust(len(match.group())), text)
 
 
 def words_before(text: str, position: int, count: int) -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from policy.privacy.cues import (
     LONG_AGO_YEAR,
     clause_around,
+    departments_as_offices,
     ends_a_sentence,
     historical,
     sentence_around,
@@ -108,3 +109,21 @@ def test_clause_around_stops_at_colons_semicolons_dashes_and_emoji(
     start = text.index(words)
     bounds = clause_around(text, start, start + len(words))
     assert text[slice(*bounds)].strip() == (clause or _sentence_of(text, words))
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("please call our Home Infusion Pharmacy at", True),
+        ("Questions? Patient & Family Relations can help", True),
+        ("the Family Medicine clinic is open", True),
+        ("we sent him home today to his family", False),
+        ("Home at last! Family visits resume", False),
+    ],
+)
+def test_departments_named_for_patients_homes_and_families_are_offices(
+    text: str, office: bool
+) -> None:
+    read = departments_as_offices(text)
+    assert len(read) == len(text)
+    assert ("Desk" in read) is office

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from policy.privacy.engine import PrivacyEngine
 from policy.privacy.recognizers import (
     AccountNumberRecognizer,
     AgeOver89Recognizer,
@@ -565,3 +566,19 @@ def test_every_recognizer_documents_its_patterns_context_and_score() -> None:
 )
 def test_given_names_include_modern_names_but_not_words(word: str, expected: bool) -> None:
     assert is_given_name(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Text his sister Renee at 555-0163 to donate.", ["555-0163"]),
+        ("Call her at (614) 555-0193 any time.", ["(614) 555-0193"]),
+        ("Fill in Form 555-0163 before your visit, then call 555-210-4400.", ["555-210-4400"]),
+    ],
+)
+def test_phone_numbers_include_local_numbers_after_a_word_of_calling(
+    privacy_engine: PrivacyEngine, text: str, expected: list[str]
+) -> None:
+    found = privacy_engine.candidates(text)
+    phones = {text[r.start : r.end] for r in found if r.entity_type == "PHONE_NUMBER"}
+    assert sorted(phones) == expected
