@@ -44,10 +44,10 @@ class PhoneNumberRecognizer(PhoneRecognizer):
                         _LOCAL_SCORE,
                         # Presidio's context words raise the score of this result too.
                         analysis_explanation=AnalysisExplanation(
-                            self.name, _LOCAL_SCORE, textual_explanation="local number"
+                            type(self).__name__, _LOCAL_SCORE, textual_explanation="local number"
                         ),
                         recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                         },
                     )
