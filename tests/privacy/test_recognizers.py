@@ -220,6 +220,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "walking after her spinal surgery on 2/14/2024.", ["2/14/2024"]),
     (PatientDateRecognizer, "Kenji is home after his appendectomy on Oct. 3", ["Oct. 3"]),
     (PatientDateRecognizer, "Blood drive on March 14 from 10 am to 4 pm.", []),
+    (PatientDateRecognizer, "Rosa turned 99 on Saturday, July 12 while", ["Saturday, July 12"]),
+    (PatientDateRecognizer, "Brody would have turned 10 on April 22.", ["April 22"]),
+    (PatientDateRecognizer, "Our hospital turned 100 this year; gala on May 3.", []),
     (PatientDateRecognizer, "Open enrollment runs October 15 to December 7.", []),
     (PatientDateRecognizer, "Patients who walked after surgery went home 1.5 days sooner.", []),
     # dates in other languages' forms, tied to a patient's event in that language

@@ -130,6 +130,8 @@ PATIENT_EVENTS = vocabulary(
 _RECEIVED_ORGAN = re.compile(
     r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
 )
+# A birthday: "who turned 99 on Saturday, July 12", "would have turned 10 on April 22".
+_TURNED_AN_AGE_ON = re.compile(r"(?i)\bturn(?:s|ed|ing)?\s+\d{1,3}\s+on\s+$")
 # Verbs after a date that make it the day something happened to a patient.
 _EVENT_VERBS_AFTER = vocabulary(
     """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed
@@ -178,6 +180,7 @@ class PatientDateRecognizer(RegexRecognizer):
             or any(word in _EVENT_VERBS_AFTER for word in after)
             or _RECEIVED_ORGAN.search(text, end, sentence_end) is not None
             or (before[-1:] == ["since"] and "been" in before)
+            or _TURNED_AN_AGE_ON.search(text, window_start, start) is not None
             or _EVENT_ELSEWHERE.search(
                 text,
                 max(sentence_start, start - _ELSEWHERE_REACH),
