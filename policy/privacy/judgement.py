@@ -52,6 +52,7 @@ from policy.privacy.cues import (
     LONG_AGO_YEAR,
     PUBLIC_TITLES,
     ROLE_WORDS,
+    TITLES_IN_A_NAME,
     WORD,
     ends_a_sentence,
     historical,
@@ -76,7 +77,10 @@ from policy.schema import Organisation
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # "Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer": the age is theirs.
-_AGE_GIVEN_TO = re.compile(r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?")
+_AGE_GIVEN_TO = re.compile(
+    r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?"
+    rf"(?:(?i:{'|'.join(sorted(TITLES_IN_A_NAME))})\.?\s+)?"  # "to Dr. Harold Jensen"
+)
 # How far an age may follow the public person's name it belongs to.
 _AGE_AFTER_NAME = 120
 

@@ -168,10 +168,16 @@ def kept_spans(text: str, spans: list[tuple[str, str, str]]) -> list[str]:
     return [text[r.start : r.end] for r in kept if not is_disputed(r)]
 
 
-def test_an_age_given_to_a_volunteer_is_theirs() -> None:
-    text = "Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer!"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer!", "Evelyn Stroud"),
+        ("Happy 90th birthday to Dr. Harold Jensen, our professor emeritus!", "Harold Jensen"),
+    ],
+)
+def test_an_age_given_to_a_volunteer_or_a_professor_is_theirs(text: str, name: str) -> None:
     spans = [("Happy 90th birthday", "AGE_OVER_89", "AgeOver89Recognizer")]
-    spans.append(("Evelyn Stroud", "PERSON", TAGGER))
+    spans.append((name, "PERSON", TAGGER))
     assert kept_spans(text, spans) == []
 
 
