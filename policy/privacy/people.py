@@ -415,7 +415,8 @@ def _public_appearance(text: str, start: int, end: int) -> bool:
 # Someone's own care, as opposed to the services a building will offer.
 _SOMEONES_CARE = re.compile(
     r"(?i)\b(?:his|her|their|she|he)\s+(?:\w+\s+){0,2}?(?:surgery|treatment|recovery|fracture"
-    r"|diagnosis|stroke|chemo|transplant|injury|injuries|care|received|was\s+treated|stay)\b"
+    r"|diagnosis|stroke|chemo|transplant|injury|injuries|care|received|was\s+treated|stay"
+    r"|checkup|check-up|appointment|infusion|dialysis)\b"
 )
 
 

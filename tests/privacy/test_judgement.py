@@ -254,3 +254,20 @@ def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(
     assert number is not None
     result = candidate(text, number.group(), "PhoneRecognizer", "PHONE_NUMBER")
     assert personal_contact(text, result, number.group()) is personal
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Ruth Ellison stopped by today for her checkup, cake in hand.",
+            ["Ruth Ellison"],
+            ["Ruth Ellison"],
+        ),
+        ("Dan Reyes stopped by today to sign jerseys in our playroom.", ["Dan Reyes"], []),
+    ],
+)
+def test_a_visit_for_ones_own_checkup_is_a_patients(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
