@@ -83,6 +83,11 @@ _AGE_GIVEN_TO = re.compile(
     r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?"
     rf"(?:(?i:{'|'.join(sorted(TITLES_IN_A_NAME))})\.?\s+)?"  # "to Dr. Harold Jensen"
 )
+# Hours from one time to another right after a date: an event's or a clinic's, not a patient's.
+_OPENING_HOURS = re.compile(
+    r"(?i),?\s*(?:from\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|until|till|[–-])\s*"
+    r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)"
+)
 # How far an age may follow the public person's name it belongs to.
 _AGE_AFTER_NAME = 120
 
@@ -162,6 +167,8 @@ def keep_candidates(
             # "Florence Nightingale was born on 12 May 1820": nobody living. Only the date's own
             # year counts: a veteran's discharge date in a sentence that also says 1944 is PHI.
             continue
+        elif result.entity_type == "DATE" and _OPENING_HOURS.match(text, result.end):
+            continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
             continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
         elif result.entity_type == "SOCIAL_HANDLE" and organisation_handle(span):

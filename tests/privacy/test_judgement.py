@@ -271,3 +271,15 @@ def test_a_visit_for_ones_own_checkup_is_a_patients(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Blood drive on March 14 from 10 am to 4 pm in the lobby.", []),
+        ("Flu clinic March 14, 9:00–12:30 p.m., no appointment needed.", []),
+        ("Baby Ava arrived March 14 at 3:14 a.m., weighing 7 lb.", ["March 14"]),
+    ],
+)
+def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> None:
+    assert kept_spans(text, [("March 14", "DATE", TAGGER)]) == kept
