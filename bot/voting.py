@@ -69,11 +69,13 @@ def cast_vote(
     """Record one vote and decide the draft version if it settles it."""
     shown_reason = redact_reason(services, reason)
     with services.store.transaction() as session:
-        if event_id is not None and not first_delivery(session, event_id):
-            return VoteResult("duplicate")
+        # The card first: a reaction that comes before its card is on record (the card was
+        # posted but not yet stored) must not mark its event done, or Slack's retry is dropped.
         draft = find_draft(session, card=card, draft_id=draft_id)
         if draft is None:
             return VoteResult("not_a_card")
+        if event_id is not None and not first_delivery(session, event_id):
+            return VoteResult("duplicate")
         current = draft.version
         outcome, explanation = classify_vote(
             services,
@@ -139,11 +141,11 @@ def withdraw_vote(
 ) -> VoteResult:
     """Take back a reaction vote; after the decision it changes nothing and is recorded as late."""
     with services.store.transaction() as session:
-        if event_id is not None and not first_delivery(session, event_id):
-            return VoteResult("duplicate")
-        draft = find_draft(session, card=card)
+        draft = find_draft(session, card=card)  # the card first, as for a vote
         if draft is None:
             return VoteResult("not_a_card")
+        if event_id is not None and not first_delivery(session, event_id):
+            return VoteResult("duplicate")
         active = session.scalars(
             select(Vote).where(
                 Vote.draft_id == draft.id,

@@ -81,6 +81,26 @@ def test_racing_votes_and_duplicate_deliveries_make_one_decision(
             replica.stop()
 
 
+def test_a_reaction_before_its_card_is_on_record_is_counted_when_slack_retries(
+    database_url: str, local_slack, privacy_engine: PrivacyEngine, default_policy: Policy
+) -> None:
+    settings = make_settings(database_url, local_slack)
+    bot = start_bot(settings, local_slack, privacy_engine, default_policy)
+    try:
+        bot.send.draft("U0AUTHOR", "x-main Free flu shots this Saturday at all clinics!")
+        ts, _ = wait_for_card(bot)
+        # The first delivery names a message the service cannot place yet (as when Slack has the
+        # card a moment before the service has recorded it); the retry of the same event can.
+        early = bot.send.react("U0APPROVER1", "white_check_mark", "1.000001", event_id="Ev0EARLY")
+        assert early.status == 200
+        time.sleep(0.5)
+        assert _vote_count(bot) == 0
+        bot.send.react("U0APPROVER1", "white_check_mark", ts, event_id="Ev0EARLY")
+        wait_until(lambda: _vote_count(bot) == 1, what="the retried reaction to count")
+    finally:
+        bot.stop()
+
+
 def _vote_count(bot) -> int:  # type: ignore[no-untyped-def]
     with bot.store.transaction() as session:
         return len(session.scalars(select(Vote)).all())

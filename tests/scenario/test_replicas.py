@@ -162,6 +162,18 @@ def test_two_replicas_give_the_outcome_of_one(
         "chat.postMessage", where=lambda c: c.body.get("channel") == APPROVAL_CHANNEL, timeout=30
     )
     ts = next(m.ts for m in local_slack.messages if m.channel == APPROVAL_CHANNEL)
+    # Slack has the card a moment before the replica has recorded where it is; an approver
+    # reacts after that moment.
+    store = Store(database_url)
+    try:
+
+        def card_recorded() -> bool:
+            with store.transaction() as session:
+                return session.scalar(select(func.count()).where(Draft.card_ts == ts)) == 1
+
+        wait_until(card_recorded, timeout=30, what="the card's place to be recorded")
+    finally:
+        store.dispose()
 
     # One approver's reaction reaches both replicas at once and is then retried; another
     # approver approves at the same moment through the other replica.
