@@ -201,7 +201,9 @@ def historical(text: str, start: int, end: int) -> bool:
     return year.group("long_ago") is not None or not words & _BIRTH_WORDS
 
 
-_DEPARTMENT_PATIENT = re.compile(
+# The first word of a department named for its patients, homes or families ("Patient Relations",
+# "Home Infusion Pharmacy", "Family Medicine").
+_DEPARTMENT_OPENING = re.compile(
     r"\b(?:Patient(?:\s+(?:&|and)\s+Family)?|Home|Family)(?=\s+[A-Z][a-z])"
 )
 
@@ -215,7 +217,7 @@ def departments_as_offices(text: str) -> str:
     text keeps its length so that positions in it still point at the same words.
     """
     # "Desk" fits in the shortest ("Home") and is itself a word of the organisation's contacts.
-    return _DEPARTMENT_PATIENT.sub(lambda match: "Desk".ljust(len(match.group())), text)
+    return _DEPARTMENT_OPENING.sub(lambda match: "Desk".ljust(len(match.group())), text)
 
 
 def words_before(text: str, position: int, count: int) -> list[str]:
