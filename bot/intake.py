@@ -360,10 +360,12 @@ def fetch_channel_message(services: Services, channel: str, ts: str) -> ChannelM
 def revise_from_edit(services: Services, message: ChannelMessage, *, event_id: str | None) -> None:
     """An edited draft message becomes a new version of its draft (if its text changed)."""
     with services.store.transaction() as session:
-        if event_id is not None and not first_delivery(session, event_id):
-            return
+        # The draft first: an edit that comes before its draft is on record must not mark its
+        # event done, or Slack's retry of it would be dropped as a duplicate.
         draft = _draft_from_message(session, message.channel, message.ts)
         if draft is None:
+            return
+        if event_id is not None and not first_delivery(session, event_id):
             return
         draft_id, unchanged_hash = draft.id, draft.version.text_hash
     _, body = split_account_tag(message.text)
@@ -395,10 +397,10 @@ def withdraw_deleted_message(
 ) -> bool:
     """Deleting a draft's message withdraws the draft while it is still open."""
     with services.store.transaction() as session:
-        if event_id is not None and not first_delivery(session, event_id):
-            return False
-        draft = _draft_from_message(session, channel, ts)
+        draft = _draft_from_message(session, channel, ts)  # the draft first, as for an edit
         if draft is None:
+            return False
+        if event_id is not None and not first_delivery(session, event_id):
             return False
         draft_id, author_id = draft.id, draft.author_id
         card_channel, card_ts = draft.card_channel, draft.card_ts

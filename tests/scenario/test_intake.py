@@ -112,7 +112,14 @@ def edit_message(bot: RunningBot, user: str, ts: str, new_text: str) -> None:
     assert bot.send.event(event).status == 200
 
 
-def delete_message(bot: RunningBot, user: str, ts: str, channel: str = APPROVAL_CHANNEL) -> None:
+def delete_message(
+    bot: RunningBot,
+    user: str,
+    ts: str,
+    channel: str = APPROVAL_CHANNEL,
+    *,
+    event_id: str | None = None,
+) -> None:
     """The author deletes their message; Slack sends message_deleted."""
     bot.slack.messages[:] = [m for m in bot.slack.messages if m.ts != ts]
     event = {
@@ -124,7 +131,7 @@ def delete_message(bot: RunningBot, user: str, ts: str, channel: str = APPROVAL_
         "ts": f"{time.time():.6f}",
         "previous_message": {"type": "message", "user": user, "text": "…", "ts": ts},
     }
-    assert bot.send.event(event).status == 200
+    assert bot.send.event(event, event_id=event_id).status == 200
 
 
 def interactive(bot: RunningBot, payload: dict[str, Any]) -> Any:
@@ -638,6 +645,21 @@ def test_editing_the_message_makes_a_new_version_and_deleting_withdraws(
         what="the note under the card",
     )
     assert draft_status(bot, 1) == "approved" and card_ts != second_card_ts
+
+
+def test_a_deletion_before_its_draft_is_on_record_counts_when_slack_retries(
+    running_bot: RunningBot,
+) -> None:
+    bot = running_bot
+    ts = post_message(bot, "U0AUTHOR2", FLU_CLINIC)
+    wait_for_card(bot)
+    # The first delivery names a message the service has no draft for yet (as when the author
+    # deletes it the moment it is posted); Slack's retry of the same event comes after.
+    delete_message(bot, "U0AUTHOR2", "1.000001", event_id="Ev0EARLYDELETE")
+    time.sleep(0.4)
+    assert draft_status(bot) == "pending"
+    delete_message(bot, "U0AUTHOR2", ts, event_id="Ev0EARLYDELETE")
+    wait_until(lambda: draft_status(bot) == "withdrawn", what="the withdrawal")
 
 
 def test_edit_that_adds_phi_is_reported_and_blocks_the_new_version(
