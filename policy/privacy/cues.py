@@ -70,8 +70,7 @@ CREDENTIALS = vocabulary(
 ROLE_WORDS = vocabulary(
     """chief director head president vice vp manager supervisor specialist surgeon physician
     counselor counsellor doctor nurse nurses pediatrician cardiologist oncologist neurologist
-    neurosurgeon
-    anesthesiologist radiologist psychiatrist psychologist therapist pharmacist midwife
+    neurosurgeon anesthesiologist radiologist psychiatrist psychologist therapist pharmacist midwife
     chaplain officer cmoh ceo cfo coo cno cmo cio chair chairman chairwoman dean professor
     researcher scientist resident fellow fellows intern technician tech housekeeper recruiter
     coordinator navigator educator administrator executive founder spokesperson spokeswoman
@@ -247,7 +246,9 @@ def _sentence_ends(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
     for mark in _SENTENCE_MARK.finditer(text, start, stop):
         before = text[max(0, mark.start() - 8) : mark.start()].split()
         word = before[-1].lstrip("(\"'“") if before else ""
-        if mark.group() == "." and (word in _ABBREVIATIONS or re.fullmatch("[A-Z]", word)):
+        # A full stop, with or without the closing quotes the mark takes in ('Dr."' stays open).
+        full_stop = mark.group().startswith(".")
+        if full_stop and (word in _ABBREVIATIONS or re.fullmatch("[A-Z]", word)):
             continue
         yield mark
 

@@ -497,14 +497,14 @@ def _staff_event(text: str, start: int, end: int) -> bool:
     "Joel Rosen, whose mother ... 🌼 Our newest DAISY honoree", the award is someone else's.
     """
     sentence_start, sentence_end = sentence_around(text, start, end)
-    words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
-    if words & {"patient", "discharged", "admitted"}:
+    sentence_words = {word.lower() for word in WORD.findall(text[sentence_start:sentence_end])}
+    if sentence_words & {"patient", "discharged", "admitted"}:
         return False
     clause_start, clause_end = clause_around(text, start, end)
-    words = {word.lower() for word in WORD.findall(text[clause_start:clause_end])}
+    clause_words = {word.lower() for word in WORD.findall(text[clause_start:clause_end])}
     tenure = _TENURE.search(text, clause_start, clause_end)  # "10 years with our ED team"
     award = _STAFF_AWARD.search(text, clause_start, clause_end)  # "Volunteer of the Month"
-    return bool(words & STAFF_EVENTS) or tenure is not None or award is not None
+    return bool(clause_words & STAFF_EVENTS) or tenure is not None or award is not None
 
 
 _STAFF_AWARD = re.compile(
