@@ -157,7 +157,8 @@ VENUE_CUES = vocabulary(
     """conference meeting meetings class classes classroom lecture seminar workshop session
     sessions training rsvp held auditorium education museum exhibit community board building
     navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym
-    closed reopens reopened cleaning clean renovation"""
+    closed reopens reopened cleaning clean renovation pavilion phlebotomy draws outpatient
+    outpatients furnished tour tours"""
 )
 
 

@@ -87,6 +87,10 @@ _AGE_GIVEN_TO = re.compile(
 _OPENING_HOURS = re.compile(
     r"(?i),?\s*(?:from\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|until|till|[–-])\s*"
     r"\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|noon)"
+    # "on Wednesday, Oct 16 between 6 and 7 a.m.", "sábado 2 de agosto, de 8 a 12"
+    r"|,?\s*between\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*and\s+\d{1,2}(?::\d{2})?"
+    r"\s*(?:a\.?m\.?|p\.?m\.?|noon)"
+    r"|,?\s*de\s+\d{1,2}(?::\d{2})?\s*a\s+\d{1,2}(?::\d{2})?\b"
 )
 # How far an age may follow the public person's name it belongs to.
 _AGE_AFTER_NAME = 120

@@ -278,7 +278,10 @@ def test_a_visit_for_ones_own_checkup_is_a_patients(
     [
         ("Blood drive on March 14 from 10 am to 4 pm in the lobby.", []),
         ("Flu clinic March 14, 9:00–12:30 p.m., no appointment needed.", []),
+        ("Generator testing on March 14 between 6 and 7 a.m.; lights may flicker.", []),
+        ("Jornada gratuita el sábado March 14, de 8 a 12, en el Centro de Salud.", []),
         ("Baby Ava arrived March 14 at 3:14 a.m., weighing 7 lb.", ["March 14"]),
+        ("Baby Ava arrived March 14 between 3 and 4 hours after her sister.", ["March 14"]),
     ],
 )
 def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> None:

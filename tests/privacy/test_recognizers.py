@@ -105,6 +105,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["14 Larkspur Crescent"],
     ),
     (RoomNumberRecognizer, "Bay 3 is closed for a deep clean until Thursday.", []),
+    (RoomNumberRecognizer, "Put the phone down before bed\n4️⃣ Move your body", []),
+    (RoomNumberRecognizer, "Lab draws 7a–5p, Rm 104. Pharmacy refills: 402-555-0130.", []),
+    (RoomNumberRecognizer, "Outpatient Phlebotomy moves to Room G14, Ground Floor.", []),
+    (RoomNumberRecognizer, "Room 3 was furnished by the Rotary Club of Wagga Wagga.", []),
     (
         SocialHandleRecognizer,
         "@kaylee.bmore is raising money for the NICU where her daughter Nevaeh spent 3 months.",

@@ -32,7 +32,8 @@ class RoomNumberRecognizer(RegexRecognizer):
                 r"|sariirta|палат[аеуыиі]|койк[аеу]|ліжк[оау]|pok[oó]j[ua]?|łóżk[oau]|bettplatz"
                 r"|chumba(?:\s+namba)?|kitanda(?:\s+namba)?)"
                 r"\s*(?:№|#|n[o°º]\.?)?\s*[A-Z]?\d{1,5}(?:-\d{1,3})?"
-                r"[A-Z]?\b"
+                # "before bed 4️⃣ Move your body": a keycap emoji numbers a list, not a bed.
+                r"[A-Z]?\b(?![\ufe0f\u20e3])"
             ),
             0.7,
         ),
