@@ -21,7 +21,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, UsSsnRecognizer
 
@@ -124,6 +129,27 @@ ENTITY_RULES: dict[str, EntityRule] = {
 }
 
 
+class RegistryInOrder(RecognizerRegistry):
+    """Presidio's registry, giving its recognizers back in the order they were registered.
+
+    Presidio collects them in a set, so their order, and with it which of two recognizers'
+    equal results (same entity, span and score) survives Presidio's de-duplication, changed
+    with each process's string hashing. The survivor's name is a feature of the confidence
+    model, so the same draft could be flagged in one process and not in another.
+    """
+
+    def get_recognizers(
+        self,
+        language: str,
+        entities: list[str] | None = None,
+        all_fields: bool = False,
+        ad_hoc_recognizers: list[EntityRecognizer] | None = None,
+    ) -> list[EntityRecognizer]:
+        found = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        registered = [*self.recognizers, *(ad_hoc_recognizers or [])]
+        return sorted(found, key=lambda recognizer: registered.index(recognizer))
+
+
 class PrivacyEngine:
     """Finds patient identifiers in draft text; safe to share between threads."""
 
@@ -137,7 +163,7 @@ class PrivacyEngine:
         use_bundled_public_suffix_list()
         nlp_engine = TaggerNlpEngine(spacy_model, tagger_path)
         nlp_engine.load()
-        registry = RecognizerRegistry(
+        registry = RegistryInOrder(
             recognizers=[
                 PhoneNumberRecognizer(),
                 EmailRecognizer(),

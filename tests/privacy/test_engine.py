@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -496,3 +500,34 @@ def test_only_the_confidence_model_can_keep_a_disputed_name(
     assert flagged(engine_with(trusting), text) == [("PERSON", "Priya Raman")]
     assert flagged(engine_with(siding_with_the_rules), text) == []
     assert flagged(engine_with(None), text) == []  # with no model, the rules' verdict stands
+
+
+_JUDGED_IN_A_NEW_PROCESS = """
+import json, sys
+from policy.privacy import PrivacyEngine
+from policy.schema import Organisation
+engine = PrivacyEngine(sys.argv[1])
+judged = engine.judged_batch(json.loads(sys.stdin.read()), Organisation())
+print(json.dumps([[(f.start, f.end, f.recognizers) for f in post] for post in judged]))
+"""
+
+
+def test_the_same_draft_is_judged_the_same_in_every_process(privacy_engine: PrivacyEngine) -> None:
+    # Two recognizers find "Gladys Pennington" with the same score; which one Presidio keeps
+    # used to follow the process's string hashing, and the confidence model weighs it.
+    drafts = [
+        "Happy 90th birthday to Gladys Pennington! Gladys spent 31 years as a nurse in our ER.",
+        "Meet Walter Pemberton, 93, who has pushed the book cart through every floor.",
+    ]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", _JUDGED_IN_A_NEW_PROCESS, privacy_engine.spacy_model],
+            input=json.dumps(drafts),
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "5")
+    }
+    assert len(outputs) == 1
