@@ -57,8 +57,9 @@ class ScoredFinding:
     end: int
     entity_type: str
     recognizers: tuple[str, ...]
-    # An age the rules gave to a disputed name: the (start, end) of that name, whose verdict it
-    # shares instead of being weighed on its own (``judgement.belongs_to``).
+    # An age given with a name (the name's own, or a disputed name the rules called public):
+    # the (start, end) of that name, whose verdict it shares instead of being weighed on its
+    # own (``judgement.belongs_to``).
     belongs_to: tuple[int, int] | None = None
 
     @classmethod
@@ -139,8 +140,8 @@ class ConfidenceModel:
         return self.probability(finding) >= self.threshold
 
     def kept(self, findings: Sequence[ScoredFinding]) -> list[bool]:
-        """Which of one post's findings are kept: each on its own, but an age given to a
-        disputed name only with that name."""
+        """Which of one post's findings are kept: each on its own, but an age given with a
+        name only with that name."""
         verdicts = [self.keeps(finding) for finding in findings]
         names = {
             (finding.start, finding.end): verdict

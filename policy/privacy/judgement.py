@@ -35,7 +35,8 @@ A room the patient tagger found among a venue's words ("our new Family Lounge on
 a newspaper or agency is an organisation's. An age over 89 whose nearest name before it in the
 sentence is a public person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at
 age 92"), unless that name is disputed: then the age goes with the name, reported exactly when
-the confidence model keeps it. Dates are not judged so, because "Dr. Yilmaz repaired her ACL on
+the confidence model keeps it. Any age given right with a patient's name ("Walter Pemberton,
+93,") goes with that name too. Dates are not judged so, because "Dr. Yilmaz repaired her ACL on
 03/14/2024" tells a patient's date through a surgeon's name (tried again with staff deaths and
 retirements only: it still lost seven patients' dates for two staff ones).
 """
@@ -190,7 +191,32 @@ def keep_candidates(
         if not any(result.start < other.end and other.start < result.end for other in kept):
             kept.append(_marked_disputed(result))
     kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
-    return sorted(kept, key=lambda r: r.start)
+    return sorted(_ages_with_their_names(text, kept), key=lambda r: r.start)
+
+
+def _ages_with_their_names(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Each age given right with a found name, marked as that name's (``belongs_to``).
+
+    "Meet Walter Pemberton, 93, who has pushed the book cart since 1987": whether the age tells
+    of a patient is whether the name does. Weighed apart, the confidence model dropped such a
+    volunteer's name and kept the age beside it.
+    """
+    # A disputed name may be no name at all ("Cumplió 96 años"): it cannot take an age with it.
+    names = [(r.start, r.end) for r in kept if r.entity_type == "PERSON" and not is_disputed(r)]
+    marked = []
+    for result in kept:
+        owner = next((span for span in names if _given_with(text, result, span)), None)
+        if result.entity_type == "AGE_OVER_89" and owner and belongs_to(result) is None:
+            metadata = dict(result.recognition_metadata or {}) | {_BELONGS_TO_KEY: owner}
+            result = RecognizerResult(
+                result.entity_type,
+                result.start,
+                result.end,
+                result.score,
+                recognition_metadata=metadata,
+            )
+        marked.append(result)
+    return marked
 
 
 def _ages_of_disputed_names(
@@ -228,7 +254,7 @@ def _ages_of_disputed_names(
 
 # The metadata key that marks a name the tagger took for a patient's and the rules did not.
 _DISPUTED_KEY = "judged_not_a_patient"
-# The metadata key of an age given to a disputed name: the (start, end) of that name.
+# The metadata key of an age given with a name: the (start, end) of that name.
 _BELONGS_TO_KEY = "belongs_to"
 
 
@@ -316,12 +342,20 @@ def _is_public_age(
     public_spans: list[tuple[int, int]],
 ) -> bool:
     """Whether an age is given with, or told of, one of the public names at ``public_spans``."""
-    return any(
-        0 <= other_start - result.end <= 3
-        or 0 <= result.start - other_end <= 3
-        or _AGE_GIVEN_TO.fullmatch(text, result.end, other_start) is not None
-        for other_start, other_end in public_spans
-    ) or _told_of_a_public_person(text, result, kept, public_spans)
+    return any(_given_with(text, result, span) for span in public_spans) or (
+        _told_of_a_public_person(text, result, kept, public_spans)
+    )
+
+
+def _given_with(text: str, age: RecognizerResult, name: tuple[int, int]) -> bool:
+    """Whether an age is given right with the name at ``name``: "Walter Pemberton, 93,",
+    "96-year-old Winifred Ashby", "Grandpa Gus (age 96!)", "Happy 90th birthday to Evelyn"."""
+    name_start, name_end = name
+    return (
+        0 <= name_start - age.end <= 3
+        or 0 <= age.start - name_end <= 3
+        or _AGE_GIVEN_TO.fullmatch(text, age.end, name_start) is not None
+    )
 
 
 def _told_of_a_public_person(

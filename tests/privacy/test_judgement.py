@@ -240,6 +240,40 @@ def test_an_age_given_to_a_disputed_name_goes_with_that_name(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "age"),
+    [
+        ("Meet Walter Pemberton, 93, who pushes the book cart.", "Walter Pemberton", "93"),
+        (
+            "The Knitters, led by 96-year-old Winifred Ashby, came by.",
+            "Winifred Ashby",
+            "96-year-old",
+        ),
+        ("Thanks to Grandpa Gus (age 96!), who flips pancakes.", "Grandpa Gus", "age 96"),
+        ("Happy 100th birthday to Ada Lowe!", "Ada Lowe", "Happy 100th birthday"),
+    ],
+)
+def test_an_age_given_right_with_a_name_goes_with_that_name(text: str, name: str, age: str) -> None:
+    results = [
+        candidate(text, name, "PatientNameRecognizer"),
+        candidate(text, age, "AgeOver89Recognizer", "AGE_OVER_89"),
+    ]
+    kept = {text[r.start : r.end]: r for r in keep_candidates(text, results, NO_ALLOW_LIST)}
+    start = text.index(name)
+    assert belongs_to(kept[age]) == (start, start + len(name))
+    assert belongs_to(kept[name]) is None
+
+
+def test_an_age_does_not_go_with_a_disputed_word_that_is_no_name() -> None:
+    text = "¡Feliz cumpleaños, Consuelo! Cumplió 96 años el 2 de marzo."
+    results = [
+        candidate(text, "Cumplió", TAGGER),
+        candidate(text, "96 años", "AgeOver89Recognizer", "AGE_OVER_89"),
+    ]
+    kept = {text[r.start : r.end]: r for r in keep_candidates(text, results, NO_ALLOW_LIST)}
+    assert is_disputed(kept["Cumplió"]) and belongs_to(kept["96 años"]) is None
+
+
+@pytest.mark.parametrize(
     ("text", "personal"),
     [
         ("Su hija recibe donaciones para la familia: pueden llamarle al (956) 555-0187.", True),
