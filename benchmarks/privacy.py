@@ -155,6 +155,18 @@ SPLITS = {
     "posts with PHI), measured blind the same way, then trained on",
     "everyday-7": "a seventh ordinary month, May, of three organisations' feeds, partly in "
     "Spanish (27 of 120 posts with PHI), measured blind the same way, then trained on",
+    "heldout-41": "written the same way (community health again in Spanish, Portuguese, Polish, "
+    "Ukrainian, Persian and Amharic, 20 posts each), measured blind with the whole engine "
+    "after heldout-38 to everyday-7 were trained on, then trained on",
+    "heldout-42": "written the same way (community health again in Japanese, Nepali, Bengali, "
+    "Urdu, Swahili and German, 20 posts each), measured blind the same way, then trained on",
+    "heldout-43": "written the same way (long stories whose people are named again far from "
+    "where they were introduced, and staff who became patients), measured blind the same way, "
+    "then trained on",
+    "everyday-8": "an eighth ordinary month, September, of a US regional health system (30 of "
+    "120 posts with PHI), measured blind the same way, then trained on",
+    "everyday-9": "a ninth ordinary month, November, of a Canadian and an Australian public "
+    "health service (28 of 120 posts with PHI), measured blind the same way, then trained on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
