@@ -149,7 +149,13 @@ NOT_NAME_WORDS = vocabulary(
     garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium
     advocate access experience excellence contest year imaging radiology laboratory pharmacy
     service league level registration gala pregnancy loss remembrance prevention screening
-    lifeline"""
+    lifeline monday tuesday wednesday thursday friday saturday sunday tues thurs
+    medicina interna auditorio auditório banco clínica clinica centro servicio serviço unidad
+    unidade urgencias emergencia emergência pediatría pediatria cardiología cardiologia
+    farmacia farmácia laboratorio laboratório enfermería enfermagem educación educação
+    poradnia klinika klinice oddział oddziale dział punkt punkcie pacjenta szpital
+    klinik station abteilung zentrum notaufnahme sprechstunde
+    відділення лікарня центр"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

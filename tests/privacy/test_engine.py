@@ -250,6 +250,11 @@ def test_patient_identifiers_are_flagged(
         "the Lindqvist Family Cancer Pavilion, with radiation oncology and infusion. Thank you, "
         "Harold and Margaret!",
         "When the Keurig in the 4 West break room dies at 3 a.m. #NurseLife",
+        # departments in other languages, and a weekday cut short
+        "A partir del lunes, la consulta de Medicina Interna se traslada al Auditorio Principal.",
+        "Poradnia Kardiologiczna zaprasza na bezpłatne badania w czwartek.",
+        "Od poniedziałku Klinika Hematologii przyjmuje w nowym budynku.",
+        "Outpatient clinics at Silver Lake are cancelled today, Thurs. Nov. 28. We will call you.",
         "Please call Patient Relations at (740) 555-0111 and reference this post.",
         "We're sorry your family had such a long wait. Please reach Patient & Family Relations "
         "at 503-555-0123.",
