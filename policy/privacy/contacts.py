@@ -35,6 +35,11 @@ _ORGANISATION_HANDLE_WORDS = vocabulary(
     """gazette news times journal tribune herald press post daily weekly magazine radio tv media
     gov official health hospital clinic foundation institute university college county city hq"""
 )
+# An office or a clinician's title opening a handle, before a capitalised name or "_".
+_OFFICE_OPENING = re.compile(
+    r"(?:Dr|Nurse|Prof|Mayor|Cllr|Councillor|Senator|Sen|Rep|Gov|MPP|MP|MLA|MSP|MHA|Minister)"
+    r"(?:_|(?=[A-Z][a-z]))"
+)
 # Toll-free prefixes and the crisis line: always an organisation's number.
 _TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
 
@@ -88,13 +93,17 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1
 
 
-def organisation_handle(handle: str) -> bool:
-    """Whether a handle is an organisation's: all capitals (``@NEJM``, ``@WHO``) or CamelCase
-    words one of which names an organisation (``@FairhavenGazette``, ``@CDCgov``).
+def public_handle(handle: str) -> bool:
+    """Whether a handle is an organisation's or an office-holder's: all capitals (``@NEJM``,
+    ``@WHO``), CamelCase words one of which names an organisation (``@FairhavenGazette``,
+    ``@CDCgov``), or a name opened by an office (``@MPP_LindaKowalski``, ``@DrNaomiOkafor``,
+    ``@NurseKatieRN``).
 
     Only CamelCase is split: ``@sarah_health_journey`` is a person's, however it is worded.
     """
     body = handle.removeprefix("@")
+    if _OFFICE_OPENING.match(body):
+        return True
     letters = re.sub(r"[^A-Za-z]", "", body)
     if len(letters) >= 3 and letters.isupper():
         return True

@@ -32,7 +32,8 @@ personal ("her cell", "call you at", right after a patient's name). The organisa
 public contacts and names are always allowed. A date with a year before 1900 is nobody living's.
 A room the patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room
 512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
-a newspaper or agency is an organisation's. An age over 89 whose nearest name before it in the
+a newspaper or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
+office-holder's. An age over 89 whose nearest name before it in the
 sentence is a public person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at
 age 92"), unless that name is disputed: then the age goes with the name, reported exactly when
 the confidence model keeps it. Any age given right with a patient's name ("Walter Pemberton,
@@ -48,7 +49,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
-from policy.privacy.contacts import after_a_patient, organisation_handle, personal_contact
+from policy.privacy.contacts import after_a_patient, personal_contact, public_handle
 from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
@@ -176,8 +177,8 @@ def keep_candidates(
             continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
             continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
-        elif result.entity_type == "SOCIAL_HANDLE" and organisation_handle(span):
-            continue  # "New in @NEJM", "@FairhavenGazette thanks for covering": not a person
+        elif result.entity_type == "SOCIAL_HANDLE" and public_handle(span):
+            continue  # "New in @NEJM", "@FairhavenGazette", "@MPP_LindaKowalski": not a patient
         elif result.entity_type in _CONTACTS and not (
             after_a_patient(text, result, kept) or personal_contact(text, result, span)
         ):

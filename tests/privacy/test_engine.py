@@ -119,6 +119,10 @@ def flagged(
             [("SOCIAL_HANDLE", "@the_real_kofi"), ("PERSON", "Kofi")],
         ),
         (
+            "@DrewMartinez88 so glad your dad is home and doing well!",
+            [("SOCIAL_HANDLE", "@DrewMartinez88")],
+        ),
+        (
             "Marjorie's son Greg, please call Ward 5. Your mum says your number is (614) 832-4417.",
             [("PERSON", "Marjorie"), ("PERSON", "Greg"), ("PHONE_NUMBER", "(614) 832-4417")],
         ),
@@ -282,6 +286,8 @@ def test_patient_identifiers_are_flagged(
         "and Gynecology, died peacefully on Sunday at age 92.",
         "New in @NEJM: early vasopressin did not reduce 90-day mortality. #CritCare",
         "@FairhavenGazette Thanks for covering the opening of our new MRI suite!",
+        "@MPP_LindaKowalski Thank you for visiting our ED today and hearing from our nurses.",
+        "@DrNaomiOkafor congrats on your appointment as Clinical Director of Women's Services!",
         "Our Volunteer of the Month is 91-year-old Arthur Bennett. Thank you, Arthur.",
         "Apply at careers.example.org or email icu.recruitment@svha.org.au.",
         "Florence Nightingale was born on 12 May 1820. She died in 1910, aged 90.",
