@@ -52,7 +52,7 @@ TITLES_IN_A_NAME = vocabulary(
 # last word of Vietnamese "bác sĩ", "y tá" (doctor, nurse) and "BS." (its abbreviation).
 PUBLIC_TITLES = TITLES_IN_A_NAME | vocabulary(
     """doctor professor governor senator representative congresswoman congressman commissioner
-    minister secretary premier councillor councilor councilmember alderman sheriff judge
+    minister secretary premier councillor councilor cllr councilmember alderman sheriff judge
     chaplain pastor rabbi imam reverend rev ceo cfo coo cno cmo cio president chancellor dean
     director drs matron queen king prince princess duke duchess sir dame dottssa dottoressa
     professeur professeure professorin enfª oa dgkp bs sĩ tá doktè inf врач медсестра медбрат

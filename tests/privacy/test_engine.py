@@ -288,6 +288,8 @@ def test_patient_identifiers_are_flagged(
         "@FairhavenGazette Thanks for covering the opening of our new MRI suite!",
         "@MPP_LindaKowalski Thank you for visiting our ED today and hearing from our nurses.",
         "@DrNaomiOkafor congrats on your appointment as Clinical Director of Women's Services!",
+        "Replying to @CllrDavidAsante Thank you, Cllr Asante, for visiting our new Urgent "
+        "Treatment Centre today.",
         "Our Volunteer of the Month is 91-year-old Arthur Bennett. Thank you, Arthur.",
         "Apply at careers.example.org or email icu.recruitment@svha.org.au.",
         "Florence Nightingale was born on 12 May 1820. She died in 1910, aged 90.",
