@@ -33,13 +33,13 @@ public contacts and names are always allowed. A date with a year before 1900 is 
 A room the patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room
 512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
 a newspaper or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
-office-holder's. An age over 89 whose nearest name before it in the
-sentence is a public person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at
-age 92"), unless that name is disputed: then the age goes with the name, reported exactly when
-the confidence model keeps it. Any age given right with a patient's name ("Walter Pemberton,
-93,") goes with that name too. Dates are not judged so, because "Dr. Yilmaz repaired her ACL on
-03/14/2024" tells a patient's date through a surgeon's name (tried again with staff deaths and
-retirements only: it still lost seven patients' dates for two staff ones).
+office-holder's. An age over 89 whose nearest name before it in the sentence is a public
+person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at age 92"), unless that
+name is disputed: then the age goes with the name, reported exactly when the confidence model
+keeps it. Any age given right with a patient's name ("Walter Pemberton, 93,") goes with that
+name too. Dates are not judged so, because "Dr. Yilmaz repaired her ACL on 03/14/2024" tells a
+patient's date through a surgeon's name (tried again with staff deaths and retirements only: it
+still lost seven patients' dates for two staff ones).
 """
 
 from __future__ import annotations
@@ -206,16 +206,10 @@ def _ages_with_their_names(text: str, kept: list[RecognizerResult]) -> list[Reco
     names = [(r.start, r.end) for r in kept if r.entity_type == "PERSON" and not is_disputed(r)]
     marked = []
     for result in kept:
-        owner = next((span for span in names if _given_with(text, result, span)), None)
-        if result.entity_type == "AGE_OVER_89" and owner and belongs_to(result) is None:
-            metadata = dict(result.recognition_metadata or {}) | {_BELONGS_TO_KEY: owner}
-            result = RecognizerResult(
-                result.entity_type,
-                result.start,
-                result.end,
-                result.score,
-                recognition_metadata=metadata,
-            )
+        if result.entity_type == "AGE_OVER_89" and belongs_to(result) is None:
+            owner = next((span for span in names if _given_with(text, result, span)), None)
+            if owner is not None:
+                result = _with_metadata(result, {_BELONGS_TO_KEY: owner})
         marked.append(result)
     return marked
 
@@ -241,15 +235,7 @@ def _ages_of_disputed_names(
             (span for span in nearest_first if _is_public_age(text, age, kept, [span])), None
         )
         if owner is not None:
-            metadata = dict(age.recognition_metadata or {}) | {
-                _DISPUTED_KEY: True,
-                _BELONGS_TO_KEY: owner,
-            }
-            owned.append(
-                RecognizerResult(
-                    age.entity_type, age.start, age.end, age.score, recognition_metadata=metadata
-                )
-            )
+            owned.append(_with_metadata(age, {_DISPUTED_KEY: True, _BELONGS_TO_KEY: owner}))
     return owned
 
 
@@ -260,7 +246,12 @@ _BELONGS_TO_KEY = "belongs_to"
 
 
 def _marked_disputed(result: RecognizerResult) -> RecognizerResult:
-    metadata = dict(result.recognition_metadata or {}) | {_DISPUTED_KEY: True}
+    return _with_metadata(result, {_DISPUTED_KEY: True})
+
+
+def _with_metadata(result: RecognizerResult, marks: dict[str, object]) -> RecognizerResult:
+    """A copy of ``result`` with ``marks`` added to its recognition metadata."""
+    metadata = dict(result.recognition_metadata or {}) | marks
     return RecognizerResult(
         result.entity_type, result.start, result.end, result.score, recognition_metadata=metadata
     )
