@@ -33,16 +33,31 @@ from benchmarks.privacy import (
     measure_accuracy,
 )
 from policy.privacy.confidence import ScoredFinding
-from policy.privacy.training import FOLDS, deal_folds, fit_confidence, out_of_fold_findings
+from policy.privacy.training import (
+    FOLDS,
+    deal_folds,
+    fit_confidence,
+    load_findings,
+    out_of_fold_findings,
+)
 
 # Sets measured blind with the rules alone and used to change a rule only late.
 RULES_LATE_TUNED_ON = frozenset(f"heldout-{n}" for n in range(11, 22))
 
 
-def run(model: str, fold_count: int, processes: int) -> dict[str, object]:
+def run(
+    model: str, fold_count: int, processes: int, findings: Path | None = None
+) -> dict[str, object]:
+    """Cross-validate; with ``findings``, reuse the out-of-fold findings a training run wrote
+    (``python -m policy.privacy.training --findings``) instead of training the fold taggers."""
     posts = [p for p in load_posts() if p.split not in NEVER_TUNED_ON]
     folds = deal_folds(list(dict.fromkeys(p.split for p in posts)), fold_count)
-    found = out_of_fold_findings(posts, folds, base_model=model, processes=processes)
+    if findings is None:
+        found = out_of_fold_findings(posts, folds, base_model=model, processes=processes)
+    else:
+        found = load_findings(findings)
+        if set(found) != {post.id for post in posts}:
+            raise SystemExit(f"{findings} holds findings for other posts; train again with it")
     confident: dict[str, list[ScoredFinding]] = {}
     thresholds: dict[str, float] = {}
     for fold in folds:
@@ -110,8 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", default=os.environ.get("CLEARPOST_SPACY_MODEL", DEFAULT_MODEL))
     parser.add_argument("--folds", type=int, default=FOLDS)
     parser.add_argument("--processes", type=int, default=2, help="folds trained at once")
+    parser.add_argument(
+        "--findings", type=Path, help="out-of-fold findings written by a training run, to reuse"
+    )
     args = parser.parse_args(argv)
-    path = write_results(run(args.model, args.folds, args.processes))
+    path = write_results(run(args.model, args.folds, args.processes, args.findings))
     print(path.read_text(encoding="utf-8"))
     return 0
 

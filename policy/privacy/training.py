@@ -30,7 +30,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import spacy
@@ -206,6 +206,33 @@ def _check_fold(
     return {post.id: findings for post, findings in zip(tested, judged, strict=True)}
 
 
+def save_findings(found: dict[str, list[ScoredFinding]], path: Path) -> None:
+    """Write out-of-fold findings as JSON, so the cross-validation can reuse a training run's."""
+    rows = {
+        post_id: [asdict(finding) for finding in findings] for post_id, findings in found.items()
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load_findings(path: Path) -> dict[str, list[ScoredFinding]]:
+    """Out-of-fold findings written by ``save_findings``."""
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        post_id: [
+            ScoredFinding(
+                **{
+                    **row,
+                    "recognizers": tuple(row["recognizers"]),
+                    "belongs_to": tuple(row["belongs_to"]) if row["belongs_to"] else None,
+                }
+            )
+            for row in findings
+        ]
+        for post_id, findings in rows.items()
+    }
+
+
 def is_right(post: LabelledPost, finding: ScoredFinding) -> bool:
     """Whether a finding overlaps one of the post's labelled identifiers."""
     return any(finding.start < end and start < finding.end for start, end, _ in post.phi)
@@ -267,13 +294,17 @@ def train(
     epochs: int = EPOCHS,
     folds: int = FOLDS,
     processes: int = 2,
+    findings_path: Path | None = None,
 ) -> None:
-    """Train the tagger and fit the confidence model; write both into ``folder``."""
+    """Train the tagger and fit the confidence model; write both into ``folder``, and the
+    out-of-fold findings into ``findings_path`` when given."""
     splits = list(dict.fromkeys(post.split for post in posts))
     dealt = deal_folds(splits, folds)
     found = out_of_fold_findings(
         posts, dealt, base_model=base_model, epochs=epochs, processes=processes
     )
+    if findings_path is not None:
+        save_findings(found, findings_path)
     confidence = fit_confidence(posts, found, dealt)
     train_tagger(posts, folder / TAGGER_PATH.name, base_model=base_model, epochs=epochs)
     confidence.save(folder / CONFIDENCE_PATH.name)
@@ -292,6 +323,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=",".join(NEVER_TRAINED_ON),
         help="comma-separated sets never to train on (default: %(default)s)",
     )
+    parser.add_argument(
+        "--findings",
+        type=Path,
+        help="also write the out-of-fold findings here, for privacy_crossval --findings",
+    )
     args = parser.parse_args(argv)
     posts = training_posts(read_labelled_posts(args.data), filter(None, args.exclude.split(",")))
     train(
@@ -301,6 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         epochs=args.epochs,
         folds=args.folds,
         processes=args.processes,
+        findings_path=args.findings,
     )
     print(f"trained on {len(posts)} posts for {args.epochs} epochs; saved to {args.output}")
     return 0

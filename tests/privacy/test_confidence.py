@@ -12,7 +12,14 @@ from policy.privacy.confidence import (
     features,
     fit,
 )
-from policy.privacy.training import CATCH_TARGET, THRESHOLDS, LabelledPost, choose_threshold
+from policy.privacy.training import (
+    CATCH_TARGET,
+    THRESHOLDS,
+    LabelledPost,
+    choose_threshold,
+    load_findings,
+    save_findings,
+)
 from tests.privacy.candidates import candidate
 
 NAMES = ["Ana Silva", "Tom Reyes", "Li Wei", "Omar Haddad", "Eva Novak", "Raj Patel"]
@@ -129,6 +136,18 @@ def test_saved_weights_and_threshold_give_the_same_verdicts(tmp_path: Path) -> N
     assert [round(loaded.probability(f), 6) for f in findings] == [
         round(model.probability(f), 6) for f in findings
     ]
+
+
+def test_out_of_fold_findings_saved_by_training_load_as_they_were(tmp_path: Path) -> None:
+    # The cross-validation reuses a training run's findings; a tuple read back as a list would
+    # change nothing visible but a finding's equality and hash.
+    age = ScoredFinding(
+        "Ana Silva, 96, home", 11, 13, "AGE_OVER_89", ("AgeOver89Recognizer",), (0, 9)
+    )
+    name = ScoredFinding("Ana Silva, 96, home", 0, 9, "PERSON", ("A", "B"))
+    path = tmp_path / "findings.json"
+    save_findings({"post-1": [name, age], "post-2": []}, path)
+    assert load_findings(path) == {"post-1": [name, age], "post-2": []}
 
 
 def test_the_shipped_weights_are_in_the_package() -> None:
