@@ -78,7 +78,7 @@ def parse_post(block: str, number: int) -> tuple[str, str, list[dict[str, object
 def convert(markup: str, split: str) -> list[dict[str, object]]:
     """Return the benchmark rows of every post in ``markup``, numbered within ``split``."""
     blocks = [block for block in _POST_BREAK.split(markup) if block.strip()]
-    rows = []
+    rows: list[dict[str, object]] = []
     for number, block in enumerate(blocks, start=1):
         platform, text, spans = parse_post(block, number)
         rows.append(
