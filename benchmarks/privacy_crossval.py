@@ -33,10 +33,11 @@ from benchmarks.privacy import (
     measure_accuracy,
 )
 from policy.privacy.confidence import ScoredFinding
+from policy.privacy.languages import ENGLISH, OTHER_LANGUAGES, language_group
 from policy.privacy.training import (
     FOLDS,
-    deal_folds,
     fit_confidence,
+    folds_of,
     load_findings,
     out_of_fold_findings,
 )
@@ -51,19 +52,17 @@ def run(
     """Cross-validate; with ``findings``, reuse the out-of-fold findings a training run wrote
     (``python -m policy.privacy.training --findings``) instead of training the fold taggers."""
     posts = [p for p in load_posts() if p.split not in NEVER_TUNED_ON]
-    folds = deal_folds(list(dict.fromkeys(p.split for p in posts)), fold_count)
+    folds = folds_of(posts, fold_count)
     if findings is None:
         found = out_of_fold_findings(posts, folds, base_model=model, processes=processes)
     else:
-        found = load_findings(findings)
-        if set(found) != {post.id for post in posts}:
-            raise SystemExit(f"{findings} holds findings for other posts; train again with it")
+        found = load_findings(findings, posts)
     confident: dict[str, list[ScoredFinding]] = {}
-    thresholds: dict[str, float] = {}
+    thresholds: dict[str, dict[str, float]] = {}
     for fold in folds:
         others = [post for post in posts if post.split not in fold]
         confidence = fit_confidence(others, found, [other for other in folds if other != fold])
-        thresholds[", ".join(fold)] = confidence.threshold
+        thresholds[", ".join(fold)] = confidence.thresholds
         for post in posts:
             if post.split in fold:
                 confident[post.id] = [
@@ -76,12 +75,15 @@ def run(
     engines = {"rules and tagger": found, "rules, tagger and confidence model": confident}
     splits = list(dict.fromkeys(p.split for p in posts))
     groups = {
-        "all cross-validated sets": set(splits),
-        "heldout-11 to heldout-21": set(splits) & RULES_LATE_TUNED_ON,
-    } | {split: {split} for split in splits}
+        "all cross-validated sets": posts,
+        "heldout-11 to heldout-21": [p for p in posts if p.split in RULES_LATE_TUNED_ON],
+        "posts mostly in English": [p for p in posts if language_group(p.text) == ENGLISH],
+        "posts mostly in other languages": [
+            p for p in posts if language_group(p.text) == OTHER_LANGUAGES
+        ],
+    } | {split: [p for p in posts if p.split == split] for split in splits}
     accuracy: dict[str, dict[str, object]] = {}
-    for name, members in groups.items():
-        chosen = [p for p in posts if p.split in members]
+    for name, chosen in groups.items():
         accuracy[name] = {
             engine: asdict(
                 measure_accuracy(
@@ -106,8 +108,12 @@ def write_results(results: dict[str, object]) -> Path:
         f"Model `{results['model']}`, no organisation allow-list. Each set's posts are checked by "
         f"the rules and learned parts trained without that set ({len(folds)} folds: "
         + "; ".join(", ".join(group) for group in folds)
-        + "). The confidence threshold, chosen on the other folds each time, was "
-        + ", ".join(f"{value} for {fold}" for fold, value in thresholds.items())
+        + "). The confidence thresholds (posts mostly in English / in other languages), chosen "
+        "on the other folds each time, were "
+        + ", ".join(
+            f"{values[ENGLISH]} / {values[OTHER_LANGUAGES]} for {fold}"
+            for fold, values in thresholds.items()
+        )
         + ". Written by `python -m benchmarks.privacy_crossval`.",
         "",
         *ACCURACY_HEADER,

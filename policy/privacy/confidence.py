@@ -9,11 +9,12 @@ whose weights are fitted (``fit``) on findings the engine made on posts its tagg
 trained on, each marked right or wrong against the labels, so it learns where the engine is
 wrong on new posts, not on the posts it remembers.
 
-A finding is kept when its probability reaches the model's threshold. Training chooses it by
-cross-validation: the strictest threshold that still stops the target share of posts with PHI
-(``policy.privacy.training.CATCH_TARGET``) among posts the model was not fitted on. The weights
-and the threshold ship with the package as readable JSON; ``python -m policy.privacy.training``
-refits them.
+A finding is kept when its probability reaches the model's threshold for the post's language
+group (``policy.privacy.languages``: mostly English, or mostly another language). Training
+chooses each by cross-validation: the strictest threshold that still stops the target share of
+the group's posts with PHI (``policy.privacy.training.CATCH_TARGET``) among posts the model was
+not fitted on. The weights and the thresholds ship with the package as readable JSON;
+``python -m policy.privacy.training`` refits them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +32,7 @@ import numpy as np
 from presidio_analyzer import RecognizerResult
 
 from policy.privacy.judgement import belongs_to, is_disputed
+from policy.privacy.languages import LANGUAGE_GROUPS, language_group
 
 # Where the shipped weights live, next to the shipped tagger.
 CONFIDENCE_PATH = Path(__file__).resolve().parent / "trained" / "confidence.json"
@@ -123,12 +125,18 @@ def _post_words(text: str) -> frozenset[str]:
     return frozenset(word.lower() for word in _WORD.findall(text))
 
 
+def same_threshold(threshold: float) -> dict[str, float]:
+    """One threshold for every language group."""
+    return dict.fromkeys(LANGUAGE_GROUPS, threshold)
+
+
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """Logistic-regression weights by feature name, and the probability a finding must reach."""
+    """Logistic-regression weights by feature name, and the probability a finding must reach
+    in a post of each language group (``policy.privacy.languages``)."""
 
     weights: dict[str, float]
-    threshold: float = EVEN_ODDS
+    thresholds: dict[str, float] = field(default_factory=lambda: same_threshold(EVEN_ODDS))
 
     def probability(self, finding: ScoredFinding) -> float:
         """The probability that ``finding`` is a patient's identifier."""
@@ -136,8 +144,12 @@ class ConfidenceModel:
         total = sum(weights.get(name, 0.0) * count for name, count in features(finding).items())
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
 
+    def threshold_for(self, text: str) -> float:
+        """The probability a finding in the post ``text`` must reach to be kept."""
+        return self.thresholds[language_group(text)]
+
     def keeps(self, finding: ScoredFinding) -> bool:
-        return self.probability(finding) >= self.threshold
+        return self.probability(finding) >= self.threshold_for(finding.text)
 
     def kept(self, findings: Sequence[ScoredFinding]) -> list[bool]:
         """Which of one post's findings are kept: each on its own, but an age given with a
@@ -156,14 +168,19 @@ class ConfidenceModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         ordered = dict(sorted(self.weights.items(), key=lambda item: -abs(item[1])))
-        saved = {"threshold": self.threshold, "weights": ordered}
+        saved = {"thresholds": self.thresholds, "weights": ordered}
         path.write_text(json.dumps(saved, indent=0, ensure_ascii=False) + "\n", "utf-8")
 
     @classmethod
     def load(cls, path: Path) -> ConfidenceModel:
         saved = json.loads(path.read_text(encoding="utf-8"))
         weights = {str(name): float(weight) for name, weight in saved["weights"].items()}
-        return cls(weights, float(saved["threshold"]))
+        thresholds = {str(group): float(value) for group, value in saved["thresholds"].items()}
+        if set(thresholds) != set(LANGUAGE_GROUPS):
+            raise ValueError(
+                f"{path}: thresholds for {sorted(thresholds)}, not for {LANGUAGE_GROUPS}"
+            )
+        return cls(weights, thresholds)
 
 
 def fit(findings: Sequence[ScoredFinding], right: Sequence[bool]) -> ConfidenceModel:

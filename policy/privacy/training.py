@@ -11,9 +11,10 @@ spans with their entity type). Two parts are trained, into ``policy/privacy/trai
 - the confidence model (``confidence``): fitted on the findings the whole engine makes on
   posts its tagger was not trained on. The sets are dealt into folds; for each fold a tagger is
   trained on the other folds and the engine checks the fold's posts with it. Each finding is
-  right when it overlaps a labelled span. Its threshold is chosen on the same folds: the
-  strictest that still stops ``CATCH_TARGET`` of the posts with PHI, each post judged by a
-  model fitted without its fold.
+  right when it overlaps a labelled span. Its thresholds are chosen on the same folds, one for
+  posts mostly in English and one for posts mostly in other languages: the strictest that
+  still stops ``CATCH_TARGET`` of the group's posts with PHI, each post judged by a model
+  fitted without its fold.
 
 The sets named in ``--exclude`` (by default the ones the benchmark keeps blind) are never
 trained on, so the benchmark's figures on them stay honest. Training is seeded and runs on the
@@ -40,6 +41,7 @@ from spacy.util import fix_random_seed, minibatch
 
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding, fit
 from policy.privacy.engine import PrivacyEngine
+from policy.privacy.languages import LANGUAGE_GROUPS, language_group
 from policy.privacy.tagger import BASE_MODEL_KEY, GENERAL_LABELS, TAGGER_PATH
 from policy.schema import Organisation
 
@@ -53,9 +55,9 @@ DROPOUT = 0.25
 SEED = 0
 FOLDS = 4
 # The share of posts with PHI the gate must stop on posts it was not fitted on (the product's
-# target); the confidence threshold is the strictest that still does.
+# target), in each language group; its confidence threshold is the strictest that still does.
 CATCH_TARGET = 0.98
-THRESHOLDS = tuple(round(0.2 + 0.05 * step, 2) for step in range(15))  # 0.2 to 0.9
+THRESHOLDS = tuple(round(0.15 + 0.025 * step, 3) for step in range(31))  # 0.15 to 0.9
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,11 @@ def deal_folds(splits: Sequence[str], count: int) -> list[list[str]]:
     return [list(splits[index::count]) for index in range(count) if splits[index::count]]
 
 
+def folds_of(posts: Iterable[LabelledPost], count: int) -> list[list[str]]:
+    """The posts' sets dealt into ``count`` folds."""
+    return deal_folds(list(dict.fromkeys(post.split for post in posts)), count)
+
+
 def out_of_fold_findings(
     posts: Sequence[LabelledPost],
     folds: Sequence[Sequence[str]],
@@ -215,9 +222,13 @@ def save_findings(found: dict[str, list[ScoredFinding]], path: Path) -> None:
     path.write_text(json.dumps(rows, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def load_findings(path: Path) -> dict[str, list[ScoredFinding]]:
-    """Out-of-fold findings written by ``save_findings``."""
+def load_findings(
+    path: Path, posts: Iterable[LabelledPost] | None = None
+) -> dict[str, list[ScoredFinding]]:
+    """Out-of-fold findings written by ``save_findings``; with ``posts``, checked to be theirs."""
     rows = json.loads(path.read_text(encoding="utf-8"))
+    if posts is not None and set(rows) != {post.id for post in posts}:
+        raise SystemExit(f"{path} holds the findings of other posts: train again to write them")
     return {
         post_id: [
             ScoredFinding(
@@ -243,22 +254,23 @@ def fit_confidence(
     found: dict[str, list[ScoredFinding]],
     folds: Sequence[Sequence[str]],
 ) -> ConfidenceModel:
-    """The confidence model of ``posts``' findings, its threshold chosen on ``folds``."""
+    """The confidence model of ``posts``' findings, its thresholds chosen on ``folds``."""
     model = _fit(posts, found)
-    return ConfidenceModel(model.weights, choose_threshold(posts, found, folds))
+    return ConfidenceModel(model.weights, choose_thresholds(posts, found, folds))
 
 
-def choose_threshold(
+def choose_thresholds(
     posts: Sequence[LabelledPost],
     found: dict[str, list[ScoredFinding]],
     folds: Sequence[Sequence[str]],
-) -> float:
-    """The highest of ``THRESHOLDS`` that stops ``CATCH_TARGET`` of the posts with PHI, each post
-    judged by a model fitted on the other folds.
+) -> dict[str, float]:
+    """For each language group, the highest of ``THRESHOLDS`` that stops ``CATCH_TARGET`` of the
+    group's posts with PHI, each post judged by a model fitted on the other folds.
 
     When none does (posts with PHI that no candidate found are beyond any threshold), it is the
     highest that stops as many as the best one: a lower threshold that catches no more posts
-    would only flag more clean ones.
+    would only flag more clean ones. A group with no posts with PHI to judge by takes the
+    threshold chosen on all posts together.
     """
     best: dict[str, float] = {}  # post id -> its most probable finding, fitted without its fold
     for fold in folds:
@@ -268,6 +280,15 @@ def choose_threshold(
                 weighed = [finding for finding in found[post.id] if finding.belongs_to is None]
                 best[post.id] = max(map(model.probability, weighed), default=0.0)
     with_phi = [post for post in posts if post.phi and post.id in best]
+    overall = _strictest_that_catches(with_phi, best)
+    return {
+        group: _strictest_that_catches(members, best) if members else overall
+        for group in LANGUAGE_GROUPS
+        for members in [[post for post in with_phi if language_group(post.text) == group]]
+    }
+
+
+def _strictest_that_catches(with_phi: Sequence[LabelledPost], best: dict[str, float]) -> float:
     caught = {
         threshold: sum(best[post.id] >= threshold for post in with_phi) for threshold in THRESHOLDS
     }
@@ -298,8 +319,7 @@ def train(
 ) -> None:
     """Train the tagger and fit the confidence model; write both into ``folder``, and the
     out-of-fold findings into ``findings_path`` when given."""
-    splits = list(dict.fromkeys(post.split for post in posts))
-    dealt = deal_folds(splits, folds)
+    dealt = folds_of(posts, folds)
     found = out_of_fold_findings(
         posts, dealt, base_model=base_model, epochs=epochs, processes=processes
     )
@@ -328,8 +348,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="also write the out-of-fold findings here, for privacy_crossval --findings",
     )
+    parser.add_argument(
+        "--refit-confidence",
+        type=Path,
+        metavar="FINDINGS",
+        help="refit only the confidence model, from out-of-fold findings written by --findings "
+        "(the tagger stays as it is; for a change to the confidence model alone)",
+    )
     args = parser.parse_args(argv)
     posts = training_posts(read_labelled_posts(args.data), filter(None, args.exclude.split(",")))
+    if args.refit_confidence:
+        found = load_findings(args.refit_confidence, posts)
+        confidence = fit_confidence(posts, found, folds_of(posts, args.folds))
+        confidence.save(args.output / CONFIDENCE_PATH.name)
+        print(f"refitted the confidence model on {len(posts)} posts; saved to {args.output}")
+        return 0
     train(
         posts,
         args.output,

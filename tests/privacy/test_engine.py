@@ -13,7 +13,7 @@ import pytest
 from policy import Draft, Severity, Verdict, check, parse_policy
 from policy.findings import Category
 from policy.privacy import PrivacyEngine
-from policy.privacy.confidence import RULES_SAY_NOT_A_PATIENT, ConfidenceModel
+from policy.privacy.confidence import RULES_SAY_NOT_A_PATIENT, ConfidenceModel, same_threshold
 from policy.privacy.nlp import PIPELINE
 from policy.privacy.tagger import TAGGER_PATH
 from policy.schema import Organisation, Policy, PublicContacts
@@ -348,7 +348,7 @@ def test_the_organisations_allow_list_is_honoured(privacy_engine: PrivacyEngine)
 
 
 def test_a_name_on_the_public_names_list_is_not_flagged(privacy_engine: PrivacyEngine) -> None:
-    text = "Thank you Jenna Ortiz for the lovely card!"
+    text = "Prayers for Jenna Ortiz, recovering in our ICU tonight."
     assert flagged(privacy_engine, text) == [("PERSON", "Jenna Ortiz")]
     assert flagged(privacy_engine, text, Organisation(public_names=["Jenna Ortiz"])) == []
 
@@ -480,13 +480,13 @@ def test_a_patients_hashtag_is_kept_whenever_the_patient_is(
     # A confidence model that doubts every hashtag but no plain name: the hashtag repeating a
     # kept patient's name must still be flagged, or the redacted preview would show it.
     doubting = tmp_path / "confidence.json"
-    ConfidenceModel({"bias": 5.0, "hashtag": -20.0}, threshold=0.5).save(doubting)
+    ConfidenceModel({"bias": 5.0, "hashtag": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
     model = privacy_engine.spacy_model
     engine = PrivacyEngine(model, TAGGER_PATH, doubting)
     text = "Welcome home, our patient Aroha Ngata! #TeamAroha"
     assert flagged(engine, text) == [("PERSON", "Aroha Ngata"), ("PERSON", "TeamAroha")]
     # With no patient kept, the mention goes too.
-    ConfidenceModel({"bias": -20.0}, threshold=0.5).save(doubting)
+    ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
     assert flagged(PrivacyEngine(model, TAGGER_PATH, doubting), text) == []
 
 
@@ -506,9 +506,9 @@ def test_only_the_confidence_model_can_keep_a_disputed_name(
         monkeypatch.setattr(engine, "candidates", lambda text, artifacts=None: [tagged])
         return engine
 
-    trusting = ConfidenceModel({"bias": 5.0}, threshold=0.5)
+    trusting = ConfidenceModel({"bias": 5.0}, thresholds=same_threshold(0.5))
     siding_with_the_rules = ConfidenceModel(
-        {"bias": 5.0, f"by={RULES_SAY_NOT_A_PATIENT}": -20.0}, threshold=0.5
+        {"bias": 5.0, f"by={RULES_SAY_NOT_A_PATIENT}": -20.0}, thresholds=same_threshold(0.5)
     )
     assert flagged(engine_with(trusting), text) == [("PERSON", "Priya Raman")]
     assert flagged(engine_with(siding_with_the_rules), text) == []
