@@ -139,7 +139,8 @@ PERSONAL_CONTACT_CUES = vocabulary(
     família familie rodzina"""
 )
 
-# Words of programmes, departments and conditions that spaCy sometimes takes for a name.
+# Words of programmes, departments and conditions, and thanks in the posts' other languages
+# ("Danke", "Gracias" opening a post), that spaCy sometimes takes for a name.
 NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
     unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
@@ -155,7 +156,8 @@ NOT_NAME_WORDS = vocabulary(
     farmacia farmácia laboratorio laboratório enfermería enfermagem educación educação
     poradnia klinika klinice oddział oddziale dział punkt punkcie pacjenta szpital
     klinik station abteilung zentrum notaufnahme sprechstunde
-    відділення лікарня центр"""
+    відділення лікарня центр
+    danke gracias obrigado obrigada merci grazie dziękujemy dziękuję bedankt salamat"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

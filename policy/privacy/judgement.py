@@ -187,7 +187,13 @@ def keep_candidates(
     ages = [result for result in kept if result.entity_type == "AGE_OVER_89"]
     kept = _without_public_people(text, kept, public_words, public_spans)
     ages = [age for age in ages if age not in kept]
-    kept += later_mentions(text, kept, public_words)
+    mentions = later_mentions(text, kept, public_words)
+    # A mention replaces another reading of the same words (the tagger's place "Kateryna").
+    kept = [
+        result
+        for result in kept
+        if not any(m.start <= result.start and result.end <= m.end for m in mentions)
+    ] + mentions
     for result in disputed:
         if not any(result.start < other.end and other.start < result.end for other in kept):
             kept.append(_marked_disputed(result))

@@ -8,10 +8,11 @@ languages. So the confidence model keeps one threshold per language group, each 
 the catch target of that group's PHI posts (``policy.privacy.training``).
 
 A post is read as mostly in another language when at least half of the words that tell
-languages apart are not English (two at least): stop words of the Latin-script languages hospitals post in
-most (spaCy's lists, less English's), and any word in another script. Bilingual posts with an
-English half stay English; the group only chooses a threshold, so a wrong call on a post costs
-a little strictness or leniency, never a finding the engine did not make.
+languages apart, and two at least, are not English: stop words of the Latin-script languages
+hospitals post in most (spaCy's lists, less English's), and any word in another script.
+Bilingual posts with an English half stay English. The group only chooses a threshold, so a
+wrong call on a post costs a little strictness or leniency, never a finding the engine did not
+make.
 """
 
 from __future__ import annotations

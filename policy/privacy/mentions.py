@@ -76,7 +76,7 @@ def later_mentions(
     pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\b")
     for match in pattern.finditer(text):
         start, end = match.span()
-        if _overlaps_any(start, end, kept):
+        if _overlaps_any(start, end, [other for other in kept if not _inside(other, start, end)]):
             continue
         neighbour = _CAPITALISED_NEIGHBOUR.search(text, max(0, start - 40), start)
         if (neighbour and not at_sentence_start(text, neighbour.start())) or re.match(
@@ -131,6 +131,12 @@ def _hashtag_and_script_mentions(
             if not _overlaps_any(start, end, kept):  # the tagger may have found it already
                 mentions.append(_mention("PERSON", start, end))
     return mentions
+
+
+def _inside(result: RecognizerResult, start: int, end: int) -> bool:
+    """Whether ``result`` is another reading of the words of a patient's name: the tagger
+    sometimes takes a lone given name for a place ("Congratulations, Kateryna!")."""
+    return result.entity_type != "PERSON" and start <= result.start and result.end <= end
 
 
 def _overlaps_any(start: int, end: int, kept: list[RecognizerResult]) -> bool:

@@ -275,6 +275,7 @@ def test_patient_identifiers_are_flagged(
         "We mourn Dr. Edward Lim, aged 94, who founded our Department of Nephrology.",
         # staff titles and jobs in other languages
         "Nach 40 Jahren sagen wir Danke: Schwester Ingrid Hofbauer geht in den Ruhestand.",
+        "¡Gracias al Dr. Ramírez y a todo su equipo por la jornada de vacunación de hoy!",
         "Tra i partecipanti anche il primario, dott. Marco Ferri, e mezzo reparto di UTIC.",
         "Un travail coordonné par le Pr Antoine Lefebvre et Mme Céline Rousseau, cadre "
         "supérieure de santé.",
