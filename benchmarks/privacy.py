@@ -167,6 +167,15 @@ SPLITS = {
     "120 posts with PHI), measured blind the same way, then trained on",
     "everyday-9": "a ninth ordinary month, November, of a Canadian and an Australian public "
     "health service (28 of 120 posts with PHI), measured blind the same way, then trained on",
+    "heldout-44": "written the same way (conversations: replies to relatives' questions and "
+    "comment threads, some leaking a patient's whereabouts, some handled properly), measured "
+    "blind with the whole engine after heldout-41 to everyday-9 were trained on",
+    "heldout-45": "written the same way (behavioural health, dialysis, hospice, rehabilitation, "
+    "long-term care, rural hospitals, school clinics, EMS), measured blind the same way",
+    "everyday-10": "a tenth ordinary month, March, of an NHS trust in the north of England and "
+    "an Irish regional hospital (31 of 120 posts with PHI), measured blind the same way",
+    "everyday-11": "an eleventh ordinary month, July, of a US academic medical center and its "
+    "children's hospital (32 of 120 posts with PHI), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
