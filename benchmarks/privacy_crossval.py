@@ -3,9 +3,9 @@
 Run ``python -m benchmarks.privacy_crossval`` (``make bench-crossval``). The sets the shipped
 tagger was trained on are dealt into folds as in ``policy.privacy.training``; for each fold a
 patient tagger is trained on the other folds and the engine (rules and that tagger) checks the
-fold's posts. The confidence model for a fold's posts is then fitted, and its threshold chosen,
-on the other folds' findings only. Every post is thus checked by learned parts that never saw
-its set. The sets the benchmark keeps blind are left out entirely.
+fold's posts. The confidence model for a fold's posts is then fitted, and its thresholds
+chosen, on the other folds' findings only. Every post is thus checked by learned parts that
+never saw its set. The sets the benchmark keeps blind are left out entirely.
 
 The rules were tuned on these sets, so the figures are blind for the learned parts only.
 ``heldout-11`` to ``heldout-21`` (``RULES_LATE_TUNED_ON``) were measured blind with the rules
