@@ -32,13 +32,23 @@ PERSONAL_MAIL_DOMAINS = vocabulary(
 )
 # Words of organisations' handles: newspapers, agencies, hospitals (@FairhavenGazette, @CDCgov).
 _ORGANISATION_HANDLE_WORDS = vocabulary(
-    """gazette news times journal tribune herald press post daily weekly magazine radio tv media
-    gov official health hospital clinic foundation institute university college county city hq"""
+    """gazette news times journal tribune trib herald press post daily weekly magazine radio tv
+    media gov official health hospital clinic foundation fdn institute university college county
+    city ville hq ps isd usd schools"""
 )
+# The last word of an underscored or dotted handle that makes it a newsroom's or an
+# organisation's (@jwhitfield_gazette, @lakeshorechildrens.foundation); a person's handle worded
+# around their story (@sarah_health_journey) ends otherwise.
+_ORGANISATION_HANDLE_ENDINGS = vocabulary(
+    """gazette news times journal tribune trib herald press foundation fdn hospital clinic"""
+)
+# A clinician's credential closing a CamelCase handle: @KimBrennanRN, @JoeParkMD.
+_CREDENTIAL_CLOSING = re.compile(r"[a-z](?:RN|MD|DO|NP|PA|PharmD|DPT|LCSW|CNM)$")
 # An office or a clinician's title opening a handle, before a capitalised name or "_".
 _OFFICE_OPENING = re.compile(
     r"(?:Dr|Nurse|Prof|Mayor|Cllr|Councillor|Senator|Sen|Rep|Gov|MPP|MP|MLA|MSP|MHA|Minister)"
-    r"(?:_|(?=[A-Z][a-z]))"
+    r"(?:_|(?=[A-Z]+[a-z]))"  # @DrNaomiOkafor, @DrKAnand, @MayorJWilliams, @MPP_LindaKowalski
+    r"|(?:dr|nurse)[._](?=[a-z])"  # @dr_kate_ruiz
 )
 # Toll-free prefixes and the crisis line: always an organisation's number.
 _TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
@@ -96,18 +106,22 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
 def public_handle(handle: str) -> bool:
     """Whether a handle is an organisation's or an office-holder's: all capitals (``@NEJM``,
     ``@WHO``), CamelCase words one of which names an organisation (``@FairhavenGazette``,
-    ``@CDCgov``), or a name opened by an office (``@MPP_LindaKowalski``, ``@DrNaomiOkafor``,
-    ``@NurseKatieRN``).
+    ``@CDCgov``, ``@SpringfieldPS186``), a name opened by an office or closed by a credential
+    (``@MPP_LindaKowalski``, ``@DrKAnand``, ``@dr_kate_ruiz``, ``@KimBrennanRN``), or an
+    underscored handle ending in a newsroom's or an organisation's word (``@mkowalski_trib``).
 
-    Only CamelCase is split: ``@sarah_health_journey`` is a person's, however it is worded.
+    Otherwise underscored handles are a person's, however they are worded
+    (``@sarah_health_journey``).
     """
     body = handle.removeprefix("@")
-    if _OFFICE_OPENING.match(body):
+    if _OFFICE_OPENING.match(body) or _CREDENTIAL_CLOSING.search(body):
         return True
     letters = re.sub(r"[^A-Za-z]", "", body)
     if len(letters) >= 3 and letters.isupper():
         return True
-    if not re.search(r"[a-z][A-Z]", body) or re.search(r"[._]", body):
+    if re.search(r"[._]", body):
+        return re.split(r"[._]", body)[-1].lower() in _ORGANISATION_HANDLE_ENDINGS
+    if not re.search(r"[a-z][A-Z]", body):
         return False
     words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", body)
     return any(word.lower() in _ORGANISATION_HANDLE_WORDS for word in words)

@@ -289,6 +289,12 @@ def test_patient_identifiers_are_flagged(
         "@FairhavenGazette Thanks for covering the opening of our new MRI suite!",
         "@MPP_LindaKowalski Thank you for visiting our ED today and hearing from our nurses.",
         "@DrNaomiOkafor congrats on your appointment as Clinical Director of Women's Services!",
+        "@DrKAnand Congrats on 25 years, Dr. Anand! Cake in the 3rd floor break room at 2.",
+        "@dr_kate_ruiz So excited to have you start your fellowship with us next week!",
+        "@KimBrennanRN We're so proud of you! Congrats on your CCRN certification.",
+        "@mkowalski_trib We can only release a one-word condition update under our policy.",
+        "@SpringfieldPS186 Thank you! Our athletic trainers will be at every home game.",
+        "@lakeshorechildrens.foundation Can't wait! Teddy Bear Clinic is back Saturday.",
         "Replying to @CllrDavidAsante Thank you, Cllr Asante, for visiting our new Urgent "
         "Treatment Centre today.",
         "Our Volunteer of the Month is 91-year-old Arthur Bennett. Thank you, Arthur.",
