@@ -135,7 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--findings", type=Path, help="out-of-fold findings written by a training run, to reuse"
     )
     args = parser.parse_args(argv)
-    path = write_results(run(args.model, args.folds, args.processes, args.findings))
+    try:
+        results = run(args.model, args.folds, args.processes, args.findings)
+    except ValueError as error:  # findings of other posts
+        raise SystemExit(str(error)) from None
+    path = write_results(results)
     print(path.read_text(encoding="utf-8"))
     return 0
 

@@ -230,7 +230,7 @@ def load_findings(
     """Out-of-fold findings written by ``save_findings``; with ``posts``, checked to be theirs."""
     rows = json.loads(path.read_text(encoding="utf-8"))
     if posts is not None and set(rows) != {post.id for post in posts}:
-        raise SystemExit(f"{path} holds the findings of other posts: train again to write them")
+        raise ValueError(f"{path} holds the findings of other posts: train again to write them")
     return {
         post_id: [
             ScoredFinding(
@@ -283,11 +283,11 @@ def choose_thresholds(
                 best[post.id] = max(map(model.probability, weighed), default=0.0)
     with_phi = [post for post in posts if post.phi and post.id in best]
     overall = _strictest_that_catches(with_phi, best)
-    return {
-        group: _strictest_that_catches(members, best) if members else overall
-        for group in LANGUAGE_GROUPS
-        for members in [[post for post in with_phi if language_group(post.text) == group]]
-    }
+    thresholds = {}
+    for group in LANGUAGE_GROUPS:
+        members = [post for post in with_phi if language_group(post.text) == group]
+        thresholds[group] = _strictest_that_catches(members, best) if members else overall
+    return thresholds
 
 
 def _strictest_that_catches(with_phi: Sequence[LabelledPost], best: dict[str, float]) -> float:
@@ -360,7 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     posts = training_posts(read_labelled_posts(args.data), filter(None, args.exclude.split(",")))
     if args.refit_confidence:
-        found = load_findings(args.refit_confidence, posts)
+        try:
+            found = load_findings(args.refit_confidence, posts)
+        except ValueError as error:
+            raise SystemExit(str(error)) from None
         confidence = fit_confidence(posts, found, folds_of(posts, args.folds))
         confidence.save(args.output / CONFIDENCE_PATH.name)
         print(f"refitted the confidence model on {len(posts)} posts; saved to {args.output}")
