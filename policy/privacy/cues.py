@@ -79,6 +79,7 @@ ROLE_WORDS = vocabulary(
     dog puppy mascot phlebotomist paramedic paramedics emt sonographer dietitian nutritionist
     receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
+    assistant hca cna cnm cns hsa warden
     employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
     investigator preceptor physiotherapist physio anchor reporter journalist emcee mc host
     defenseman defender pitcher lead rt matron mannequin robot infirmière infirmier médecin

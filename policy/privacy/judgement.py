@@ -29,7 +29,8 @@ given in brackets, their name inside a hashtag or handle, their name in another 
 phone line, e-mail address or street address is the organisation's own when its nearest cue
 words are the hospital's ("call our nurse line", "located at") and a person's when they are
 personal ("her cell", "call you at", right after a patient's name). The organisation's listed
-public contacts and names are always allowed. A date with a year before 1900 is nobody living's.
+public contacts and names are always allowed. A date with a year before 1900 is nobody living's;
+a date only the patient tagger found is a patient's only in a post that tells of someone.
 A room the patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room
 512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
 a newspaper or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
@@ -54,6 +55,7 @@ from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
     LONG_AGO_YEAR,
+    PATIENT_CUES,
     PUBLIC_TITLES,
     ROLE_WORDS,
     TITLES_IN_A_NAME,
@@ -61,6 +63,7 @@ from policy.privacy.cues import (
     ends_a_sentence,
     historical,
     normalise,
+    sentence_around,
 )
 from policy.privacy.mentions import later_mentions
 from policy.privacy.people import (
@@ -198,7 +201,32 @@ def keep_candidates(
         if not any(result.start < other.end and other.start < result.end for other in kept):
             kept.append(_marked_disputed(result))
     kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
+    kept = _without_dates_of_nobody(text, kept)
     return sorted(_ages_with_their_names(text, kept), key=lambda r: r.start)
+
+
+def _without_dates_of_nobody(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Drop the patient tagger's dates in a post that tells of nobody's care.
+
+    The tagger learned what a patient's date looks like, but it also takes the day of a ribbon
+    cutting, a peak in visits or the clocks going forward for one. A date is a patient's only
+    in a post about someone: another identifier was found, or the date's sentence has a word of
+    care or family ("discharged", "born", "mom"). The date recognizer's own dates need such a
+    word already.
+    """
+    if any(result.entity_type != "DATE" for result in kept):
+        return kept
+    return [
+        result
+        for result in kept
+        if not (from_a_model(result) and not _told_of_someone(text, result))
+    ]
+
+
+def _told_of_someone(text: str, result: RecognizerResult) -> bool:
+    start, end = sentence_around(text, result.start, result.end)
+    words = {word.lower() for word in WORD.findall(text[start:end])}
+    return bool(words & (PATIENT_CUES | KINSHIP))
 
 
 def _ages_with_their_names(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -249,6 +249,7 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
 def _is_role(word: str) -> bool:
     """A job or office, singular or plural ("preceptors", "chairs")."""
+    word = word.rstrip("0123456789")  # "CNM2 Máire Ní Bhriain": a grade after the role
     return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
 
 

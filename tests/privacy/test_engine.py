@@ -330,6 +330,13 @@ def test_patient_identifiers_are_flagged(
         "Adults aged 90 and over are at the highest risk of serious illness from RSV.",
         "1 in 8 women will be diagnosed with breast cancer. Our ED saw 412 patients on Monday.",
         "Happy Nurses Week to our 1,200 nurses! #NursesWeek #NursesWeek2024",
+        # staff after the short forms of their jobs
+        "Cardiac Rehab CNS Yvonne Mellett runs the next programme from 7 April.",
+        "Congratulations to Healthcare Assistant Denise Oduya from Ward 7! Denise has worked at "
+        "Calder Moor for 12 years.",
+        # a date in a post about nobody's care: a statistic's peak, the clocks going forward
+        "Summer ED visits were up 22%. Peak day was July 18 with 61 visits.",
+        "⏰ Clocks go forward 1 hour at 1am on Sunday 30 March. Plan ahead for early clinics.",
         # a capitalised word opening a sentence is no name, whichever model reads it as one
         "Win a free spa day! Enter our giveaway by tagging a friend.",
     ],
