@@ -42,6 +42,11 @@ _ORGANISATION_HANDLE_WORDS = vocabulary(
 _ORGANISATION_HANDLE_ENDINGS = vocabulary(
     """gazette news times journal tribune trib herald press foundation fdn hospital clinic"""
 )
+# A clinician's job or credential as one part of an underscored or dotted handle.
+_CLINICIANS_HANDLE_WORDS = vocabulary(
+    """nurse rn md np dr doc pharmd dpt crna lpn cna midwife medic paramedic emt physio surgeon
+    doctor"""
+)
 # A clinician's credential closing a CamelCase handle: @KimBrennanRN, @JoeParkMD.
 _CREDENTIAL_CLOSING = re.compile(r"[a-z](?:RN|MD|DO|NP|PA|PharmD|DPT|LCSW|CNM)$")
 # An office or a clinician's title opening a handle, before a capitalised name or "_".
@@ -103,6 +108,20 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     return nearest_cue(before, after, PERSONAL_CONTACT_CUES, ORG_CONTACT_CUES) == 1
 
 
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*")
+
+
+def public_handle_words(text: str) -> set[str]:
+    """The lower-cased words of the post's public handles: the name in ``@KimBrennanRN`` or
+    ``@nicu_nurse_alexis`` is a clinician's, so "Congrats to Kim" names staff too."""
+    return {
+        word.lower()
+        for handle in _HANDLE.findall(text)
+        if public_handle(handle)
+        for word in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", handle)
+    }
+
+
 def public_handle(handle: str) -> bool:
     """Whether a handle is an organisation's or an office-holder's: all capitals (``@NEJM``,
     ``@WHO``), CamelCase words one of which names an organisation (``@FairhavenGazette``,
@@ -120,7 +139,11 @@ def public_handle(handle: str) -> bool:
     if len(letters) >= 3 and letters.isupper():
         return True
     if re.search(r"[._]", body):
-        return re.split(r"[._]", body)[-1].lower() in _ORGANISATION_HANDLE_ENDINGS
+        parts = [part.lower() for part in re.split(r"[._]", body)]
+        # @nicu_nurse_alexis, @carlos_rn_atx: a clinician's job or credential among the parts
+        return parts[-1] in _ORGANISATION_HANDLE_ENDINGS or any(
+            part in _CLINICIANS_HANDLE_WORDS for part in parts
+        )
     if not re.search(r"[a-z][A-Z]", body):
         return False
     words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", body)

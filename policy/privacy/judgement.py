@@ -34,7 +34,8 @@ a date only the patient tagger found is a patient's only in a post that tells of
 A room the patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room
 512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
 a newspaper or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
-office-holder's. An age over 89 whose nearest name before it in the sentence is a public
+office-holder's, one with a clinician's job or credential ("@nicu_nurse_alexis") a clinician's,
+and the name in it is staff's wherever the post repeats it ("Congrats to Alexis"). An age over 89 whose nearest name before it in the sentence is a public
 person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at age 92"), unless that
 name is disputed: then the age goes with the name, reported exactly when the confidence model
 keeps it. Any age given right with a patient's name ("Walter Pemberton, 93,") goes with that
@@ -50,7 +51,12 @@ from dataclasses import dataclass
 
 from presidio_analyzer import RecognizerResult
 
-from policy.privacy.contacts import after_a_patient, personal_contact, public_handle
+from policy.privacy.contacts import (
+    after_a_patient,
+    personal_contact,
+    public_handle,
+    public_handle_words,
+)
 from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
@@ -144,6 +150,9 @@ def keep_candidates(
         word.lower() for run in INSTITUTION_NAME.findall(text) for word in WORD.findall(run)
     )
     public_words = set(named_after) | named_for_the_building(text, named_after)
+    # "@KimBrennanRN ... Congrats to Kim": the name is staff's; a found patient's name inside
+    # such a handle ("@nurse.sam.rn Get well soon, Sam") still makes it a mention.
+    clinicians = public_handle_words(text) - KINSHIP
     public_spans: list[tuple[int, int]] = []
     cared_for = _told_of_own_care(text, results)
     disputed: list[RecognizerResult] = []
@@ -161,7 +170,9 @@ def keep_candidates(
             if clean is None:
                 continue
             result, span = clean, text[clean.start : clean.end]
-            verdict = person_verdict(text, result, public_words, public_spans, named_after)
+            verdict = person_verdict(
+                text, result, public_words | clinicians, public_spans, named_after
+            )
             if verdict == "public" and _name_words(span) & cared_for:
                 verdict = "patient"  # "Officer Dana Kowalczyk ... Dana is out of surgery"
             if verdict == "public":

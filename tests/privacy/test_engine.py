@@ -292,6 +292,11 @@ def test_patient_identifiers_are_flagged(
         "@DrKAnand Congrats on 25 years, Dr. Anand! Cake in the 3rd floor break room at 2.",
         "@dr_kate_ruiz So excited to have you start your fellowship with us next week!",
         "@KimBrennanRN We're so proud of you! Congrats on your CCRN certification.",
+        # a clinician's handle names staff: "Kim" and "Alexis" are the handles' own names
+        "@KimBrennanRN We're so proud of you! 🎓 Congrats to Kim and the 14 other nurses who "
+        "earned their CCRN certification this quarter.",
+        "@nicu_nurse_alexis Congrats to Alexis and the 5 other Lakeshore nurses named to the "
+        '"40 Under 40 in Healthcare" list! We are so proud.',
         "@mkowalski_trib We can only release a one-word condition update under our policy.",
         "@SpringfieldPS186 Thank you! Our athletic trainers will be at every home game.",
         "@lakeshorechildrens.foundation Can't wait! Teddy Bear Clinic is back Saturday.",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from policy.privacy.contacts import personal_contact
+from policy.privacy.contacts import personal_contact, public_handle
 from policy.privacy.judgement import AllowList, belongs_to, is_disputed, keep_candidates
 from policy.schema import Organisation
 from tests.privacy.candidates import candidate
@@ -320,3 +320,24 @@ def test_a_visit_for_ones_own_checkup_is_a_patients(
 )
 def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> None:
     assert kept_spans(text, [("March 14", "DATE", TAGGER)]) == kept
+
+
+@pytest.mark.parametrize(
+    ("handle", "public"),
+    [
+        ("@NEJM", True),
+        ("@FairhavenGazette", True),
+        ("@KimBrennanRN", True),
+        ("@dr_kate_ruiz", True),
+        ("@nicu_nurse_alexis", True),
+        ("@carlos_rn_atx", True),
+        ("@mkowalski_trib", True),
+        # a person's handle worded around a story, a job away from the bedside, a patient's
+        ("@sarah_health_journey", False),
+        ("@keishafreeman_rt", False),
+        ("@firefighterjoe_e12", False),
+        ("@kaylabeth.fit", False),
+    ],
+)
+def test_handles_of_organisations_and_clinicians_are_public(handle: str, public: bool) -> None:
+    assert public_handle(handle) is public
