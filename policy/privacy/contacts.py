@@ -84,7 +84,11 @@ _MAILBOX_WORDS = (
     NOT_NAME_WORDS
     | ROLE_WORDS
     | ORG_CONTACT_CUES
-    | vocabulary("recruitment careers jobs hr media press news help support billing team")
+    | vocabulary(
+        """recruitment careers jobs hr media press news help support billing team dermatology
+        neurology urology gastro orthopaedics orthopedics paediatrics outpatients admissions
+        referrals bookings enquiries inquiries"""
+    )
 )
 
 

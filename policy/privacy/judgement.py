@@ -35,8 +35,8 @@ A room the patient tagger found among a venue's words ("our new Family Lounge on
 512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
 a newspaper or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
 office-holder's, one with a clinician's job or credential ("@nicu_nurse_alexis") a clinician's,
-and the name in it is staff's wherever the post repeats it ("Congrats to Alexis"). An age over 89 whose nearest name before it in the sentence is a public
-person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at age 92"), unless that
+and the name in it is staff's wherever the post repeats it ("Congrats to Alexis"). An age
+over 89 whose nearest name before it in the sentence is a public person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at age 92"), unless that
 name is disputed: then the age goes with the name, reported exactly when the confidence model
 keeps it. Any age given right with a patient's name ("Walter Pemberton, 93,") goes with that
 name too. Dates are not judged so, because "Dr. Yilmaz repaired her ACL on 03/14/2024" tells a

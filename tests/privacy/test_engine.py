@@ -304,6 +304,7 @@ def test_patient_identifiers_are_flagged(
         "Treatment Centre today.",
         "Our Volunteer of the Month is 91-year-old Arthur Bennett. Thank you, Arthur.",
         "Apply at careers.example.org or email icu.recruitment@svha.org.au.",
+        "Dermatology referrals use the Rapid Access pathway. Queries: kuh.dermatology@hse.ie",
         "Florence Nightingale was born on 12 May 1820. She died in 1910, aged 90.",
         "Shout-out to Charge Nurse Kwame Asante and the 5 North team!",
         # a fundraising family, visiting athletes, a Māori elder, a department after a handle
@@ -507,6 +508,23 @@ def test_a_patients_hashtag_is_kept_whenever_the_patient_is(
     # With no patient kept, the mention goes too.
     ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
     assert flagged(PrivacyEngine(model, TAGGER_PATH, doubting), text) == []
+
+
+def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_says(
+    privacy_engine: PrivacyEngine, tmp_path: Path
+) -> None:
+    doubting = tmp_path / "confidence.json"
+    ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
+    engine = PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, doubting)
+    text = (
+        "Hi Theresa, we found your father's records under MRN 00739214 (member ID W28841093, "
+        "SSN 512-44-9087) and will mail the copies to you this week."
+    )
+    assert flagged(engine, text) == [
+        ("MRN", "MRN 00739214"),
+        ("HEALTH_PLAN_ID", "W28841093"),
+        ("US_SSN", "512-44-9087"),
+    ]
 
 
 def test_only_the_confidence_model_can_keep_a_disputed_name(

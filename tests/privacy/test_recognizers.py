@@ -197,6 +197,19 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["1EG4-TE5-MK73"],
     ),
     (MedicalRecordNumberRecognizer, "and reference MRN HX-5519042.", ["MRN HX-5519042"]),
+    (MedicalRecordNumberRecognizer, "quoting your son's MRN (0893214), and", ["MRN (0893214"]),
+    (
+        HealthPlanIdRecognizer,
+        "El número de Medicaid de su hijo, 448120937, ya está en su expediente",
+        ["448120937"],
+    ),
+    (
+        HealthPlanIdRecognizer,
+        "your dad's health card number and birth date (6623-118-452-RW, 14/08/1938)",
+        ["6623-118-452"],
+    ),
+    (HealthPlanIdRecognizer, "Bring your health card. Questions? Call 705-555-0100.", []),
+    (HealthPlanIdRecognizer, "El número de Medicaid está en su tarjeta.", []),
     (HealthPlanIdRecognizer, "Medicare enrollment is open. Order W28841093 shipped.", []),
     # account numbers
     (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),

@@ -5,8 +5,9 @@ Patterns: a label (``member ID``, ``Medicaid ID``, ``Medicare number``, ``insura
 at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``); a Medicare-style code of
 letters and digits in dashed groups after the bare word (``Medicare 1EG4-TE5-MK73``); or a code
 shaped like a member ID (one to three capital letters and six to eleven digits, ``W28841093``)
-anywhere in a sentence that names an insurance card or member ID. Context: the label, or the
-sentence that holds both.
+anywhere in a sentence that names an insurance card or member ID; a number soon after "health
+card number" or "número de Medicaid" ("El número de Medicaid de su hijo, 448120937").
+Context: the label, or the sentence that holds both.
 Score 0.85 with the label right before the code, 0.7 in the same sentence.
 """
 
@@ -19,7 +20,8 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _PLAN_WORDS = re.compile(
     r"(?i)\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary)\s+"
-    r"(?:id|no\.?|number|#|card)\b|\binsurance\b|\bmedicaid\b|\bmedicare\b"
+    r"(?:id|no\.?|number|#|card)\b|\binsurance\b|\bmedicaid\b|\bmedicare\b|\bhealth\s+card\b"
+    r"|\btarjeta\s+sanitaria\b"
 )
 
 
@@ -45,6 +47,16 @@ class HealthPlanIdRecognizer(RegexRecognizer):
             re.compile(
                 r"\b(?i:medicare|medicaid)(?:\s+card)?\s*\(?(?P<id>(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){4})"
                 r"[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,5}){1,3})\b"
+            ),
+            0.85,
+            "id",
+        ),
+        CuePattern(
+            "number after a health card's or plan's number named so",
+            re.compile(
+                r"(?i:\bhealth\s+card\s+(?:number|no\.?|#)|\bn[úu]mero\s+de\s+(?:medicaid|medicare"
+                r"|seguro|afiliad[oa]|tarjeta\s+sanitaria))"
+                r"\D{0,40}?(?P<id>(?<![\d-])\d[\d -]{6,14}\d)(?![\d/])"
             ),
             0.85,
             "id",

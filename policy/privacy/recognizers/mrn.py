@@ -22,7 +22,7 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
             re.compile(
                 r"\b(?:MRN|MR\s?#|med(?:ical)?\.?\s*rec(?:ord)?s?\.?(?:\s*(?:no\.?|number|#))?"
                 r"|chart\s*(?:no\.?|number|#)|(?:hospital|patient|nhs|unit)\s+number(?:\s+is)?)"
-                r"\s*[:#]?\s*[A-Z]{0,3}-?\d[\d\s.-]{3,14}\d\b",
+                r"\s*[:#]?\s*\(?[A-Z]{0,3}-?\d[\d\s.-]{3,14}\d\b",  # "MRN (0893214)" too
                 re.IGNORECASE,
             ),
             0.9,
