@@ -25,23 +25,24 @@ and street addresses in ``contacts``. For names, the rules apply in this order:
   only the confidence model can keep it.
 
 A patient found once is found again: later mentions of their given name or surname, a nickname
-given in brackets, their name inside a hashtag or handle, their name in another script. A
-phone line, e-mail address or street address is the organisation's own when its nearest cue
-words are the hospital's ("call our nurse line", "located at") and a person's when they are
-personal ("her cell", "call you at", right after a patient's name). The organisation's listed
-public contacts and names are always allowed. A date with a year before 1900 is nobody living's;
-a date only the patient tagger found is a patient's only in a post that tells of someone.
-A room the patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room
-512)") is a meeting place, as the room recognizer judges its own. A handle in capitals or naming
-a newspaper or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
-office-holder's, one with a clinician's job or credential ("@nicu_nurse_alexis") a clinician's,
-and the name in it is staff's wherever the post repeats it ("Congrats to Alexis"). An age
-over 89 whose nearest name before it in the sentence is a public person's is theirs ("Dr. Lindqvist, Professor Emerita, died on Sunday at age 92"), unless that
-name is disputed: then the age goes with the name, reported exactly when the confidence model
-keeps it. Any age given right with a patient's name ("Walter Pemberton, 93,") goes with that
-name too. Dates are not judged so, because "Dr. Yilmaz repaired her ACL on 03/14/2024" tells a
-patient's date through a surgeon's name (tried again with staff deaths and retirements only: it
-still lost seven patients' dates for two staff ones).
+given in brackets, their name inside a hashtag or handle, their name in another script. A phone
+line, e-mail address or street address is the organisation's own when its nearest cue words are
+the hospital's ("call our nurse line", "located at") and a person's when they are personal ("her
+cell", "call you at", right after a patient's name). The organisation's listed public contacts
+and names are always allowed. A date with a year before 1900 is nobody living's; a date only the
+patient tagger found is a patient's only in a post that tells of someone. A room the patient
+tagger found among a venue's words ("our new Family Lounge on 5 East (Room 512)") is a meeting
+place, as the room recognizer judges its own. A handle in capitals or naming a newspaper or
+agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an office-holder's,
+one with a clinician's job or credential ("@nicu_nurse_alexis") a clinician's, and the name in
+it is staff's wherever the post repeats it ("Congrats to Alexis"). An age over 89 whose nearest
+name before it in the sentence is a public person's is theirs ("Dr. Lindqvist, Professor
+Emerita, died on Sunday at age 92"), unless that name is disputed: then the age goes with the
+name, reported exactly when the confidence model keeps it. Any age given right with a patient's
+name ("Walter Pemberton, 93,") goes with that name too. Dates are not judged so, because "Dr.
+Yilmaz repaired her ACL on 03/14/2024" tells a patient's date through a surgeon's name (tried
+again with staff deaths and retirements only: it still lost seven patients' dates for two staff
+ones).
 """
 
 from __future__ import annotations
