@@ -198,6 +198,17 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (MedicalRecordNumberRecognizer, "and reference MRN HX-5519042.", ["MRN HX-5519042"]),
     (MedicalRecordNumberRecognizer, "quoting your son's MRN (0893214), and", ["MRN (0893214"]),
+    # a day of the month alone, and a rescue
+    (
+        PatientDateRecognizer,
+        "Your brother's surgery got moved to Thursday the 14th, 7:30am check-in.",
+        ["Thursday the 14th"],
+    ),
+    (PatientDateRecognizer, "your grandma's fall in room 227 on the 8th.", ["the 8th"]),
+    (PatientDateRecognizer, "She was admitted on Sunday 30th March.", ["Sunday 30th March"]),
+    (PatientDateRecognizer, "the hiker rescued on Saturday, July 13 is", ["Saturday, July 13"]),
+    (PatientDateRecognizer, "The clinic for your appointment is on the 8th floor.", []),
+    (PatientDateRecognizer, "Join us on the 3rd annual surgery fun run.", []),
     (
         HealthPlanIdRecognizer,
         "El número de Medicaid de su hijo, 448120937, ya está en su expediente",

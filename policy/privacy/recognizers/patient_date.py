@@ -2,12 +2,12 @@
 
 Patterns: numeric dates (``03.14.58``, ``2/14/2024``, ``11/02``; never ``1.5``), month-name
 dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally preceded by a
-clock time, and ``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted,
-discharged, surgery, transplant, diagnosed, arrived, went home, came to our emergency department,
-stroke, appendectomy...) within the eight words
-before the date in its sentence, or a patient's event verb (underwent, was admitted, was flown)
-after it (``On October 22, Anjali underwent...``); event dates, opening hours and ``24/7`` have
-none. Score 0.8.
+clock time, a day of the month alone (``Thursday the 14th``, ``on the 8th``), and
+``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted, discharged,
+surgery, transplant, diagnosed, arrived, went home, came to our emergency department, stroke,
+appendectomy...) within the eight words before the date in its sentence, or a patient's event
+verb (underwent, was admitted, was flown) after it (``On October 22, Anjali underwent...``);
+event dates, opening hours and ``24/7`` have none. Score 0.8.
 """
 
 from __future__ import annotations
@@ -40,7 +40,12 @@ _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
 _DATE = (
     rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?"
-    r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2}))"
+    r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2})"
+    # A day of the month alone: "Thursday the 14th", "Saturday 8th", "on the 8th" (not "the 8th
+    # floor").
+    rf"|(?:{_WEEKDAY},?\s+(?:the\s+)?|(?<=\bon\s)the\s+)\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"(?:\s+(?:of\s+)?{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?)?"
+    r"(?!\s+(?:floor|fl|grade|annual|year|time|street|st|ave|avenue|century|round|place)\b))"
 ).replace(r"\d2", r"\d{2}")
 
 # Dates in the forms of the other languages hospitals post in: "8月3日", "8월 15일", "9 мая",
@@ -125,7 +130,7 @@ PATIENT_EVENTS = vocabulary(
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
     emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
     stroke seizure arrest implanted né née nacido nacida fire implant fracture fractured
-    appointment"""
+    appointment rescued"""
 )
 _RECEIVED_ORGAN = re.compile(
     r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
