@@ -34,7 +34,12 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, UsSsnRecog
 from policy.findings import Category, Finding, Severity
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding
 from policy.privacy.consent import states_consent
-from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
+from policy.privacy.judgement import (
+    AllowList,
+    is_disputed,
+    keep_candidates,
+    without_dates_of_nobody,
+)
 from policy.privacy.mentions import is_mention
 from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
@@ -321,19 +326,22 @@ class PrivacyEngine:
         judged = self._judged(text, artifacts, allow)
         if self._confidence is None:
             # With no second opinion, the rules' verdict on a name stands.
-            return [_finding(result, consented) for result, _ in judged if not is_disputed(result)]
-        confident = self._confidence.kept([scored for _, scored in judged])
-        # Another mention of a patient (#TeamYuxi after "baby Chen Yuxi") goes with the patient:
-        # the confidence model must not leave readable in a hashtag a name it redacts elsewhere.
-        a_patient_kept = any(
-            kept and result.entity_type in _PATIENTS and not is_mention(result)
-            for (result, _), kept in zip(judged, confident, strict=True)
-        )
-        return [
-            _finding(result, consented)
-            for (result, _), kept in zip(judged, confident, strict=True)
-            if kept or (a_patient_kept and is_mention(result)) or _labelled_number(result)
-        ]
+            standing = [result for result, _ in judged if not is_disputed(result)]
+        else:
+            confident = self._confidence.kept([scored for _, scored in judged])
+            # Another mention of a patient (#TeamYuxi after "baby Chen Yuxi") goes with the
+            # patient: the confidence model must not leave readable in a hashtag a name it
+            # redacts elsewhere.
+            a_patient_kept = any(
+                kept and result.entity_type in _PATIENTS and not is_mention(result)
+                for (result, _), kept in zip(judged, confident, strict=True)
+            )
+            standing = [
+                result
+                for (result, _), kept in zip(judged, confident, strict=True)
+                if kept or (a_patient_kept and is_mention(result)) or _labelled_number(result)
+            ]
+        return [_finding(result, consented) for result in without_dates_of_nobody(text, standing)]
 
 
 def _labelled_number(result: RecognizerResult) -> bool:

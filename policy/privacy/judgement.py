@@ -70,7 +70,6 @@ from policy.privacy.cues import (
     ends_a_sentence,
     historical,
     normalise,
-    sentence_around,
 )
 from policy.privacy.mentions import later_mentions
 from policy.privacy.people import (
@@ -213,32 +212,29 @@ def keep_candidates(
         if not any(result.start < other.end and other.start < result.end for other in kept):
             kept.append(_marked_disputed(result))
     kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
-    kept = _without_dates_of_nobody(text, kept)
     return sorted(_ages_with_their_names(text, kept), key=lambda r: r.start)
 
 
-def _without_dates_of_nobody(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Drop the patient tagger's dates in a post that tells of nobody's care.
+def without_dates_of_nobody(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Drop the patient tagger's dates from the findings of a post that tells of nobody's care.
 
     The tagger learned what a patient's date looks like, but it also takes the day of a ribbon
     cutting, a peak in visits or the clocks going forward for one. A date is a patient's only
-    in a post about someone: another identifier was found, or the date's sentence has a word of
-    care or family ("discharged", "born", "mom"). The date recognizer's own dates need such a
-    word already.
+    in a post about someone: another finding stands (so this is applied last, to what the
+    confidence model kept), or the post has a word of care or family ("discharged", "born",
+    "mom", "#LungTransplant"). The date recognizer's own dates need such a word already. Read
+    in the date's sentence only, this dropped three more wrong dates across the labelled posts
+    but one more right one.
     """
-    if any(result.entity_type != "DATE" for result in kept):
+    if any(result.entity_type != "DATE" for result in kept) or _told_of_someone(text):
         return kept
-    return [
-        result
-        for result in kept
-        if not (from_a_model(result) and not _told_of_someone(text, result))
-    ]
+    return [result for result in kept if not from_a_model(result)]
 
 
-def _told_of_someone(text: str, result: RecognizerResult) -> bool:
-    start, end = sentence_around(text, result.start, result.end)
-    words = {word.lower() for word in WORD.findall(text[start:end])}
-    return bool(words & (PATIENT_CUES | KINSHIP))
+def _told_of_someone(text: str) -> bool:
+    """Whether the post has a word of care or family anywhere, hashtags' words included."""
+    words = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[^\W\d_]+", text)}
+    return not words.isdisjoint(PATIENT_CUES | KINSHIP)
 
 
 def _ages_with_their_names(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -527,6 +527,30 @@ def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_say
     ]
 
 
+def test_the_taggers_date_goes_when_nothing_else_in_the_post_stands(
+    privacy_engine: PrivacyEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A confidence model that keeps only dates: the name beside the date does not stand, so
+    # nothing tells of anyone's care and the tagger's date goes too, unless its own sentence
+    # tells of care.
+    path = tmp_path / "confidence.json"
+    ConfidenceModel({"bias": -20.0, "type=DATE": 40.0}, thresholds=same_threshold(0.5)).save(path)
+    engine = PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, path)
+
+    def found_by_the_tagger(text: str, date: str, name: str) -> list[tuple[str, str]]:
+        found = [
+            candidate(text, date, "TaggedIdentifierRecognizer", "DATE"),
+            candidate(text, name, "TaggedIdentifierRecognizer"),
+        ]
+        monkeypatch.setattr(engine, "candidates", lambda text, artifacts=None: found)
+        return flagged(engine, text)
+
+    assert found_by_the_tagger("Ribbon cutting on Sept 19 with Ellen.", "Sept 19", "Ellen") == []
+    assert found_by_the_tagger("Ellen was discharged Sept 19.", "Sept 19", "Ellen") == [
+        ("DATE", "Sept 19")
+    ]
+
+
 def test_only_the_confidence_model_can_keep_a_disputed_name(
     privacy_engine: PrivacyEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

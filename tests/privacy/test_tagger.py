@@ -12,7 +12,12 @@ from spacy.tokens import Span
 from policy.privacy import PrivacyEngine
 from policy.privacy.confidence import ConfidenceModel
 from policy.privacy.engine import ENTITY_RULES
-from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
+from policy.privacy.judgement import (
+    AllowList,
+    is_disputed,
+    keep_candidates,
+    without_dates_of_nobody,
+)
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.privacy.tagger import OTHER_PERSON, PLACE, TAGGER_PATH, TaggerMismatch, load_tagger
@@ -196,11 +201,7 @@ def test_the_words_around_a_name_decide_and_the_tagger_decides_the_rest(
     ("text", "date", "kept"),
     [
         ("Florence Nightingale was born on 12 May 1820.", "12 May 1820", False),
-        (
-            "Walter, who landed in Normandy in 1944, was discharged on 12 May 2024.",
-            "12 May 2024",
-            True,
-        ),
+        ("Walter, who landed in Normandy in 1944, went home on 12 May 2024.", "12 May 2024", True),
     ],
 )
 def test_a_date_before_1900_is_nobody_living(text: str, date: str, kept: bool) -> None:
@@ -223,8 +224,8 @@ def test_the_taggers_date_needs_someone_in_the_post(
 ) -> None:
     results = [candidate(text, date, "TaggedIdentifierRecognizer", "DATE")]
     results += [candidate(text, name, "TaggedIdentifierRecognizer") for name in names]
-    found = [text[r.start : r.end] for r in keep_candidates(text, results, NO_ALLOW_LIST)]
-    assert (date in found) is kept
+    standing = without_dates_of_nobody(text, keep_candidates(text, results, NO_ALLOW_LIST))
+    assert (date in [text[r.start : r.end] for r in standing]) is kept
 
 
 def _posts() -> list[LabelledPost]:
