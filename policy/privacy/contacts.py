@@ -37,10 +37,12 @@ _ORGANISATION_HANDLE_WORDS = vocabulary(
     city ville hq ps isd usd schools"""
 )
 # The last word of an underscored or dotted handle that makes it a newsroom's or an
-# organisation's (@jwhitfield_gazette, @lakeshorechildrens.foundation); a person's handle worded
-# around their story (@sarah_health_journey) ends otherwise.
+# organisation's (@jwhitfield_gazette, @lakeshorechildrens.foundation, @pinehollow_ortho, a fun
+# run's @hopeforhearts_5k); a person's handle worded around their story (@sarah_health_journey)
+# ends otherwise.
 _ORGANISATION_HANDLE_ENDINGS = vocabulary(
-    """gazette news times journal tribune trib herald press foundation fdn hospital clinic"""
+    """gazette news times journal tribune trib herald press foundation fdn hospital clinic ortho
+    peds rehab ems 5k 10k"""
 )
 # A clinician's job or credential as one part of an underscored or dotted handle.
 _CLINICIANS_HANDLE_WORDS = vocabulary(

@@ -332,6 +332,8 @@ def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> N
         ("@nicu_nurse_alexis", True),
         ("@carlos_rn_atx", True),
         ("@mkowalski_trib", True),
+        ("@pinehollow_ortho", True),
+        ("@hopeforhearts_5k", True),
         # a person's handle worded around a story, a job away from the bedside, a patient's
         ("@sarah_health_journey", False),
         ("@keishafreeman_rt", False),
