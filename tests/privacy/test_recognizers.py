@@ -198,6 +198,17 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (MedicalRecordNumberRecognizer, "and reference MRN HX-5519042.", ["MRN HX-5519042"]),
     (MedicalRecordNumberRecognizer, "quoting your son's MRN (0893214), and", ["MRN (0893214"]),
+    # courtesy titles in lower case
+    (PatientNameRecognizer, "our pt in rm 12, mr. okafor, who turned 95", ["okafor"]),
+    # both readings; the judgement reports the widest
+    (
+        PatientNameRecognizer,
+        "mr. harold lindgren (room 22) just beat",
+        ["harold", "harold lindgren"],
+    ),
+    (PatientNameRecognizer, "mrs. patel says hi to the night crew", ["patel"]),
+    (PatientNameRecognizer, "ms awareness walk this sat", []),
+    (PatientNameRecognizer, "we miss you all, mr. the night shift", []),
     # a day of the month alone, and a rescue
     (
         PatientDateRecognizer,

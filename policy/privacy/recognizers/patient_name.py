@@ -1,7 +1,8 @@
 """PERSON: names that spaCy's model misses but the wording marks as a patient's or relative's.
 
 Patterns:
-- a courtesy title and surname: ``Mr. Okafor``, ``Mrs. Abernathy``, ``Ms. Chen``;
+- a courtesy title and surname: ``Mr. Okafor``, ``Mrs. Abernathy``, ``Ms. Chen``, also in lower
+  case (``mr. okafor``);
 - a family or patient word and a capitalised name: ``her daughter Mai``, ``our patient Rosa
   Delgado``, ``twins Arjun and Anaya``, ``baby Leo``, ``Grandpa Joe``; family nicknames also in
   lower case (``nana ruth``);
@@ -204,6 +205,17 @@ class PatientNameRecognizer(RegexRecognizer):
                 rf"{_NAME}(?:\s+{_NAME})?"
             ),
             0.75,
+        ),
+        *(
+            CuePattern(
+                "lower-case courtesy title and name",
+                re.compile(rf"(?<![\w.])(?:mrs?\.?|ms\.)\s+(?P<name>{name})\b"),
+                0.7,
+                "name",
+                lambda text, start, end: _lower_case_name(text[start:end]),
+            )
+            # "mr. okafor", and "mr. harold lindgren" as one name where the words allow
+            for name in (_LOWER_NAME, rf"{_LOWER_NAME}\s+{_LOWER_NAME}")
         ),
         CuePattern(
             "family word and name",
@@ -492,6 +504,15 @@ class PatientNameRecognizer(RegexRecognizer):
         if len(words) >= 2 and words[0] in _NICKNAME.split("|"):
             return words[1].removesuffix("'s") not in _LOWER_STOP
         return not all(word in _LOWER_STOP for word in words)
+
+
+def _lower_case_name(words: str) -> bool:
+    """Whether the words after "mr." or "mrs." are a name: a surname, or a given name and a
+    surname ("mr. harold lindgren"), not "mr. rogers says"."""
+    first, *rest = words.split()
+    if first in STOP_WORDS or first in _NOT_LOWER_NAMES:
+        return False
+    return not rest or (is_given_name(first) and _could_be_name(rest[0]))
 
 
 def _could_be_name(word: str) -> bool:
