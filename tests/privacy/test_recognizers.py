@@ -198,6 +198,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (MedicalRecordNumberRecognizer, "and reference MRN HX-5519042.", ["MRN HX-5519042"]),
     (MedicalRecordNumberRecognizer, "quoting your son's MRN (0893214), and", ["MRN (0893214"]),
+    # ages written in a hurry
+    (AgeOver89Recognizer, "our 101 yr old friend in 5W says hi", ["101 yr old"]),
+    (AgeOver89Recognizer, "95yo pt in bed 3, and a 92 y/o gent", ["95yo", "92 y/o"]),
+    (AgeOver89Recognizer, "a 100 yr old building; 90 yrs of care", []),
     # courtesy titles in lower case
     (PatientNameRecognizer, "our pt in rm 12, mr. okafor, who turned 95", ["okafor"]),
     # both readings; the judgement reports the widest

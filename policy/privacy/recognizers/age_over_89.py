@@ -1,12 +1,12 @@
 """AGE_OVER_89: a person's age of 90 or more, which HIPAA Safe Harbor treats as identifying.
 
 Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
-``98 years old`` / ``91 years young``, ``92-year-old patient``, ``At 97, Walter...``, ``who at 99
-donated``, ``at the age of 96``, a bare age told by whose it is (``Marion, now 90,``, ``She's
-104``, ``Herr Wagner, 93, konnte``), ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``,
-``96 Jahren``, ``97 лет``, ``95 tuổi``, ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``,
-``100. Geburtstag``, ``96. urodziny``, ``101-letni``, ``95-річчя``, ``miaka 93``, ``白寿``,
-``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``, ``95ویں سالگرہ``, ``98ኛ ዓመት``.
+``98 years old`` / ``91 years young``, ``92-year-old patient``, ``101 yr old``, ``95yo``, ``At
+97, Walter...``, ``who at 99 donated``, ``at the age of 96``, a bare age told by whose it is
+(``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ``95岁``, ``100歳``, ``100세``,
+``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``95 tuổi``, ``98 taong gulang``, ``(ਉਮਰ
+92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``, ``101-letni``, ``95-річчя``, ``miaka
+93``, ``白寿``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``, ``95ویں سالگرہ``, ``98ኛ ዓመት``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
@@ -60,6 +60,14 @@ class AgeOver89Recognizer(RegexRecognizer):
             0.85,
         ),
         CuePattern("years old", re.compile(rf"(?i)\b{_AGE}\s+years?\s+(?:old|young)\b"), 0.85),
+        # Written in a hurry: "101 yr old", "95yo", "92 y/o", "98 y.o."
+        CuePattern(
+            "yr old",
+            re.compile(
+                rf"(?i)\b{_AGE}\s*(?:-?\s*yrs?\.?[\s-]*old\b|y/?o\b|y\.o\.)(?!\s+(?:{_THINGS})\b)"
+            ),
+            0.85,
+        ),
         CuePattern(
             "n-year-old",
             re.compile(rf"(?i)\b{_AGE}[\s-]years?[\s-]old\b(?!\s+(?:{_THINGS})\b)"),
