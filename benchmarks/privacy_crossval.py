@@ -33,6 +33,7 @@ from benchmarks.privacy import (
     measure_accuracy,
 )
 from policy.privacy.confidence import ScoredFinding
+from policy.privacy.engine import standing
 from policy.privacy.languages import ENGLISH, OTHER_LANGUAGES, language_group
 from policy.privacy.training import (
     FOLDS,
@@ -65,12 +66,13 @@ def run(
         thresholds[", ".join(fold)] = confidence.thresholds
         for post in posts:
             if post.split in fold:
+                # The engine's own last step: the model's verdicts and their exceptions.
                 confident[post.id] = [
                     finding
-                    for finding, kept in zip(
-                        found[post.id], confidence.kept(found[post.id]), strict=True
+                    for finding, stands in zip(
+                        found[post.id], standing(found[post.id], confidence), strict=True
                     )
-                    if kept
+                    if stands
                 ]
     engines = {"rules and tagger": found, "rules, tagger and confidence model": confident}
     splits = list(dict.fromkeys(p.split for p in posts))

@@ -33,6 +33,7 @@ from presidio_analyzer import RecognizerResult
 
 from policy.privacy.judgement import belongs_to, is_disputed
 from policy.privacy.languages import LANGUAGE_GROUPS, language_group
+from policy.privacy.mentions import is_mention
 
 # Where the shipped weights live, next to the shipped tagger.
 CONFIDENCE_PATH = Path(__file__).resolve().parent / "trained" / "confidence.json"
@@ -63,6 +64,8 @@ class ScoredFinding:
     # the (start, end) of that name, whose verdict it shares instead of being weighed on its
     # own (``judgement.belongs_to``).
     belongs_to: tuple[int, int] | None = None
+    # Another mention of a found patient (``mentions.is_mention``): reported with the patient.
+    mention: bool = False
 
     @classmethod
     def of(
@@ -83,6 +86,7 @@ class ScoredFinding:
             result.entity_type,
             tuple(sorted(names)),
             belongs_to(result),
+            is_mention(result),
         )
 
 

@@ -29,20 +29,19 @@ given in brackets, their name inside a hashtag or handle, their name in another 
 line, e-mail address or street address is the organisation's own when its nearest cue words are
 the hospital's ("call our nurse line", "located at") and a person's when they are personal ("her
 cell", "call you at", right after a patient's name). The organisation's listed public contacts
-and names are always allowed. A date with a year before 1900 is nobody living's; a date only the
-patient tagger found is a patient's only in a post that tells of someone. A room the patient
-tagger found among a venue's words ("our new Family Lounge on 5 East (Room 512)") is a meeting
-place, as the room recognizer judges its own. A handle in capitals or naming a newspaper or
-agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an office-holder's,
-one with a clinician's job or credential ("@nicu_nurse_alexis") a clinician's, and the name in
-it is staff's wherever the post repeats it ("Congrats to Alexis"). An age over 89 whose nearest
-name before it in the sentence is a public person's is theirs ("Dr. Lindqvist, Professor
-Emerita, died on Sunday at age 92"), unless that name is disputed: then the age goes with the
-name, reported exactly when the confidence model keeps it. Any age given right with a patient's
-name ("Walter Pemberton, 93,") goes with that name too. Dates are not judged so, because "Dr.
-Yilmaz repaired her ACL on 03/14/2024" tells a patient's date through a surgeon's name (tried
-again with staff deaths and retirements only: it still lost seven patients' dates for two staff
-ones).
+and names are always allowed. A date with a year before 1900 is nobody living's. A room the
+patient tagger found among a venue's words ("our new Family Lounge on 5 East (Room 512)") is a
+meeting place, as the room recognizer judges its own. A handle in capitals or naming a newspaper
+or agency is an organisation's, one opened by an office ("@MPP_LindaKowalski") an
+office-holder's, one with a clinician's job or credential ("@nicu_nurse_alexis") a clinician's,
+and the name in it is staff's wherever the post repeats it ("Congrats to Alexis"). An age over
+89 whose nearest name before it in the sentence is a public person's is theirs ("Dr. Lindqvist,
+Professor Emerita, died on Sunday at age 92"), unless that name is disputed: then the age goes
+with the name, reported exactly when the confidence model keeps it. Any age given right with a
+patient's name ("Walter Pemberton, 93,") goes with that name too. Dates are not judged so,
+because "Dr. Yilmaz repaired her ACL on 03/14/2024" tells a patient's date through a surgeon's
+name (tried again with staff deaths and retirements only: it still lost seven patients' dates
+for two staff ones).
 """
 
 from __future__ import annotations
@@ -62,7 +61,6 @@ from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
     LONG_AGO_YEAR,
-    PATIENT_CUES,
     PUBLIC_TITLES,
     ROLE_WORDS,
     TITLES_IN_A_NAME,
@@ -213,28 +211,6 @@ def keep_candidates(
             kept.append(_marked_disputed(result))
     kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
     return sorted(_ages_with_their_names(text, kept), key=lambda r: r.start)
-
-
-def without_dates_of_nobody(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Drop the patient tagger's dates from the findings of a post that tells of nobody's care.
-
-    The tagger learned what a patient's date looks like, but it also takes the day of a ribbon
-    cutting, a peak in visits or the clocks going forward for one. A date is a patient's only
-    in a post about someone: another finding stands (so this is applied last, to what the
-    confidence model kept), or the post has a word of care or family ("discharged", "born",
-    "mom", "#LungTransplant"). The date recognizer's own dates need such a word already. Read
-    in the date's sentence only, this dropped three more wrong dates across the labelled posts
-    but one more right one.
-    """
-    if any(result.entity_type != "DATE" for result in kept) or _told_of_someone(text):
-        return kept
-    return [result for result in kept if not from_a_model(result)]
-
-
-def _told_of_someone(text: str) -> bool:
-    """Whether the post has a word of care or family anywhere, hashtags' words included."""
-    words = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[^\W\d_]+", text)}
-    return not words.isdisjoint(PATIENT_CUES | KINSHIP)
 
 
 def _ages_with_their_names(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,13 @@ import pytest
 from policy import Draft, Severity, Verdict, check, parse_policy
 from policy.findings import Category
 from policy.privacy import PrivacyEngine
-from policy.privacy.confidence import RULES_SAY_NOT_A_PATIENT, ConfidenceModel, same_threshold
+from policy.privacy.confidence import (
+    RULES_SAY_NOT_A_PATIENT,
+    ConfidenceModel,
+    ScoredFinding,
+    same_threshold,
+)
+from policy.privacy.engine import standing
 from policy.privacy.nlp import PIPELINE
 from policy.privacy.tagger import TAGGER_PATH
 from policy.schema import Organisation, Policy, PublicContacts
@@ -525,6 +532,32 @@ def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_say
         ("HEALTH_PLAN_ID", "W28841093"),
         ("US_SSN", "512-44-9087"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "names", "kept"),
+    [
+        ("Peak day was July 18 with 61 visits.", "July 18", [], False),
+        ("Ribbon cutting is set for Sept 19 at 11am.", "Sept 19", [], False),
+        ("My dad was home by July 18, thanks to 4 West.", "July 18", [], True),
+        ("Home by July 18! #KidneyTransplant", "July 18", [], True),
+        ("Teo was home by July 18, thanks to 4 West.", "July 18", ["Teo"], True),
+    ],
+)
+def test_the_taggers_date_needs_someone_in_the_post(
+    text: str, date: str, names: list[str], kept: bool
+) -> None:
+    def tagged(words: str, entity_type: str) -> ScoredFinding:
+        start = text.index(words)
+        return ScoredFinding(
+            text, start, start + len(words), entity_type, ("TaggedIdentifierRecognizer",)
+        )
+
+    findings = [tagged(date, "DATE"), *(tagged(name, "PERSON") for name in names)]
+    assert standing(findings, None)[0] is kept
+    # the date recognizer's own date needed a word of care already
+    by_the_rules = replace(findings[0], recognizers=("PatientDateRecognizer",))
+    assert standing([by_the_rules], None) == [True]
 
 
 def test_the_taggers_date_goes_when_nothing_else_in_the_post_stands(

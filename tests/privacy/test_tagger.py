@@ -12,12 +12,7 @@ from spacy.tokens import Span
 from policy.privacy import PrivacyEngine
 from policy.privacy.confidence import ConfidenceModel
 from policy.privacy.engine import ENTITY_RULES
-from policy.privacy.judgement import (
-    AllowList,
-    is_disputed,
-    keep_candidates,
-    without_dates_of_nobody,
-)
+from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.privacy.tagger import OTHER_PERSON, PLACE, TAGGER_PATH, TaggerMismatch, load_tagger
@@ -208,24 +203,6 @@ def test_a_date_before_1900_is_nobody_living(text: str, date: str, kept: bool) -
     results = [candidate(text, date, "TaggedIdentifierRecognizer", "DATE")]
     found = [text[r.start : r.end] for r in keep_candidates(text, results, NO_ALLOW_LIST)]
     assert (date in found) is kept
-
-
-@pytest.mark.parametrize(
-    ("text", "date", "names", "kept"),
-    [
-        ("Peak day was July 18 with 61 visits.", "July 18", [], False),
-        ("Ribbon cutting is set for Sept 19 at 11am.", "Sept 19", [], False),
-        ("My dad was home by July 18, thanks to 4 West.", "July 18", [], True),
-        ("Teo was home by July 18, thanks to 4 West.", "July 18", ["Teo"], True),
-    ],
-)
-def test_the_taggers_date_needs_someone_in_the_post(
-    text: str, date: str, names: list[str], kept: bool
-) -> None:
-    results = [candidate(text, date, "TaggedIdentifierRecognizer", "DATE")]
-    results += [candidate(text, name, "TaggedIdentifierRecognizer") for name in names]
-    standing = without_dates_of_nobody(text, keep_candidates(text, results, NO_ALLOW_LIST))
-    assert (date in [text[r.start : r.end] for r in standing]) is kept
 
 
 def _posts() -> list[LabelledPost]:
