@@ -79,6 +79,8 @@ def run(
     groups = {
         "all cross-validated sets": posts,
         "heldout-11 to heldout-21": [p for p in posts if p.split in RULES_LATE_TUNED_ON],
+        "the ordinary months (everyday sets)": [p for p in posts if p.split.startswith("everyday")],
+        "the held-out sets (heldout sets)": [p for p in posts if p.split.startswith("heldout")],
         "posts mostly in English": [p for p in posts if language_group(p.text) == ENGLISH],
         "posts mostly in other languages": [
             p for p in posts if language_group(p.text) == OTHER_LANGUAGES
