@@ -169,13 +169,24 @@ SPLITS = {
     "health service (28 of 120 posts with PHI), measured blind the same way, then trained on",
     "heldout-44": "written the same way (conversations: replies to relatives' questions and "
     "comment threads, some leaking a patient's whereabouts, some handled properly), measured "
-    "blind with the whole engine after heldout-41 to everyday-9 were trained on",
+    "blind with the whole engine after heldout-41 to everyday-9 were trained on, then trained on",
     "heldout-45": "written the same way (behavioural health, dialysis, hospice, rehabilitation, "
-    "long-term care, rural hospitals, school clinics, EMS), measured blind the same way",
+    "long-term care, rural hospitals, school clinics, EMS), measured blind the same way, then "
+    "trained on",
     "everyday-10": "a tenth ordinary month, March, of an NHS trust in the north of England and "
-    "an Irish regional hospital (31 of 120 posts with PHI), measured blind the same way",
+    "an Irish regional hospital (31 of 120 posts with PHI), measured blind the same way, then "
+    "trained on",
     "everyday-11": "an eleventh ordinary month, July, of a US academic medical center and its "
-    "children's hospital (32 of 120 posts with PHI), measured blind the same way",
+    "children's hospital (32 of 120 posts with PHI), measured blind the same way, then trained on",
+    "heldout-46": "written the same way (informal posts staff draft in a hurry: lower case, "
+    "abbreviations, first names of staff and of patients alike), measured blind with the whole "
+    "engine after heldout-44 to everyday-11 were trained on",
+    "heldout-47": "written the same way (posts full of handles: partners, newsrooms, officials, "
+    "clinicians' own handles, patients' and relatives' handles), measured blind the same way",
+    "everyday-12": "a twelfth ordinary month, October, of a community hospital system in south "
+    "Texas, partly in Spanish (29 of 120 posts with PHI), measured blind the same way",
+    "everyday-13": "a thirteenth ordinary month, January, of a private hospital group in India "
+    "and a hospital in Singapore (30 of 120 posts with PHI), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
