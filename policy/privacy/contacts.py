@@ -34,7 +34,7 @@ PERSONAL_MAIL_DOMAINS = vocabulary(
 _ORGANISATION_HANDLE_WORDS = vocabulary(
     """gazette news times journal tribune trib herald press post daily weekly magazine radio tv
     media gov official health hospital clinic foundation fdn institute university college county
-    city ville hq ps isd usd schools"""
+    city ville hq ps isd usd schools nicu picu icu ems voz diario noticias prensa"""
 )
 # The last word of an underscored or dotted handle that makes it a newsroom's or an
 # organisation's (@jwhitfield_gazette, @lakeshorechildrens.foundation, @pinehollow_ortho, a fun
@@ -42,18 +42,23 @@ _ORGANISATION_HANDLE_WORDS = vocabulary(
 # ends otherwise.
 _ORGANISATION_HANDLE_ENDINGS = vocabulary(
     """gazette news times journal tribune trib herald press foundation fdn hospital clinic ortho
-    peds rehab ems 5k 10k"""
+    peds rehab ems 5k 10k desk support"""
 )
 # A clinician's job or credential as one part of an underscored or dotted handle.
 _CLINICIANS_HANDLE_WORDS = vocabulary(
-    """nurse rn md np dr doc pharmd dpt crna lpn cna midwife medic paramedic emt physio surgeon
-    doctor"""
+    """nurse rn md np dr doc pharmd pharm dpt crna lpn cna midwife medic paramedic emt physio
+    surgeon doctor chw doula"""
+)
+# Other jobs as a part of such a handle (@chef_marco_cafe, @EMS_Coordinator_Hal); not short
+# ones ("rt" ends a patient's @keishafreeman_rt) nor a group's (@the_doucette_crew is a family).
+_JOBS_IN_A_HANDLE = frozenset(
+    word for word in ROLE_WORDS if len(word) > 3 and word not in {"crew", "board", "staff", "host"}
 )
 # A clinician's credential closing a CamelCase handle: @KimBrennanRN, @JoeParkMD.
 _CREDENTIAL_CLOSING = re.compile(r"[a-z](?:RN|MD|DO|NP|PA|PharmD|DPT|LCSW|CNM)$")
 # An office or a clinician's title opening a handle, before a capitalised name or "_".
 _OFFICE_OPENING = re.compile(
-    r"(?:Dr|Nurse|Prof|Mayor|Cllr|Councillor|Senator|Sen|Rep|Gov|MPP|MP|MLA|MSP|MHA|Minister)"
+    r"(?:Dr|Dra|Nurse|Prof|Mayor|Cllr|Councillor|Senator|Sen|Rep|Gov|MPP|MP|MLA|MSP|MHA|Minister)"
     r"(?:_|(?=[A-Z]+[a-z]))"  # @DrNaomiOkafor, @DrKAnand, @MayorJWilliams, @MPP_LindaKowalski
     r"|(?:dr|nurse)[._](?=[a-z])"  # @dr_kate_ruiz
 )
@@ -145,10 +150,11 @@ def public_handle(handle: str) -> bool:
     if len(letters) >= 3 and letters.isupper():
         return True
     if re.search(r"[._]", body):
-        parts = [part.lower() for part in re.split(r"[._]", body)]
-        # @nicu_nurse_alexis, @carlos_rn_atx: a clinician's job or credential among the parts
+        # "@tlopez_news12": a channel's number after the newsroom's word
+        parts = [part.lower().rstrip("0123456789") for part in re.split(r"[._]", body)]
+        # @nicu_nurse_alexis, @carlos_rn_atx, @chef_marco_cafe: a job among the parts
         return parts[-1] in _ORGANISATION_HANDLE_ENDINGS or any(
-            part in _CLINICIANS_HANDLE_WORDS for part in parts
+            part in _CLINICIANS_HANDLE_WORDS or part in _JOBS_IN_A_HANDLE for part in parts
         )
     if not re.search(r"[a-z][A-Z]", body):
         return False

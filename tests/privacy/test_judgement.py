@@ -334,6 +334,12 @@ def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> N
         ("@mkowalski_trib", True),
         ("@pinehollow_ortho", True),
         ("@hopeforhearts_5k", True),
+        ("@chef_marco_cafe", True),
+        ("@EMS_Coordinator_Hal", True),
+        ("@tlopez_news12", True),
+        ("@MercyValleyNICU", True),
+        ("@DraYolandaIbarra", True),
+        ("@the_doucette_crew", False),
         # a person's handle worded around a story, a job away from the bedside, a patient's
         ("@sarah_health_journey", False),
         ("@keishafreeman_rt", False),
