@@ -137,11 +137,14 @@ def public_handle(handle: str) -> bool:
     """Whether a handle is an organisation's or an office-holder's: all capitals (``@NEJM``,
     ``@WHO``), CamelCase words one of which names an organisation (``@FairhavenGazette``,
     ``@CDCgov``, ``@SpringfieldPS186``), a name opened by an office or closed by a credential
-    (``@MPP_LindaKowalski``, ``@DrKAnand``, ``@dr_kate_ruiz``, ``@KimBrennanRN``), or an
-    underscored handle ending in a newsroom's or an organisation's word (``@mkowalski_trib``).
+    (``@MPP_LindaKowalski``, ``@DrKAnand``, ``@dr_kate_ruiz``, ``@KimBrennanRN``), an
+    underscored handle with a job or credential as one part (``@nicu_nurse_alexis``,
+    ``@chef_marco_cafe``), or one ending in a newsroom's or an organisation's word
+    (``@mkowalski_trib``, ``@pinehollow_ortho``).
 
     Otherwise underscored handles are a person's, however they are worded
-    (``@sarah_health_journey``).
+    (``@sarah_health_journey``). A staff member who became a patient keeps a public handle
+    (``@nurse.sam.rn``): the name in it is still found where the post tells of their care.
     """
     body = handle.removeprefix("@")
     if _OFFICE_OPENING.match(body) or _CREDENTIAL_CLOSING.search(body):
