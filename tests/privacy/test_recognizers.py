@@ -202,6 +202,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "our 101 yr old friend in 5W says hi", ["101 yr old"]),
     (AgeOver89Recognizer, "95yo pt in bed 3, and a 92 y/o gent", ["95yo", "92 y/o"]),
     (AgeOver89Recognizer, "a 100 yr old building; 90 yrs of care", []),
+    (AgeOver89Recognizer, "rip earl, 98 yrs young", ["98 yrs young"]),
+    (PatientNameRecognizer, "rip earl whitfield 🕊️ 98 yrs young", ["earl whitfield"]),
+    (PatientNameRecognizer, "RIP Marjorie. She loved our garden.", ["Marjorie"]),
+    (PatientNameRecognizer, "pulled 8-year-old Amani from a rip current Sunday", []),
     # courtesy titles in lower case
     (PatientNameRecognizer, "our pt in rm 12, mr. okafor, who turned 95", ["okafor"]),
     # both readings; the judgement reports the widest

@@ -64,7 +64,8 @@ class AgeOver89Recognizer(RegexRecognizer):
         CuePattern(
             "yr old",
             re.compile(
-                rf"(?i)\b{_AGE}\s*(?:-?\s*yrs?\.?[\s-]*old\b|y/?o\b|y\.o\.)(?!\s+(?:{_THINGS})\b)"
+                rf"(?i)\b{_AGE}\s*(?:-?\s*yrs?\.?[\s-]*(?:old|young)\b|y/?o\b|y\.o\.)"
+                rf"(?!\s+(?:{_THINGS})\b)"
             ),
             0.85,
         ),

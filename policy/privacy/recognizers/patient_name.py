@@ -15,7 +15,8 @@ Patterns:
 - a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``,
   ``#GetWellSoonAnanya``, ``#RestEasyJaylen``;
 - a lower-case name given with an age, news style: ``jayden morales, 7,``;
-- a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``;
+- a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``; a name after
+  "rip" (``rip earl whitfield``);
 - a name opening a sentence whose verb tells a patient's story: ``Kenji is home after his
   appendectomy``, ``Keisha Brown finished 6 months of treatment``, ``Sione Tupou turns 104``;
 - a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
@@ -216,6 +217,20 @@ class PatientNameRecognizer(RegexRecognizer):
             )
             # "mr. okafor", and "mr. harold lindgren" as one name where the words allow
             for name in (_LOWER_NAME, rf"{_LOWER_NAME}\s+{_LOWER_NAME}")
+        ),
+        # "rip earl whitfield", "RIP Marjorie": someone who died, named in a hurry
+        CuePattern(
+            "name after rest in peace",
+            re.compile(
+                rf"(?:^|(?<=[\s(]))(?:rip|RIP|R\.I\.P\.?)\s+(?P<name>{_NAME}(?:\s+{_NAME})?"
+                rf"|{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                not text[start:end].islower()
+                or (is_given_name(text[start:end].split()[0]) and _lower_case_name(text[start:end]))
+            ),
         ),
         CuePattern(
             "family word and name",
