@@ -205,7 +205,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "rip earl, 98 yrs young", ["98 yrs young"]),
     (PatientNameRecognizer, "rip earl whitfield 🕊️ 98 yrs young", ["earl whitfield"]),
     (PatientNameRecognizer, "RIP Marjorie. She loved our garden.", ["Marjorie"]),
-    (PatientNameRecognizer, "pulled 8-year-old Amani from a rip current Sunday", []),
+    (PatientNameRecognizer, "a swimmer pulled from a rip current Sunday", []),
     # courtesy titles in lower case
     (PatientNameRecognizer, "our pt in rm 12, mr. okafor, who turned 95", ["okafor"]),
     # both readings; the judgement reports the widest
