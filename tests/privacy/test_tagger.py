@@ -19,7 +19,10 @@ from policy.privacy.tagger import OTHER_PERSON, PLACE, TAGGER_PATH, TaggerMismat
 from policy.privacy.training import (
     LabelledPost,
     deal_folds,
+    folds_of,
+    load_findings,
     read_labelled_posts,
+    rejudged_findings,
     taught_spans,
     train,
     train_tagger,
@@ -266,7 +269,23 @@ def test_folds_deal_the_sets_in_turn() -> None:
 
 
 def test_training_writes_both_learned_parts_and_the_engine_runs_on_them(tmp_path: Path) -> None:
-    train(_posts(), tmp_path, base_model=SPACY_MODEL, epochs=6, folds=3, processes=1)
+    folds = tmp_path / "folds"
+    findings = tmp_path / "findings.json"
+    train(
+        _posts(),
+        tmp_path,
+        base_model=SPACY_MODEL,
+        epochs=6,
+        folds=3,
+        processes=1,
+        findings_path=findings,
+        fold_taggers=folds,
+    )
+    # the kept fold taggers re-read their folds as the training run did, rules unchanged
+    rejudged = rejudged_findings(_posts(), folds_of(_posts(), 3), folds, SPACY_MODEL)
+    assert rejudged == load_findings(findings, _posts())
+    with pytest.raises(ValueError, match="no tagger for fold 3"):
+        rejudged_findings(_posts(), [*folds_of(_posts(), 3), ["set-9"]], folds, SPACY_MODEL)
     confidence = ConfidenceModel.load(tmp_path / "confidence.json")
     assert confidence.weights
     engine = PrivacyEngine(SPACY_MODEL, tmp_path / "patient_tagger", tmp_path / "confidence.json")
