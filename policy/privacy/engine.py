@@ -45,6 +45,7 @@ from policy.privacy.cues import KINSHIP, PATIENT_CUES
 from policy.privacy.judgement import AllowList, keep_candidates
 from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
+from policy.privacy.people import MODEL_RECOGNIZERS
 from policy.privacy.recognizers import (
     AccountNumberRecognizer,
     DeviceSerialRecognizer,
@@ -68,8 +69,6 @@ BATCH_SIZE = 64
 PARALLEL_MIN_DRAFTS = 256
 # The findings that name a patient; other mentions of them are kept when one of these is.
 _PATIENTS = ("PERSON", "SOCIAL_HANDLE")
-# The learned sources of a candidate: the patient tagger and its other names and places.
-_MODEL_SOURCES = frozenset({TaggedIdentifierRecognizer.__name__, GeneralEntityRecognizer.__name__})
 # Numbers found right after their own label ("MRN 00739214", "Medicaid ID", "SSN", "acct #",
 # "serial no."), by the recognizer of that label. Across the 6,473 labelled posts these
 # recognizers never took anything else for one, while the confidence model, which weighs the
@@ -386,7 +385,7 @@ def _dates_of_nobody(finding: ScoredFinding) -> bool:
     one right one (a lost hearing aid whose owner's name was missed); read in the date's
     sentence only, three more wrong ones and one more right one.
     """
-    if finding.entity_type != "DATE" or not set(finding.recognizers) <= _MODEL_SOURCES:
+    if finding.entity_type != "DATE" or not set(finding.recognizers) <= MODEL_RECOGNIZERS:
         return False
     words = {word.lower() for word in re.findall(r"[A-Z]?[a-z]+|[^\W\d_]+", finding.text)}
     return words.isdisjoint(PATIENT_CUES | KINSHIP)

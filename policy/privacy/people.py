@@ -288,7 +288,10 @@ def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResu
     )
 
 
-_MODELS = frozenset({TaggedIdentifierRecognizer.__name__, GeneralEntityRecognizer.__name__})
+# The learned sources of a candidate: the patient tagger and its other names and places.
+MODEL_RECOGNIZERS = frozenset(
+    {TaggedIdentifierRecognizer.__name__, GeneralEntityRecognizer.__name__}
+)
 
 
 def from_a_model(result: RecognizerResult) -> bool:
@@ -296,7 +299,7 @@ def from_a_model(result: RecognizerResult) -> bool:
     statistical model reads capitals as names, where the cue patterns read the words around
     them."""
     metadata = result.recognition_metadata or {}
-    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in _MODELS
+    return metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY) in MODEL_RECOGNIZERS
 
 
 def is_tagged_patient(result: RecognizerResult) -> bool:
