@@ -44,16 +44,18 @@ _ORGANISATION_HANDLE_ENDINGS = vocabulary(
     """gazette news times journal tribune trib herald press foundation fdn hospital clinic ortho
     peds rehab ems 5k 10k desk support"""
 )
-# A clinician's job or credential as one part of an underscored or dotted handle.
-_CLINICIANS_HANDLE_WORDS = vocabulary(
+# A job or a clinician's credential as one part of an underscored or dotted handle
+# (@nicu_nurse_alexis, @carlos_rn_atx): the clinicians' short words, and other jobs
+# (@chef_marco_cafe, @EMS_Coordinator_Hal) but not short ones ("rt" ends a patient's
+# @keishafreeman_rt) nor a group's (@the_doucette_crew is a family).
+_JOBS_IN_A_HANDLE = vocabulary(
     """nurse rn md np dr doc pharmd pharm dpt crna lpn cna midwife medic paramedic emt physio
     surgeon doctor chw doula"""
-)
-# Other jobs as a part of such a handle (@chef_marco_cafe, @EMS_Coordinator_Hal); not short
-# ones ("rt" ends a patient's @keishafreeman_rt) nor a group's (@the_doucette_crew is a family).
-_JOBS_IN_A_HANDLE = frozenset(
+) | {
     word for word in ROLE_WORDS if len(word) > 3 and word not in {"crew", "board", "staff", "host"}
-)
+}
+# The words of a handle: its CamelCase words and capitals (@FairhavenGazette, @CDCgov).
+_HANDLE_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # A clinician's credential closing a CamelCase handle: @KimBrennanRN, @JoeParkMD.
 _CREDENTIAL_CLOSING = re.compile(r"[a-z](?:RN|MD|DO|NP|PA|PharmD|DPT|LCSW|CNM)$")
 # An office or a clinician's title opening a handle, before a capitalised name or "_".
@@ -129,7 +131,7 @@ def public_handle_words(text: str) -> set[str]:
         word.lower()
         for handle in _HANDLE.findall(text)
         if public_handle(handle)
-        for word in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", handle)
+        for word in _HANDLE_WORD.findall(handle)
     }
 
 
@@ -157,9 +159,9 @@ def public_handle(handle: str) -> bool:
         parts = [part.lower().rstrip("0123456789") for part in re.split(r"[._]", body)]
         # @nicu_nurse_alexis, @carlos_rn_atx, @chef_marco_cafe: a job among the parts
         return parts[-1] in _ORGANISATION_HANDLE_ENDINGS or any(
-            part in _CLINICIANS_HANDLE_WORDS or part in _JOBS_IN_A_HANDLE for part in parts
+            part in _JOBS_IN_A_HANDLE for part in parts
         )
     if not re.search(r"[a-z][A-Z]", body):
         return False
-    words = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+", body)
+    words = _HANDLE_WORD.findall(body)
     return any(word.lower() in _ORGANISATION_HANDLE_WORDS for word in words)
