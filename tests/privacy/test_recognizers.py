@@ -217,6 +217,19 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "mrs. patel says hi to the night crew", ["patel"]),
     (PatientNameRecognizer, "ms awareness walk this sat", []),
     (PatientNameRecognizer, "we miss you all, mr. the night shift", []),
+    # lower-case names thanked, cheered or mourned, and words of address
+    (PatientNameRecognizer, "ty ada & emeka, ur dad was the sweetest pt", ["ada & emeka", "ada"]),
+    (PatientNameRecognizer, "we'll miss u hamid!! go enjoy that garden", ["hamid"]),
+    (PatientNameRecognizer, "rest easy hattie 🕊️", ["hattie"]),
+    (PatientNameRecognizer, "get well soon, liam!", ["liam"]),
+    (PatientNameRecognizer, "get well soon & stop pulling his iv lol", []),
+    (PatientNameRecognizer, "ty to every charge nurse who taught me", []),
+    (PatientNameRecognizer, "happy 93rd bday to miss odessa!!", ["odessa"]),
+    (PatientNameRecognizer, "doña lupe (91) in rm 318 has taught us", ["lupe"]),
+    (PatientNameRecognizer, "don't miss the flu clinic, big thanks", []),
+    # a family named by its lower-case surname, not a crew
+    (PatientNameRecognizer, "ty to the ferreira fam for the açaí bowls", ["ferreira"]),
+    (PatientNameRecognizer, "shoutout to the night crew and the young family", []),
     # a day of the month alone, and a rescue
     (
         PatientDateRecognizer,
@@ -492,7 +505,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (
         PatientNameRecognizer,
         "thank you to agnes mcleod's family for the shortbread",
-        ["agnes mcleod"],
+        ["agnes", "agnes mcleod"],  # thanked, and a relative's patient: the widest is reported
     ),
     (
         PatientNameRecognizer,
@@ -611,6 +624,7 @@ def test_every_recognizer_documents_its_patterns_context_and_score() -> None:
         ("Feliz", False),  # SSA records it, but it opens Spanish greetings
         ("siya", False),  # a Tagalog stop word
         ("Baby", False),  # an English word
+        ("miss", False),  # in the Census list, but "miss odessa" is a title and a name
         ("Zorvex", False),
     ],
 )

@@ -32,7 +32,7 @@ _EVERYDAY_WORDS = vocabulary(
     """an in my so see else many may will june april august hope faith grace joy mark bill art
     rich frank sunny summer autumn dawn star major king prince bishop dean chase lane guy max
     pat sue ray page christian rose ivy holly iris ruby pearl amber crystal angel precious
-    patience charity destiny honey sky river forest brook man"""
+    patience charity destiny honey sky river forest brook man miss lady buddy"""
 )
 
 
@@ -55,6 +55,11 @@ def _census_lists() -> tuple[frozenset[str], frozenset[str]]:
 def census_given_names() -> frozenset[str]:
     """The Census given names, everyday words included."""
     return _census_lists()[0]
+
+
+def census_surnames() -> frozenset[str]:
+    """The Census surnames, lower-cased, everyday words included."""
+    return _census_lists()[1]
 
 
 @cache

@@ -38,7 +38,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from policy.privacy.cues import sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
-from policy.privacy.recognizers.known_name import is_given_name
+from policy.privacy.recognizers.known_name import census_surnames, is_given_name
 from policy.privacy.recognizers.social_handle import reply_about_care
 
 # Capitalised, with inner capitals (DeShawn, McKenzie) and hyphenated parts (Seo-yeon).
@@ -184,6 +184,20 @@ _LOWER_STOP = vocabulary(
 
 
 _GREETING = r"(?:Hi|Hello|Hey|Dear|Thank\s+you,|Thanks,)"
+# What an informal post says to someone before their lower-case name: "ty kenji", "so proud of
+# u vusi", "rest easy hattie", "we'll miss u hamid", "go home & rest up fernando".
+_SAID_TO_SOMEONE = (
+    r"ty|thx|tysm|thank\s+(?:u|you)|thanks|proud\s+of\s+(?:u|you)|miss\s+(?:u|you)"
+    r"|keep\s+it\s+up|rest\s+easy|rest\s+up|get\s+well(?:\s+soon)?+|feel\s+better(?:\s+soon)?+"
+    r"|love\s+(?:u|you)|welcome\s+home"
+)
+# Lower-case words of address before a given name: "miss odessa", "doña lupe", "lil moose".
+_LOWER_ADDRESS = r"miss|doña|dona|señora|sra\.?|tía|tia|lil|big"
+# A family named by its surname: "the okonkwo fam", "the ferreira family" (not a crew: "the
+# night crew", "the flight crew").
+_FAMILY_BY_SURNAME = r"fam|family|fambam|clan"
+# Surnames that are also the words before a family: "the young family".
+_NOT_A_FAMILY_NAME = vocabulary("young old little big great good best new proud happy loving")
 
 
 def _addressed_in_reply(text: str, start: int, end: int) -> bool:
@@ -303,6 +317,35 @@ class PatientNameRecognizer(RegexRecognizer):
             "name",
             lambda text, start, end: (
                 _PATIENT_IN_SENTENCE.search(text, *sentence_around(text, start, end)) is not None
+            ),
+        ),
+        *(
+            CuePattern(
+                "lower-case name thanked, cheered or mourned",
+                re.compile(rf"(?<![\w@#])(?i:{_SAID_TO_SOMEONE})(?:\s+to)?,?\s+(?P<name>{name})\b"),
+                0.7,
+                "name",
+                lambda text, start, end: _given_names_only(text[start:end]),
+            )
+            # "ty ada & emeka" as one finding where both words are names, else "ty ada"
+            for name in (rf"{_LOWER_NAME}\s*(?:&|and)\s*{_LOWER_NAME}", _LOWER_NAME)
+        ),
+        CuePattern(
+            "lower-case word of address and given name",
+            re.compile(rf"(?<![\w@#])(?:{_LOWER_ADDRESS})\s+(?P<name>{_LOWER_NAME})\b"),
+            0.7,
+            "name",
+            lambda text, start, end: is_given_name(text[start:end]),
+        ),
+        CuePattern(
+            "lower-case family named by its surname",
+            re.compile(rf"\bthe\s+(?P<name>{_LOWER_NAME})\s+(?:{_FAMILY_BY_SURNAME})\b"),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                _could_be_name(text[start:end])
+                and text[start:end] not in _NOT_A_FAMILY_NAME
+                and (text[start:end] in census_surnames() or is_given_name(text[start:end]))
             ),
         ),
         CuePattern(
@@ -528,6 +571,11 @@ def _lower_case_name(words: str) -> bool:
     if first in STOP_WORDS or first in _NOT_LOWER_NAMES:
         return False
     return not rest or (is_given_name(first) and _could_be_name(rest[0]))
+
+
+def _given_names_only(words: str) -> bool:
+    """Whether every word but "and" and "&" is a given name ("ada & emeka", not "ada & the")."""
+    return all(is_given_name(word) for word in re.split(r"\s*(?:&|\band\b)\s*", words))
 
 
 def _could_be_name(word: str) -> bool:
