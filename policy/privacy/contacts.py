@@ -49,8 +49,8 @@ _ORGANISATION_HANDLE_ENDINGS = vocabulary(
 # (@chef_marco_cafe, @EMS_Coordinator_Hal) but not short ones ("rt" ends a patient's
 # @keishafreeman_rt) nor a group's (@the_doucette_crew is a family).
 _JOBS_IN_A_HANDLE = vocabulary(
-    """nurse rn md np dr doc pharmd pharm dpt crna lpn cna midwife medic paramedic emt physio
-    surgeon doctor chw doula"""
+    """nurse rn md np dr doc pharmd pharm dpt crna lpn cna cnm pt ot slp atc rrt midwife medic
+    paramedic emt physio surgeon doctor chw doula infirmiere perfusion"""
 ) | {
     word for word in ROLE_WORDS if len(word) > 3 and word not in {"crew", "board", "staff", "host"}
 }
@@ -155,11 +155,14 @@ def public_handle(handle: str) -> bool:
     if len(letters) >= 3 and letters.isupper():
         return True
     if re.search(r"[._]", body):
+        pieces = re.split(r"[._]", body)
         # "@tlopez_news12": a channel's number after the newsroom's word
-        parts = [part.lower().rstrip("0123456789") for part in re.split(r"[._]", body)]
-        # @nicu_nurse_alexis, @carlos_rn_atx, @chef_marco_cafe: a job among the parts
+        parts = [piece.lower().rstrip("0123456789") for piece in pieces]
+        # @nicu_nurse_alexis, @carlos_rn_atx, @chef_marco_cafe, and CamelCase parts:
+        # @InfusionRN_Gabe, @SpineSurgeon_DrKhalil, @kidsPT_darnell: a job among the words
+        words = parts + [word.lower() for piece in pieces for word in _HANDLE_WORD.findall(piece)]
         return parts[-1] in _ORGANISATION_HANDLE_ENDINGS or any(
-            part in _JOBS_IN_A_HANDLE for part in parts
+            word in _JOBS_IN_A_HANDLE for word in words
         )
     if not re.search(r"[a-z][A-Z]", body):
         return False

@@ -339,6 +339,13 @@ def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> N
         ("@tlopez_news12", True),
         ("@MercyValleyNICU", True),
         ("@DraYolandaIbarra", True),
+        # a job inside a CamelCase part of an underscored handle
+        ("@InfusionRN_Gabe", True),
+        ("@SpineSurgeon_DrKhalil", True),
+        ("@kidsPT_darnell", True),
+        ("@CNM_Rosalind_Hart", True),
+        ("@MamaOtter_Leti", False),
+        ("@Siobhan_Runs4Pink", False),
         ("@the_doucette_crew", False),
         # a person's handle worded around a story, a job away from the bedside, a patient's
         ("@sarah_health_journey", False),
