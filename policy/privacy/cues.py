@@ -179,6 +179,11 @@ STREET_SUFFIXES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     r"|Terrace|Circle|Parkway|Pkwy|Highway|Hwy|Crescent|Cres|Close|Row|Square|Grove|Gardens|Mews"
 )
+# The suffixes that, in lower case, are still a street's: not "way", "place", "dr" (a doctor),
+# "st", "ct" (a scan) or "drive".
+LOWER_STREET_SUFFIXES = (
+    r"street|avenue|ave|road|rd|boulevard|blvd|lane|ln|terrace|parkway|pkwy|highway|hwy|crescent"
+)
 # A year before 1900 standing alone: not part of a phone number, ID or numeric date, nor a
 # house number ("1540 Juniper St.").
 LONG_AGO_YEAR = re.compile(

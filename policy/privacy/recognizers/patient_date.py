@@ -36,6 +36,8 @@ _MONTH_AFTER_DAY = (
     r"|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro))"
 )
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# Before a day of the month, a weekday also goes short: "thurs the 17th", "Sat. 8th".
+_SHORT_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?"
 _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
 _DATE = (
     rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
@@ -43,7 +45,8 @@ _DATE = (
     r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2})"
     # A day of the month alone: "Thursday the 14th", "Saturday 8th", "on the 8th" (not "the 8th
     # floor").
-    rf"|(?:{_WEEKDAY},?\s+(?:the\s+)?|(?<=\bon\s)the\s+)\d{{1,2}}(?:st|nd|rd|th)\b"
+    rf"|(?:(?:{_WEEKDAY}|{_SHORT_WEEKDAY}),?\s+(?:the\s+)?|(?<=\bon\s)the\s+)"
+    r"\d{1,2}(?:st|nd|rd|th)\b"
     rf"(?:\s+(?:of\s+)?{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?)?"
     r"(?!\s+(?:floor|fl|grade|annual|year|time|street|st|ave|avenue|century|round|place)\b))"
 ).replace(r"\d2", r"\d{2}")

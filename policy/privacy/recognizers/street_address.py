@@ -1,6 +1,7 @@
 """STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``218 Crescent Ave., Apt. 3``).
 
-Pattern: a house number, one to three capitalised words and a street suffix. Context is judged
+Patterns: a house number, one to three capitalised words and a street suffix; the same in lower
+case with a suffix that is no everyday word (``82 willow creek rd``, not ``3 nurses and dr``). Context is judged
 by the engine, which knows the organisation: the hospital's own addresses and venue words
 ("located at", "our clinic", "registration") are not a patient's home; home, lives, her/his are.
 Score 0.6.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import STREET_SUFFIXES
+from policy.privacy.cues import LOWER_STREET_SUFFIXES, STREET_SUFFIXES
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 
@@ -25,6 +26,12 @@ class StreetAddressRecognizer(RegexRecognizer):
                 rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{STREET_SUFFIXES})\b"
                 r"(?:\.?,?\s+(?:Apt|Unit|Suite|#)\.?\s*\w+)?"
             ),
+            0.6,
+        ),
+        CuePattern(
+            # typed in a hurry: "can be mailed to 82 willow creek rd"
+            "lower-case number street suffix",
+            re.compile(rf"\b\d{{1,5}}\s+(?:[a-z]{{3,}}\s+){{1,3}}(?:{LOWER_STREET_SUFFIXES})\b"),
             0.6,
         ),
     )
