@@ -240,9 +240,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "She was admitted on Sunday 30th March.", ["Sunday 30th March"]),
     (PatientDateRecognizer, "the hiker rescued on Saturday, July 13 is", ["Saturday, July 13"]),
     (PatientDateRecognizer, "The clinic for your appointment is on the 8th floor.", []),
-    (PatientDateRecognizer, "ur grandpa in rm 901, discharge is thurs the 17th", ["thurs the 17th"]),
+    (PatientDateRecognizer, "ur grandpa in rm 901, discharge thurs the 17th", ["thurs the 17th"]),
     (PatientDateRecognizer, "his surgery moved to sat the 3rd floor OR", []),
-    (StreetAddressRecognizer, "cards can be mailed to 82 willow creek rd now", ["82 willow creek rd"]),
+    (StreetAddressRecognizer, "cards can be mailed to 82 willow creek rd", ["82 willow creek rd"]),
     (StreetAddressRecognizer, "ty to 3 amazing nurses and dr patel", []),
     (PatientDateRecognizer, "Join us on the 3rd annual surgery fun run.", []),
     (

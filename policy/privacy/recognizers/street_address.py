@@ -1,9 +1,10 @@
 """STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``218 Crescent Ave., Apt. 3``).
 
 Patterns: a house number, one to three capitalised words and a street suffix; the same in lower
-case with a suffix that is no everyday word (``82 willow creek rd``, not ``3 nurses and dr``). Context is judged
-by the engine, which knows the organisation: the hospital's own addresses and venue words
-("located at", "our clinic", "registration") are not a patient's home; home, lives, her/his are.
+case with a suffix that is no everyday word (``82 willow creek rd``, not ``3 nurses and dr``).
+Context is judged by the engine, which knows the organisation: the hospital's own addresses
+and venue words ("located at", "our clinic", "registration") are not a patient's home; home,
+lives, her/his are.
 Score 0.6.
 """
 
