@@ -167,7 +167,8 @@ VENUE_CUES = vocabulary(
     sessions training rsvp held auditorium education museum exhibit community board building
     navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym
     closed reopens reopened cleaning clean renovation pavilion phlebotomy draws outpatient
-    outpatients furnished tour tours"""
+    outpatients furnished tour tours conf admin basement sim simulation skills break breakroom
+    storage supply"""
 )
 
 

@@ -107,6 +107,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (RoomNumberRecognizer, "Bay 3 is closed for a deep clean until Thursday.", []),
     (RoomNumberRecognizer, "Put the phone down before bed\n4️⃣ Move your body", []),
     (RoomNumberRecognizer, "Lab draws 7a–5p, Rm 104. Pharmacy refills: 402-555-0130.", []),
+    (RoomNumberRecognizer, "bed 4 in the sim lab is broken again, use bay 2", []),
+    (RoomNumberRecognizer, "cake in rm 204 (admin conf rm) at 3", []),
+    (RoomNumberRecognizer, "stop by rm B12 (basement) 7a-7p", []),
     (RoomNumberRecognizer, "Outpatient Phlebotomy moves to Room G14, Ground Floor.", []),
     (RoomNumberRecognizer, "Room 3 was furnished by the Rotary Club of Wagga Wagga.", []),
     (
