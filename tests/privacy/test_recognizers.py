@@ -233,6 +233,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     # a family named by its lower-case surname, not a crew
     (PatientNameRecognizer, "ty to the ferreira fam for the açaí bowls", ["ferreira"]),
     (PatientNameRecognizer, "shoutout to the night crew and the young family", []),
+    (PatientNameRecognizer, "to svetlana & yuri: ur mom talked about u", ["svetlana & yuri"]),
+    (PatientNameRecognizer, "hi all, your mom will love the new menu", []),
+    (PatientNameRecognizer, "bashir is 6 wks post-op from his transplant", ["bashir"]),
     # a day of the month alone, and a rescue
     (
         PatientDateRecognizer,

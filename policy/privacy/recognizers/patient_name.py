@@ -156,6 +156,7 @@ _STORY_PREDICATE = (
     r"|came\s+(?:in\s+)?(?:to|for)\s+(?:his|her|their)\s+(?:infusion|chemo|treatment|dialysis"
     r"|surgery|appointment|session)"
     r"|is\s+(?:feeling|doing)\s+(?:better|well|great)"
+    r"|is\s+(?:\d+\s+(?:days?|wks?|weeks?|months?)\s+)?post-?op\b"
 )
 # A lower-case name in a bed follows a preposition: "thanks to ravi in bed 9".
 _AFTER_PREPOSITION = "|".join(rf"(?<=\b{word}\s)" for word in ("to", "for", "from", "with", "and"))
@@ -547,6 +548,17 @@ class PatientNameRecognizer(RegexRecognizer):
             re.compile(rf"\b(?P<name>{_NAME}),\s+your\s+(?i:{_FAMILY}|{_NICKNAME})\b"),
             0.75,
             "name",
+        ),
+        CuePattern(
+            # "to svetlana & yuri: ur mom talked about u nonstop", "kenji, ur grandma says"
+            "lower-case name spoken to about a relative",
+            re.compile(
+                rf"\b(?P<name>{_LOWER_NAME}(?:\s*(?:&|and)\s*{_LOWER_NAME})?)[:,]\s+(?:ur|your)\s+"
+                rf"(?i:{_FAMILY}|{_NICKNAME})\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: _given_names_only(text[start:end]),
         ),
     )
 
