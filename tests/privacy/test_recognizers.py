@@ -603,6 +603,12 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             "After Sunday's rollover, the red '98 F-150's driver is recovering here.",
             ["red '98 F-150"],
         ),
+        # A school typed in lower case, not a phrase that ends in "high".
+        (
+            "deshawn from westfield high came back to see the trauma team after his crash",
+            ["westfield high"],
+        ),
+        ("after the crash he was in our icu. plenty of snow up high, so ski safe", []),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

@@ -2,7 +2,8 @@
 
 Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Cedar Falls teen``),
 a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``)
-a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``) and a
+a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``, in
+lower case after "from", "at" or "his": ``from westfield high``) and a
 workplace (``a line cook at Harbor Street Diner``, ``the Amtrak conductor``) and the town where
 an incident happened (``the grain bin accident outside Wahoo``).
 Context (required): the post must tell of someone's care (recovering, surgery, ICU, radiation).
@@ -19,6 +20,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from policy.privacy.cues import INSTITUTION_WORDS, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
@@ -94,6 +96,20 @@ _SCHOOL = CuePattern(
     0.7,
 )
 
+# Typed in a hurry: "deshawn from westfield high", "his lincoln middle school hoopers".
+_LOWER_SCHOOL = CuePattern(
+    "lower-case school",
+    re.compile(
+        r"\b(?:from|at|of|his|her|their)\s+(?P<school>(?!(?:the|a|an|our|my|junior|senior|high"
+        r"|middle|medical|nursing|grad|summer|night)\b)[a-z]+(?:\s+[a-z]+)?\s+"
+        r"(?:high|middle|elementary|academy)(?:\s+school)?)\b"
+    ),
+    0.7,
+    "school",
+    # its name's words are no stop words: not "plenty of snow up high"
+    lambda text, start, end: not STOP_WORDS.intersection(text[start:end].split()[:-1]),
+)
+
 
 def _ours(text: str, result: RecognizerResult) -> bool:
     """Whether a matched workplace is the hospital itself ("a nurse at our Heart Center")."""
@@ -141,9 +157,11 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
         incident = _INCIDENT.search(text) is not None
         about_someone = []
         if incident or _ONE_PERSON.search(text):
-            about_someone = self.matches(text, _SCHOOL) + [
-                place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)
-            ]
+            about_someone = (
+                self.matches(text, _SCHOOL)
+                + self.matches(text, _LOWER_SCHOOL)
+                + [place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)]
+            )
         if not incident:
             return about_someone
         hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
