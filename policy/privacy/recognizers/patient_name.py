@@ -22,7 +22,10 @@ Patterns:
 - a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
   ``ravi in bed 9``, ``J. Nakamura Rm 4417``;
 - a name spoken to or welcomed: ``Feel better soon, Hiroshi!``, ``Welcome to the world, Ishaan
-  and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday to Ava and Ella!``;
+  and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday to Ava and Ella!``; in lower case,
+  a given name thanked, cheered or mourned (``ty ada & emeka``, ``rest easy hattie``), spoken to
+  about a relative (``to svetlana & yuri: ur mom``) or after a word of address (``miss odessa``,
+  ``doña lupe``), and a family by its surname (``the ferreira fam``);
 - a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
   told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
@@ -192,7 +195,7 @@ _SAID_TO_SOMEONE = (
     r"|keep\s+it\s+up|rest\s+easy|rest\s+up|get\s+well(?:\s+soon)?+|feel\s+better(?:\s+soon)?+"
     r"|love\s+(?:u|you)|welcome\s+home"
 )
-# Lower-case words of address before a given name: "miss odessa", "doña lupe", "lil moose".
+# Lower-case words of address before a given name: "miss odessa", "doña lupe", "big tony".
 _LOWER_ADDRESS = r"miss|doña|dona|señora|sra\.?|tía|tia|lil|big"
 # A family named by its surname: "the okonkwo fam", "the ferreira family" (not a crew: "the
 # night crew", "the flight crew").
