@@ -130,6 +130,8 @@ def person_verdict(
     credential = _CREDENTIAL_AFTER.match(text[end:])
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
+    if _department_in_brackets(text, end):
+        return "public"  # "Tuan Nguyen (Pharmacy)", "Maria Kostopoulos (Operating Theatres)"
     if any(_is_role(word) for word in before[-2:]):
         return "public"  # "CEO Michael Grant", "cardiac nurse Lauren Pike", "preceptors Lauren"
     if any(_is_figure(word) for word in before[-2:]) and not _in_care(text, start, end):
@@ -155,6 +157,24 @@ def person_verdict(
     if any(_is_figure(word) for word in list_before) and not _in_care(text, start, end):
         return "public"  # the second of "Sharks wingers Taniela Fifita and Josh Carmody"
     return "patient"
+
+
+# Capitalised words in brackets right after a name: "(Food Services)", "(Lead Technician)".
+_BRACKETED_AFTER = re.compile(r"\s*\(([A-Z][\w'’-]*(?:\s+(?:&\s+)?[A-Z][\w'’-]*){0,3})\)")
+# Departments the hospital's own words do not already name.
+_DEPARTMENTS = NOT_NAME_WORDS | vocabulary(
+    """theatres theatre pathology estates facilities portering catering comms communications
+    finance payroll admissions housekeeping dietetics physiotherapy security maintenance"""
+)
+
+
+def _department_in_brackets(text: str, end: int) -> bool:
+    """Whether a department or job follows the name in brackets, as staff lists give them."""
+    bracketed = _BRACKETED_AFTER.match(text, end)
+    return bracketed is not None and any(
+        word in _DEPARTMENTS or _is_role(word)
+        for word in (found.lower() for found in WORD.findall(bracketed.group(1)))
+    )
 
 
 def beyond_dispute(text: str, result: RecognizerResult) -> bool:

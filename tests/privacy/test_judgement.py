@@ -194,6 +194,31 @@ def test_an_age_given_to_grandma_is_a_patients() -> None:
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
+        # a department or job in brackets after a name, as staff lists give them
+        (
+            "Thirty years: Leanne Ho (Maternity), Rosa Santoro (Food Services)",
+            ["Leanne Ho", "Rosa Santoro"],
+            [],
+        ),
+        ("Left to right: Fatima (Lead Technician) and Graham", ["Fatima"], []),
+        # but not a nickname or a record number
+        (
+            "Winifred Jacobs (Win to her friends) went home today",
+            ["Winifred Jacobs"],
+            ["Winifred Jacobs"],
+        ),
+        ("Bridget (Bridie) rang the bell after her last chemo", ["Bridget"], ["Bridget"]),
+    ],
+)
+def test_a_department_in_brackets_makes_a_name_staff(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
         # the award or retirement in another clause is someone else's
         (
             "Our Employee of the Year got a surprise at the breakfast: a video from Amelia Grant, "
