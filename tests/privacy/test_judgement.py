@@ -201,7 +201,7 @@ def test_an_age_given_to_grandma_is_a_patients() -> None:
             [],
         ),
         ("Left to right: Fatima (Lead Technician) and Graham", ["Fatima"], []),
-        # but not a nickname or a record number
+        # but not a nickname
         (
             "Winifred Jacobs (Win to her friends) went home today",
             ["Winifred Jacobs"],
