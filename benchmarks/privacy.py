@@ -180,13 +180,30 @@ SPLITS = {
     "children's hospital (32 of 120 posts with PHI), measured blind the same way, then trained on",
     "heldout-46": "written the same way (informal posts staff draft in a hurry: lower case, "
     "abbreviations, first names of staff and of patients alike), measured blind with the whole "
-    "engine after heldout-44 to everyday-11 were trained on",
+    "engine after heldout-44 to everyday-11 were trained on, then trained on",
     "heldout-47": "written the same way (posts full of handles: partners, newsrooms, officials, "
-    "clinicians' own handles, patients' and relatives' handles), measured blind the same way",
+    "clinicians' own handles, patients' and relatives' handles), measured blind the same way, "
+    "then trained on",
     "everyday-12": "a twelfth ordinary month, October, of a community hospital system in south "
-    "Texas, partly in Spanish (29 of 120 posts with PHI), measured blind the same way",
+    "Texas, partly in Spanish (29 of 120 posts with PHI), measured blind the same way, then "
+    "trained on",
     "everyday-13": "a thirteenth ordinary month, January, of a private hospital group in India "
-    "and a hospital in Singapore (30 of 120 posts with PHI), measured blind the same way",
+    "and a hospital in Singapore (30 of 120 posts with PHI), measured blind the same way, then "
+    "trained on",
+    "heldout-48": "written the same way (a hospital page's replies and community updates on "
+    "Facebook and Instagram: reply handles, first names, relatives thanking a unit), measured "
+    "blind with the whole engine after heldout-46 to everyday-13 were trained on",
+    "heldout-49": "written the same way (a foundation's and patient-experience team's posts: "
+    "donors, honourees and volunteers in their own news beside patients and the relatives a "
+    "gift remembers), measured blind the same way",
+    "everyday-14": "a fourteenth ordinary month, May, of a Canadian regional health authority "
+    "(57 of 120 posts with PHI), measured blind the same way",
+    "everyday-15": "a fifteenth ordinary month, August, of a regional Australian hospital and its "
+    "aged-care wing (58 of 120 posts with PHI), measured blind the same way",
+    "heldout-50": "written the same way (informal posts again, lower case and abbreviations, "
+    "staff and patients by first name alike), measured blind the same way",
+    "heldout-51": "written the same way (community health centres' posts mostly in thirteen "
+    "community languages), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)

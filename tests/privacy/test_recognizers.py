@@ -236,6 +236,8 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "to svetlana & yuri: ur mom talked about u", ["svetlana & yuri"]),
     (PatientNameRecognizer, "hi all, your mom will love the new menu", []),
     (PatientNameRecognizer, "bashir is 6 wks post-op from his transplant", ["bashir"]),
+    (PatientNameRecognizer, "our little mate Jaxon (8) rang the bell", ["Jaxon"]),
+    (PatientNameRecognizer, "Step (1): wash your hands for 20 seconds", []),
     # a day of the month alone, and a rescue
     (
         PatientDateRecognizer,

@@ -14,7 +14,8 @@ Patterns:
   ``儿子陈伟``, ``따님 김지은 씨``;
 - a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``,
   ``#GetWellSoonAnanya``, ``#RestEasyJaylen``;
-- a lower-case name given with an age, news style: ``jayden morales, 7,``;
+- a lower-case name given with an age, news style: ``jayden morales, 7,``; a given name with an
+  age in brackets: ``Sinéad (8)``;
 - a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``; a name after
   "rip" (``rip earl whitfield``);
 - a name opening a sentence whose verb tells a patient's story: ``Kenji is home after his
@@ -287,6 +288,14 @@ class PatientNameRecognizer(RegexRecognizer):
             re.compile(rf"\b\d{{1,2}}-year-old\s+(?P<name>{_NAME})\b"),
             0.7,
             "name",
+        ),
+        CuePattern(
+            # "Sinéad (8) is raising money", "our little mate Jaxon (8) from Wagga Wagga"
+            "name with an age in brackets",
+            re.compile(rf"\b(?P<name>{_NAME}(?:\s+{_NAME})?)\s*\((?:age\s+)?\d{{1,2}}\)"),
+            0.7,
+            "name",
+            lambda text, start, end: is_given_name(text[start:end].split()[0]),
         ),
         CuePattern(
             "name in another script with an honorific",
