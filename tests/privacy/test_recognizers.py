@@ -238,6 +238,19 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "bashir is 6 wks post-op from his transplant", ["bashir"]),
     (PatientNameRecognizer, "our little mate Jaxon (8) rang the bell", ["Jaxon"]),
     (PatientNameRecognizer, "Step (1): wash your hands for 20 seconds", []),
+    # a name right before a date of birth or record number, and a lower-case name in a room
+    (PatientNameRecognizer, "belongings bag for r. castellano, DOB 4/17/51", ["r. castellano"]),
+    (
+        PatientNameRecognizer,
+        "Meet Beverly Sandoval (MRN 00482917), who",
+        ["Beverly Sandoval", "Sandoval"],  # tried at each word; the engine reports the widest
+    ),
+    (PatientNameRecognizer, "camille from rm 306 was already up walking", ["camille"]),
+    (PatientNameRecognizer, "a week on our stroke ward in bed 14", []),
+    (PatientNameRecognizer, "congrats to tommy reyes on finishing chemo", ["tommy", "tommy reyes"]),
+    (PatientNameRecognizer, "congrats tommy on ur new job", ["tommy"]),
+    (LicensePlateRecognizer, "whoever owns the silver civic KDM 2291 in the ED lot", ["KDM 2291"]),
+    (LicensePlateRecognizer, "the car park by entrance B2 is closed", []),
     # a day of the month alone, and a rescue
     (
         PatientDateRecognizer,

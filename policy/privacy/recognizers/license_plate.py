@@ -3,7 +3,8 @@
 Patterns: ``plate 7XKR221``, ``licence plate ABC-1234``, ``Ohio plate HJX 2291``, ``tag number
 4GHT92``, ``reg. 151-D-20394``. Context: the
 word plate/tag before a code mixing letters and digits, or such a code in brackets right after
-a vehicle (``your car (LMN-4821)``). Score 0.8.
+a vehicle (``your car (LMN-4821)``), or letters and digits in a plate's shape right after one
+(``the silver civic KDM 2291``). Score 0.8.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ class LicensePlateRecognizer(RegexRecognizer):
             re.compile(
                 r"\b(?i:car|truck|van|vehicle|suv|motorcycle)\s*\((?P<plate>(?=[A-Z0-9 -]*\d)"
                 r"(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,5}){1,2})\)"
+            ),
+            0.8,
+            "plate",
+        ),
+        CuePattern(
+            # "the silver civic KDM 2291 in the ED lot", "ur grey f-150 TXR-4410"
+            "plate right after a described vehicle",
+            re.compile(
+                r"\b(?i:car|truck|van|suv|pickup|sedan|civic|corolla|camry|accord|f-?150|silverado"
+                r"|ram|tacoma|jeep|minivan)\s+(?P<plate>[A-Z]{2,3}[ -]?\d{3,4})\b"
             ),
             0.8,
             "plate",

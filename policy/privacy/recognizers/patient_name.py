@@ -165,10 +165,12 @@ _STORY_PREDICATE = (
 # A lower-case name in a bed follows a preposition: "thanks to ravi in bed 9".
 _AFTER_PREPOSITION = "|".join(rf"(?<=\b{word}\s)" for word in ("to", "for", "from", "with", "and"))
 _ROOM = r"(?:in\s+(?i:bed|room|rm\.?|bay)|Rm\.?|[Bb]ed|[Bb]ay)\s*#?\d"
-# Common nouns that stand where a lower-case name would: "the patient in bed 9".
+# Common nouns that stand where a lower-case name would ("the patient in bed 9"), and Tagalog
+# particles before names ("Congrats kina Nanay Joy").
 _NOT_LOWER_NAMES = vocabulary(
     """patient man woman boy girl baby guy lady gentleman kid child mom dad friend everyone
-    someone anyone visitor visitors family bed room bay rm asleep awake home"""
+    someone anyone visitor visitors family bed room bay rm asleep awake home ward unit floor
+    kina sina"""
 )
 # A nickname in brackets between a name and its verb: Ikechukwu ("Ike") tore his ACL.
 _NICKNAME_IN_BRACKETS = r"(?:\s+\([\"“]?[A-Za-z]+[\"”]?\))?"
@@ -194,7 +196,7 @@ _GREETING = r"(?:Hi|Hello|Hey|Dear|Thank\s+you,|Thanks,)"
 _SAID_TO_SOMEONE = (
     r"ty|thx|tysm|thank\s+(?:u|you)|thanks|proud\s+of\s+(?:u|you)|miss\s+(?:u|you)"
     r"|keep\s+it\s+up|rest\s+easy|rest\s+up|get\s+well(?:\s+soon)?+|feel\s+better(?:\s+soon)?+"
-    r"|love\s+(?:u|you)|welcome\s+home"
+    r"|love\s+(?:u|you)|welcome\s+(?:home|back)|fly\s+high|heal\s+up|congrats"
 )
 # Lower-case words of address before a given name: "miss odessa", "doña lupe", "big tony".
 _LOWER_ADDRESS = r"miss|doña|dona|señora|sra\.?|tía|tia|lil|big"
@@ -338,10 +340,15 @@ class PatientNameRecognizer(RegexRecognizer):
                 re.compile(rf"(?<![\w@#])(?i:{_SAID_TO_SOMEONE})(?:\s+to)?,?\s+(?P<name>{name})\b"),
                 0.7,
                 "name",
-                lambda text, start, end: _given_names_only(text[start:end]),
+                lambda text, start, end: _lower_case_people(text[start:end]),
             )
-            # "ty ada & emeka" as one finding where both words are names, else "ty ada"
-            for name in (rf"{_LOWER_NAME}\s*(?:&|and)\s*{_LOWER_NAME}", _LOWER_NAME)
+            # "ty ada & emeka" and "congrats tommy reyes" as one finding where the words are
+            # names, else "ty ada"
+            for name in (
+                rf"{_LOWER_NAME}\s*(?:&|and)\s*{_LOWER_NAME}",
+                rf"{_LOWER_NAME}\s+{_LOWER_NAME}",
+                _LOWER_NAME,
+            )
         ),
         CuePattern(
             "lower-case word of address and given name",
@@ -543,6 +550,28 @@ class PatientNameRecognizer(RegexRecognizer):
             ),
         ),
         CuePattern(
+            # "belongings bag for r. castellano, DOB 4/17/51", "Gerald F. (MRN 00482913)"
+            "name before a date of birth or record number",
+            # A lookahead, so that "Meet Beverly Sandoval (MRN" is tried at "Beverly" as well.
+            re.compile(
+                rf"\b(?=(?P<name>[A-Za-z]\.\s*[A-Za-z][a-z'’-]{{2,}}"
+                rf"|{_NAME}(?:\s+(?:[\"“][A-Z][a-z]+[\"”]|{_NAME})){{0,2}})"
+                r"\s*[,(]?\s*(?i:dob|d\.o\.b\.?|date\s+of\s+birth|mrn)\b)"
+            ),
+            0.75,
+            "name",
+            lambda text, start, end: _named_on_a_chart(text[start:end]),
+        ),
+        CuePattern(
+            "lower-case name in a room",
+            re.compile(rf"\b(?P<name>{_LOWER_NAME})\s+(?:from|in)\s+(?:rm|room|bed|bay)\s*#?\d"),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                is_given_name(text[start:end]) and _could_be_name(text[start:end])
+            ),
+        ),
+        CuePattern(
             "lower-case support hashtag",
             re.compile(rf"#(?P<tag>{_LOWER_HASHTAG.pattern})\b"),
             0.75,
@@ -600,6 +629,27 @@ def _lower_case_name(words: str) -> bool:
 def _given_names_only(words: str) -> bool:
     """Whether every word but "and" and "&" is a given name ("ada & emeka", not "ada & the")."""
     return all(is_given_name(word) for word in re.split(r"\s*(?:&|\band\b)\s*", words))
+
+
+def _named_on_a_chart(words: str) -> bool:
+    """Whether the words before a date of birth are a name: an initial and a surname ("r.
+    castellano"), a given name first ("Robert \"Bobby\" Lyle", not "Meet Beverly Sandoval"),
+    or a surname alone."""
+    first, *rest = words.split()
+    if "." in first:
+        return words.split(".")[-1].strip().lower() not in STOP_WORDS
+    return is_given_name(first) or (not rest and first.lower() in census_surnames())
+
+
+def _lower_case_people(words: str) -> bool:
+    """Whether lower-case words are given names ("ada & emeka", "hattie"), or a given name and
+    a surname ("tommy reyes", not "tommy on")."""
+    first, *rest = words.split()
+    if any(word in STOP_WORDS or word in _NOT_LOWER_NAMES for word in (first, *rest[-1:])):
+        return False
+    if len(rest) == 1 and rest[0] not in ("&", "and"):
+        return is_given_name(first) and rest[0] in census_surnames()
+    return _given_names_only(words)
 
 
 def _could_be_name(word: str) -> bool:
