@@ -81,6 +81,7 @@ from policy.privacy.people import (
     tidied,
     told_of_own_care,
     with_coordinated_name,
+    with_the_models_reading,
 )
 from policy.privacy.recognizers.room_number import is_a_venue
 from policy.schema import Organisation
@@ -180,7 +181,9 @@ def keep_candidates(
                 if is_tagged_patient(result) and not beyond_dispute(text, result):
                     disputed.append(result)
                 continue
-            result = with_coordinated_name(text, result, kept)
+            result = with_coordinated_name(
+                text, with_the_models_reading(text, result, results), kept
+            )
         elif result.entity_type == "DATE" and LONG_AGO_YEAR.search(span):
             # "Florence Nightingale was born on 12 May 1820": nobody living. Only the date's own
             # year counts: a veteran's discharge date in a sentence that also says 1944 is PHI.

@@ -35,7 +35,7 @@ from policy.privacy.cues import (
     words_before,
 )
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
-from policy.privacy.recognizers.known_name import is_given_name
+from policy.privacy.recognizers.known_name import census_surnames, is_given_name
 from policy.privacy.recognizers.patient_name import is_support_hashtag
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
@@ -459,6 +459,51 @@ def with_coordinated_name(
     after = _COORDINATED_AFTER.match(text, result.end)
     end = after.end() if after and after.group(1).lower() not in NOT_NAME_WORDS else result.end
     return _respanned(result, start, end)
+
+
+def with_the_models_reading(
+    text: str, result: RecognizerResult, candidates: list[RecognizerResult]
+) -> RecognizerResult:
+    """A rule's patient name widened to a model's reading that holds it and runs on with a
+    name's words: "congrats to tommy" to the tagger's "tommy reyes", so that redaction does not
+    leave the surname. Words across a sentence's end, or not a name's, do not count."""
+    if from_a_model(result):
+        return result
+    for other in candidates:
+        if not (
+            other.entity_type == "PERSON"
+            and from_a_model(other)
+            and other.start <= result.start
+            and result.end <= other.end
+            and other.end - other.start > result.end - result.start
+        ):
+            continue
+        reading = tidied(text, other)
+        if reading is None or not (reading.start <= result.start and result.end <= reading.end):
+            continue
+        added = (text[reading.start : result.start] + " " + text[result.end : reading.end]).split()
+        if len(added) > 3 or any(re.search(r"[.!?:;。！？，、；：]", word) for word in added):
+            continue
+        if all(_part_of_a_name(word) for word in added):
+            return _respanned(result, reading.start, reading.end)
+    return result
+
+
+def _part_of_a_name(word: str) -> bool:
+    """A word a name may hold (capitalised, a given name or a surname, a quoted nickname), and
+    no title, role or place: "Sergeant Paul Vance" stays "Paul Vance"."""
+    bare = word.strip("\"“”'’(),")
+    lowered = bare.lower()
+    return (
+        bool(bare)
+        and (bare[0].isupper() or is_given_name(bare) or lowered in census_surnames())
+        and lowered not in NOT_NAME_WORDS | PUBLIC_TITLES | TITLES_IN_A_NAME | _PLACE_WORDS
+        and not _is_role(lowered)
+    )
+
+
+# Words that end a ward's, a story's or a school's name, not a person's.
+_PLACE_WORDS = vocabulary("ward story liaison house wing")
 
 
 _WHO_SERVED = re.compile(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b")

@@ -181,6 +181,34 @@ def test_an_age_given_to_a_volunteer_or_a_professor_is_theirs(text: str, name: s
     assert kept_spans(text, spans) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "rule_found", "tagger_found", "reported"),
+    [
+        # the tagger's reading holds the surname the rule left out: redaction must hide it too
+        ("congrats to tommy reyes on finishing chemo", "tommy", "tommy reyes", "tommy reyes"),
+        (
+            "Welcome to the world, Oliver James Tran!",
+            "Oliver James",
+            "Oliver James Tran",
+            "Oliver James Tran",
+        ),
+        # but not a ward named after someone, nor words across a sentence's end
+        (
+            "discharged from Mary Gilmore Ward after her fall",
+            "Mary Gilmore",
+            "Mary Gilmore Ward",
+            "Mary Gilmore",
+        ),
+        ("get well soon hattie. Monday we walk", "hattie", "hattie. Monday", "hattie"),
+    ],
+)
+def test_a_rules_name_takes_the_taggers_wider_reading(
+    text: str, rule_found: str, tagger_found: str, reported: str
+) -> None:
+    spans = [(rule_found, "PERSON", "PatientNameRecognizer"), (tagger_found, "PERSON", TAGGER)]
+    assert kept_spans(text, spans) == [reported]
+
+
 def test_an_age_given_to_grandma_is_a_patients() -> None:
     text = (
         "Happy 95th birthday to Grandma Chen on our Geriatrics ward — she says the secret is "
