@@ -497,13 +497,16 @@ def _part_of_a_name(word: str) -> bool:
     return (
         bool(bare)
         and (bare[0].isupper() or is_given_name(bare) or lowered in census_surnames())
-        and lowered not in NOT_NAME_WORDS | PUBLIC_TITLES | TITLES_IN_A_NAME | _PLACE_WORDS
+        and lowered not in _NOT_IN_A_NAME
         and not _is_role(lowered)
     )
 
 
-# Words that end a ward's, a story's or a school's name, not a person's.
-_PLACE_WORDS = vocabulary("ward story liaison house wing")
+# Words that end a ward's, a story's or a school's name, not a person's, with titles and the
+# words of departments: none widens a name (built once, not per word).
+_NOT_IN_A_NAME = (
+    NOT_NAME_WORDS | PUBLIC_TITLES | TITLES_IN_A_NAME | vocabulary("ward story liaison house wing")
+)
 
 
 _WHO_SERVED = re.compile(r",\s+who\s+(?:served|serves|worked|works|chaired|led|leads|founded)\b")
