@@ -206,6 +206,15 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "95yo pt in bed 3, and a 92 y/o gent", ["95yo", "92 y/o"]),
     (AgeOver89Recognizer, "a 100 yr old building; 90 yrs of care", []),
     (AgeOver89Recognizer, "rip earl, 98 yrs young", ["98 yrs young"]),
+    # spelled out, and a birthday cake's candles
+    (AgeOver89Recognizer, "Our ninety-three-year-old rehab star", ["ninety-three-year-old"]),
+    (AgeOver89Recognizer, "Edna turned one hundred and one today", ["turned one hundred and one"]),
+    (AgeOver89Recognizer, "Happy ninety-fifth birthday, Edna!", ["Happy ninety-fifth birthday"]),
+    (AgeOver89Recognizer, "92 candles! Happy birthday Iris", ["92 candles"]),
+    (AgeOver89Recognizer, "Ninety-eight candles 🎂 Happy bday", ["Ninety-eight candles"]),
+    (AgeOver89Recognizer, "100 candles lit for the vigil tonight", []),
+    (AgeOver89Recognizer, "Our ED turned ninety percent of calls around", []),
+    (AgeOver89Recognizer, "a hundred candles and a hundred-year-old oak", []),
     (PatientNameRecognizer, "rip earl whitfield 🕊️ 98 yrs young", ["earl whitfield"]),
     (PatientNameRecognizer, "RIP Marjorie. She loved our garden.", ["Marjorie"]),
     (PatientNameRecognizer, "a swimmer pulled from a rip current Sunday", []),
@@ -347,6 +356,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "Le 20 mars dernier, nous avons inauguré notre nouveau plateau.", []),
     (PatientDateRecognizer, "After surgery, 15 out of 20 patients walked the same day.", []),
     (PatientDateRecognizer, "Vaccination clinic on 9 мая at the community centre.", []),
+    # a weekday before a day/month date, as Australian and British posts write it
+    (PatientDateRecognizer, "paid our ED a visit on Saturday 16/8", ["Saturday 16/8"]),
+    (PatientDateRecognizer, "Valda turned 95 on Monday 11/8 and waltzed", ["Monday 11/8"]),
+    (PatientDateRecognizer, "Flu clinic on Saturday 16/8 from 9 to 12", []),
     # street addresses (whose address it is is judged by the engine)
     (
         StreetAddressRecognizer,

@@ -3,10 +3,12 @@
 Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
 ``98 years old`` / ``91 years young``, ``92-year-old patient``, ``101 yr old``, ``95yo``, ``At
 97, Walter...``, ``who at 99 donated``, ``at the age of 96``, a bare age told by whose it is
-(``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ``95岁``, ``100歳``, ``100세``,
-``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``95 tuổi``, ``98 taong gulang``, ``(ਉਮਰ
-92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``, ``101-letni``, ``95-річчя``, ``miaka
-93``, ``白寿``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``, ``95ویں سالگرہ``, ``98ኛ ዓመት``.
+(``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ages spelled out
+(``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
+``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``95 tuổi``,
+``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
+``101-letni``, ``95-річчя``, ``miaka 93``, ``白寿``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
+``95ویں سالگرہ``, ``98ኛ ዓመት``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
 (``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
@@ -20,6 +22,13 @@ from policy.privacy.cues import historical, sentence_around, vocabulary, words_b
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
+# Spelled out: "ninety-three", "one hundred and one" (never "a hundred", a figure of speech).
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_AGE_WORDS = rf"(?:ninety(?:[\s-]{_UNITS})?|one[\s-]hundred(?:[\s-](?:and[\s-])?{_UNITS})?)"
+_ORDINAL_WORDS = (
+    r"(?:ninetieth|ninety[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|(?:one[\s-])?hundredth|(?:one[\s-])?hundred[\s-](?:and[\s-])?(?:first|second|third))"
+)
 # The same in any script's digits (Persian ۹۳, Bengali ৯৩, Devanagari ९४, Arabic ٩٣).
 _AGE_ANY_DIGITS = r"(?:[9۹٩৯९]\d|[1۱١১१][0۰٠০०1۱١১१]\d)"
 # "aged 90 and over", "90+", "90 to 100": a range of ages, not one person's.
@@ -35,6 +44,7 @@ _THINGS = (
 )
 # A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
 _DEATH = re.compile(r"(?i)\b(?:died|death|passed|lived\s+to)\b")
+_BIRTHDAY = re.compile(r"(?i)\b(?:birthday|bday|b-day|cake)")
 # Subjects that make "turning 100" an anniversary, not a birthday.
 _INSTITUTIONS = vocabulary(
     "hospital we center centre clinic foundation school st university health"
@@ -54,6 +64,17 @@ class AgeOver89Recognizer(RegexRecognizer):
             ),
             0.85,
         ),
+        CuePattern(
+            "spelled-out age",
+            re.compile(
+                rf"(?i)\b(?:happy\s+)?{_ORDINAL_WORDS}\s+(?:birthday|bday|b-day)\b"
+                rf"|\b(?:turns|turned|turning)\s+{_AGE_WORDS}\b(?![\s-]+(?:years?\s+(?!old)|percent))"
+                rf"|\b{_AGE_WORDS}[\s-]years?[\s-](?:old|young)\b(?!\s+(?:{_THINGS})\b)"
+            ),
+            0.85,
+        ),
+        # "92 candles", "Ninety-eight candles": a birthday cake's count is the age.
+        CuePattern("candles", re.compile(rf"(?i)\b(?:{_AGE}|{_AGE_WORDS})\s+candles\b"), 0.85),
         CuePattern(
             "turns",
             re.compile(rf"(?i)\b(?:turns|turned|turning|aged?)\s+{_AGE}\b{_NOT_A_RANGE}"),
@@ -135,6 +156,8 @@ class AgeOver89Recognizer(RegexRecognizer):
 
     def accept(self, text: str, start: int, end: int) -> bool:
         before = words_before(text, start, 4)
+        if text[start:end].lower().endswith("candles") and not _BIRTHDAY.search(text):
+            return False  # "100 candles lit for the vigil": a count, not a cake
         if re.match(r"(?i)\s+to\s+(?:us|our\s+hospital)\b", text[end:]):
             return False  # "Happy 100th birthday to US!": the hospital's own anniversary
         if historical(text, start, end) and _DEATH.search(text, *sentence_around(text, start, end)):

@@ -42,7 +42,9 @@ _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
 _DATE = (
     rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?"
-    r"|(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2})"
+    # Numeric, after a weekday too: "Saturday 16/8", as Australian and British posts write it.
+    rf"|(?:(?:{_WEEKDAY}|{_SHORT_WEEKDAY}),?\s+)?"
+    r"(?!24/7)(?:\d{1,2}([/.-])\d{1,2}\1\d{2}(?:\d{2})?|\d{1,2}/\d{1,2})"
     # A day of the month alone: "Thursday the 14th", "Saturday 8th", "on the 8th" (not "the 8th
     # floor").
     rf"|(?:(?:{_WEEKDAY}|{_SHORT_WEEKDAY}),?\s+(?:the\s+)?|(?<=\bon\s)the\s+)"
@@ -133,7 +135,7 @@ PATIENT_EVENTS = vocabulary(
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
     emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
     stroke seizure arrest implanted né née nacido nacida fire implant fracture fractured
-    appointment rescued"""
+    appointment rescued ed er"""
 )
 _RECEIVED_ORGAN = re.compile(
     r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
