@@ -117,10 +117,13 @@ def person_verdict(
         return "patient"  # "Grandma Chen", "Lolo Ernesto": a family's name for its own
     if (
         before
-        and before[-1] in _CARE_HOME_PEOPLE
-        and (_AGE_RIGHT_AFTER.match(text, end) or before[-2:-1] == ["oldest"])
+        and before[-1].removesuffix("s") in _CARE_HOME_PEOPLE
+        and (_AGE_RIGHT_AFTER.match(text, end) or _HOMES.intersection(before[-2:-1]))
+        and not _LEADING_TITLE.match(span)
     ):
-        return "patient"  # "Resident Dolores Ybarra, 103", "our oldest resident, Leona Burkhalter"
+        # "Resident Dolores Ybarra, 103", "our oldest resident, Leona Burkhalter", "Wilga House
+        # resident Iris Goodwin", "long-term care residents Harry and Joan"
+        return "patient"
     if _names_a_group(text, end):
         return "institution"  # "Northshore Sharks wingers", "Mercy nurses": a team's, a unit's
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
@@ -151,7 +154,7 @@ def person_verdict(
         return "public"  # the next name in a list of staff: "nurses Lupita, Rosa and Carmen"
     list_start = _list_start(text, name_start)
     opened = text[list_start : list_start + 1] in ("—", "–", ":", "-")
-    list_before = words_before(text, list_start, 6 if opened else 2)
+    list_before = _without_home_residents(words_before(text, list_start, 6 if opened else 2))
     if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
         return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
     if any(_is_figure(word) for word in list_before) and not _in_care(text, start, end):
@@ -199,6 +202,11 @@ _TOLD_AS_A_PERSON = re.compile(
 # Those a care home or veterans' home looks after: named with their age, or as the oldest, they
 # are the home's patients, not a resident physician.
 _CARE_HOME_PEOPLE = vocabulary("resident veteran")
+# The words before "resident" that make it a home's ("Wilga House resident", "aged care
+# resident", "longtime resident"), not a hospital's ("chief resident", "surgical resident").
+_HOMES = vocabulary(
+    "house lodge place manor court village gardens home terrace villa care oldest longtime beloved"
+)
 _AGE_RIGHT_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
 # Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
 _HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
@@ -265,6 +273,16 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     if first and first.group(1).lower() in _OPENING_VERBS:
         start += first.end()  # "Find Fiona at the help desk": the sentence opens with its verb
     return _respanned(result, start, end)
+
+
+def _without_home_residents(words: list[str]) -> list[str]:
+    """``words`` without a care home's "resident" ("Yarran Lodge resident Dorothy McAllister —
+    Dot to everyone": the list after it names a resident, not a resident physician)."""
+    return [
+        word
+        for i, word in enumerate(words)
+        if not (word.removesuffix("s") in _CARE_HOME_PEOPLE and i and words[i - 1] in _HOMES)
+    ]
 
 
 def _is_role(word: str) -> bool:

@@ -85,8 +85,29 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Harold Brennan"],
             ["Harold Brennan"],
         ),
+        # or named as a home's residents, and again after a dash
+        (
+            "Happy 92nd birthday to Coolabah House resident Iris Goodwin!",
+            ["Iris Goodwin"],
+            ["Iris Goodwin"],
+        ),
+        (
+            "Wilga House residents Harry and Joan Whitlock celebrate 70 years.",
+            ["Harry", "Joan Whitlock"],
+            ["Harry", "Joan Whitlock"],
+        ),
+        (
+            "We celebrated Yarran Lodge resident Dorothy McAllister — Dot to everyone — today.",
+            ["Dorothy McAllister", "Dot"],
+            ["Dorothy McAllister", "Dot"],
+        ),
         (
             "Chief resident Kayla Moore won the teaching award this year.",
+            ["Kayla Moore"],
+            [],
+        ),
+        (
+            "Surgical resident Kayla Moore and our Lodge liaison won the teaching award.",
             ["Kayla Moore"],
             [],
         ),
