@@ -226,7 +226,10 @@ _OWN_CARE_AFTER = re.compile(
     r"(?:\w+\s+)?surgery|back\s+from\s+surgery|injured|hurt\b|shot\b|undergoing)"
     # Or as what befell them: "had a heart attack", "collapsed", "tore her ACL".
     r"|(?:had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure)|suffered|collapsed"
-    r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their))\b)"
+    r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their))\b"
+    # Or as a death in the hospital's care: "passed away in our ICU", "died peacefully on our
+    # palliative unit".
+    r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:in|on|at)\s+our\b)"
 )
 
 

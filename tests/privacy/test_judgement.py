@@ -43,6 +43,11 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Dana Kowalczyk"],
         ),
         (
+            "Longtime volunteer Bernadette O'Leary passed away in our ICU on November 2.",
+            ["Bernadette O'Leary"],
+            ["Bernadette O'Leary"],
+        ),
+        (
             "Kitchen fire downtown: cook Li Guohua, 55, is in critical but stable condition.",
             ["Li Guohua"],
             ["Li Guohua"],
