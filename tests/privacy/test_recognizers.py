@@ -448,6 +448,8 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "the man in bed 9 is recovering", []),
     (PatientNameRecognizer, "Conference Room 4 at noon", []),
     (PatientNameRecognizer, "It was worth it. Feel better soon, Hiroshi!", ["Hiroshi"]),
+    (PatientNameRecognizer, "Rest easy, Bernie 💐", ["Bernie"]),
+    (PatientNameRecognizer, "Fly high Marisol, we miss you", ["Marisol"]),
     (PatientNameRecognizer, "Welcome to the world, Ishaan and Anaya!", ["Ishaan and Anaya"]),
     (PatientNameRecognizer, "Happy birthday to our NICU grad Tavita!", ["Tavita"]),
     (PatientNameRecognizer, 'wristband: "HOLLOWAY, GRETA  DOB 03/14/1941"', ["HOLLOWAY, GRETA"]),

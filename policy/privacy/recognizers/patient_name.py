@@ -22,11 +22,12 @@ Patterns:
   appendectomy``, ``Keisha Brown finished 6 months of treatment``, ``Sione Tupou turns 104``;
 - a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
   ``ravi in bed 9``, ``J. Nakamura Rm 4417``;
-- a name spoken to or welcomed: ``Feel better soon, Hiroshi!``, ``Welcome to the world, Ishaan
-  and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday to Ava and Ella!``; in lower case,
-  a given name thanked, cheered or mourned (``ty ada & emeka``, ``rest easy hattie``), spoken to
-  about a relative (``to svetlana & yuri: ur mom``) or after a word of address (``miss odessa``,
-  ``doña lupe``), and a family by its surname (``the ferreira fam``);
+- a name spoken to, welcomed or mourned: ``Feel better soon, Hiroshi!``, ``Rest easy, Bernie``,
+  ``Welcome to the world, Ishaan and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday
+  to Ava and Ella!``; in lower case, a given name thanked, cheered or mourned (``ty ada &
+  emeka``, ``rest easy hattie``), spoken to about a relative (``to svetlana & yuri: ur mom``)
+  or after a word of address (``miss odessa``, ``doña lupe``), and a family by its surname
+  (``the ferreira fam``);
 - a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
   told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
@@ -504,7 +505,7 @@ class PatientNameRecognizer(RegexRecognizer):
             "name spoken to or welcomed",
             re.compile(
                 rf"(?i:feel\s+better(?:\s+soon)?|get\s+well(?:\s+soon)?|welcome\s+to\s+the\s+"
-                rf"world|welcome\s+home),?\s+"
+                rf"world|welcome\s+home|rest\s+easy|fly\s+high),?\s+"
                 rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
             ),
             0.75,
