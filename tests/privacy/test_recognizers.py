@@ -487,6 +487,11 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "See you soon, buddy #MaddoxTheBrave", ["MaddoxTheBrave"]),
     (PatientNameRecognizer, "Home for Thanksgiving #KofiComesHome", ["KofiComesHome"]),
     (PatientNameRecognizer, "Green for #MiguelsMiracle today", ["MiguelsMiracle"]),
+    (PatientNameRecognizer, "6 rounds of chemo #AhmadVsCancer", ["AhmadVsCancer"]),
+    (PatientNameRecognizer, "Honk loud! #LilysParade", ["LilysParade"]),
+    (PatientNameRecognizer, "His family shared his story. #EthansGift", ["EthansGift"]),
+    (PatientNameRecognizer, "Joyeux anniversaire! #BonneFêteLucienne", ["BonneFêteLucienne"]),
+    (PatientNameRecognizer, "#HappyBirthdayNHS #WorldVsCancer #GiftOfLife #HolidayParade", []),
     (PatientNameRecognizer, "They raised $22,315 at #SkateForTheo", ["SkateForTheo"]),
     (PatientNameRecognizer, "#WalkForHope #ChristmasMiracle #ChristmasComesHome", []),
     # Chinese runs on without spaces; Korean names are words of two or three syllables

@@ -112,15 +112,20 @@ _FUNDRAISER_FOR = r"(?:Skate|Miles|Run|Ride|Walk|Swim|Bike|Climb|Shave|Bake|Laps
 _HASHTAG_PREFIX = (
     r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
     rf"|GetWellSoon|GetWell|RestEasy|RestInPeace|{_FUNDRAISER_FOR}"
+    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños"
 )
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = (
     r"Strong|Warrior|Fighter|Tough|Journey|Forever|TheBrave|ComesHome|GoesHome|IsHome"
-    r"|WalksAgain|s?Miracle"
+    r"|WalksAgain|s?Miracle|s?Gift|s?Parade|s?Legacy|VsCancer"
 )
-_EVERYDAY_PREFIXES = frozenset({"Team", "Go", "Love", "Welcome", "Support"})
-# #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle: the rest must hold a given name.
-_EVERYDAY_SUFFIXES = frozenset({"Forever", "Miracle", "Home"})
+# #HappyBirthdayRuby, but also #HappyBirthdayNHS: birthday wishes must hold a given name too.
+_EVERYDAY_PREFIXES = frozenset(
+    {"Team", "Go", "Love", "Welcome", "Support", "Happy", "Bonne", "Feliz"}
+)
+# #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle, #GiftOfLife, #AhmadVsCancer
+# but not #WorldVsCancer: the rest must hold a given name.
+_EVERYDAY_SUFFIXES = frozenset({"Forever", "Miracle", "Home", "Gift", "Parade", "Legacy", "Cancer"})
 # Lower-case hashtags cannot be split into words; the part after the prefix must start with a
 # given name (#prayforemmawilson).
 _LOWER_HASHTAG = re.compile(
