@@ -255,6 +255,11 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["Beverly Sandoval", "Sandoval"],  # tried at each word; the engine reports the widest
     ),
     (PatientNameRecognizer, "camille from rm 306 was already up walking", ["camille"]),
+    (PatientNameRecognizer, "pops from room 14 taught us dominoes", ["pops"]),
+    (PatientNameRecognizer, "ur grandma in rm 506 says hi", []),
+    (PatientNameRecognizer, "it's kiki's bday!!! our fave 8 y/o", ["kiki"]),
+    (PatientNameRecognizer, "a surprise for Mavis's 92nd birthday", ["Mavis"]),
+    (PatientNameRecognizer, "Florence Nightingale's birthday is Nurses Day", []),
     (PatientNameRecognizer, "a week on our stroke ward in bed 14", []),
     (PatientNameRecognizer, "congrats to tommy reyes on finishing chemo", ["tommy", "tommy reyes"]),
     (PatientNameRecognizer, "congrats tommy on ur new job", ["tommy"]),

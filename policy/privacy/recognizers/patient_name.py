@@ -105,6 +105,13 @@ _KOREAN_TITLED_NOUNS = vocabulary(
 _NICKNAME = (
     r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
 )
+# A family's names for its own that stand alone as a name ("pops from room 14"), unless they
+# say whose relative ("ur grandma in rm 506").
+_A_RELATION = re.compile(r"(?i)\b(?:your|ur|my|his|her|their|our|the|a)\s+$")
+# A family's names for its own that stand alone as a name ("pops from room 14").
+_FAMILY_NICKNAMES = frozenset(_NICKNAME.split("|")) | vocabulary(
+    "pops gramps grandad granddad mama mamá papá nonna nonno oma opa meemaw pawpaw"
+)
 # A capitalised word of a CamelCase hashtag, accented letters included (#TeamOisín).
 _CAMEL_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
 # A fundraiser for someone: #SkateForTheo, #MilesForMéabh (the rest must hold a given name).
@@ -569,13 +576,25 @@ class PatientNameRecognizer(RegexRecognizer):
             lambda text, start, end: _named_on_a_chart(text[start:end]),
         ),
         CuePattern(
+            # "camille from rm 306", and a family's name for its own: "pops from room 14"
             "lower-case name in a room",
             re.compile(rf"\b(?P<name>{_LOWER_NAME})\s+(?:from|in)\s+(?:rm|room|bed|bay)\s*#?\d"),
             0.7,
             "name",
             lambda text, start, end: (
-                is_given_name(text[start:end]) and _could_be_name(text[start:end])
+                (text[start:end] in _FAMILY_NICKNAMES and not _A_RELATION.search(text, 0, start))
+                or (is_given_name(text[start:end]) and _could_be_name(text[start:end]))
             ),
+        ),
+        CuePattern(
+            "name whose birthday it is",
+            re.compile(
+                rf"\b(?P<name>{_NAME}|{_LOWER_NAME})['’]s\s+(?:\d+(?:st|nd|rd|th)\s+)?"
+                r"(?i:birthday|bday|b-day)\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: is_given_name(text[start:end]),
         ),
         CuePattern(
             "lower-case support hashtag",
