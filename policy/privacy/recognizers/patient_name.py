@@ -13,7 +13,7 @@ Patterns:
   ``asawa niyang si Tessie``, ``Hooyadiis Hodan``, ``Внучка Оля``, ``ابنها عمر``, ``ਪੁੱਤਰ ਹਰਜੀਤ``,
   ``儿子陈伟``, ``따님 김지은 씨``;
 - a name inside a support hashtag: ``#PrayForMariaSantos``, ``#TeamJayden``, ``#LeoStrong``,
-  ``#GetWellSoonAnanya``, ``#RestEasyJaylen``;
+  ``#GetWellSoonAnanya``, ``#RestEasyJaylen``, ``#HappyBirthdayDot``, ``#EthansGift``;
 - a lower-case name given with an age, news style: ``jayden morales, 7,``; a given name with an
   age in brackets: ``Sinéad (8)``;
 - a name after a verb of care: ``we cared for Olamide Adeyemi``, ``treated Bao``; a name after
@@ -21,13 +21,13 @@ Patterns:
 - a name opening a sentence whose verb tells a patient's story: ``Kenji is home after his
   appendectomy``, ``Keisha Brown finished 6 months of treatment``, ``Sione Tupou turns 104``;
 - a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
-  ``ravi in bed 9``, ``J. Nakamura Rm 4417``;
+  ``ravi in bed 9``, ``J. Nakamura Rm 4417``, ``pops from room 14``;
 - a name spoken to, welcomed or mourned: ``Feel better soon, Hiroshi!``, ``Rest easy, Bernie``,
   ``Welcome to the world, Ishaan and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday
-  to Ava and Ella!``; in lower case, a given name thanked, cheered or mourned (``ty ada &
-  emeka``, ``rest easy hattie``), spoken to about a relative (``to svetlana & yuri: ur mom``)
-  or after a word of address (``miss odessa``, ``doña lupe``), and a family by its surname
-  (``the ferreira fam``);
+  to Ava and Ella!``, ``kiki's bday``; in lower case, a given name thanked, cheered or mourned
+  (``ty ada & emeka``, ``rest easy hattie``), spoken to about a relative (``to svetlana &
+  yuri: ur mom``) or after a word of address (``miss odessa``, ``doña lupe``), and a family by
+  its surname (``the ferreira fam``);
 - a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
   told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
