@@ -34,15 +34,18 @@ PERSONAL_MAIL_DOMAINS = vocabulary(
 _ORGANISATION_HANDLE_WORDS = vocabulary(
     """gazette news times journal tribune trib herald press post daily weekly magazine radio tv
     media gov official health hospital clinic foundation fdn institute university college county
-    city ville hq ps isd usd schools nicu picu icu ems voz diario noticias prensa"""
+    city ville hq ps isd usd schools nicu picu icu ems voz diario noticias prensa club rotary
+    lions kiwanis ymca ywca dept fire rescue police pd fd sheriff library church parish council
+    chamber league"""
 )
 # The last word of an underscored or dotted handle that makes it a newsroom's or an
 # organisation's (@jwhitfield_gazette, @lakeshorechildrens.foundation, @pinehollow_ortho, a fun
-# run's @hopeforhearts_5k); a person's handle worded around their story (@sarah_health_journey)
-# ends otherwise.
+# run's @hopeforhearts_5k, @cedarfalls_rotary; not "fd", which ends a firefighter's own
+# @ricky_acevedo_fd); a person's handle worded around their story (@sarah_health_journey) ends
+# otherwise.
 _ORGANISATION_HANDLE_ENDINGS = vocabulary(
     """gazette news times journal tribune trib herald press foundation fdn hospital clinic ortho
-    peds rehab ems 5k 10k desk support"""
+    peds rehab ems 5k 10k desk support club dept rotary library parish council ymca"""
 )
 # A job or a clinician's credential as one part of an underscored or dotted handle
 # (@nicu_nurse_alexis, @carlos_rn_atx): the clinicians' short words, and other jobs
@@ -50,7 +53,7 @@ _ORGANISATION_HANDLE_ENDINGS = vocabulary(
 # @keishafreeman_rt) nor a group's (@the_doucette_crew is a family).
 _JOBS_IN_A_HANDLE = vocabulary(
     """nurse rn md np dr doc pharmd pharm dpt crna lpn cna cnm pt ot slp atc rrt midwife medic
-    paramedic emt physio surgeon doctor chw doula infirmiere perfusion"""
+    paramedic emt physio surgeon doctor chw doula infirmiere perfusion sheriff"""
 ) | {
     word for word in ROLE_WORDS if len(word) > 3 and word not in {"crew", "board", "staff", "host"}
 }
