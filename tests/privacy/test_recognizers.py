@@ -313,6 +313,8 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (RoomNumberRecognizer, "Blood drive on March 14 in Conference Room B.", []),
     (RoomNumberRecognizer, "Open House, Education Center, Room 214. RSVP today.", []),
     (RoomNumberRecognizer, "Our 48-bed emergency department opens this spring.", []),
+    (RoomNumberRecognizer, "Find the new lounge next to Room 301.", []),
+    (RoomNumberRecognizer, "mock code in trauma rm 3 went great today", []),
     # dates tied to a patient
     (PatientDateRecognizer, "Harold (D.O.B. 03.14.58) was moved", ["D.O.B. 03.14.58"]),
     (PatientDateRecognizer, "Sofia was admitted on March 3 with RSV", ["March 3"]),

@@ -55,6 +55,10 @@ class RoomNumberRecognizer(RegexRecognizer):
         return not is_a_venue(text, start, end)
 
 
+# A room given as a landmark: "find it next to Room 301".
+_DIRECTIONS = re.compile(r"(?i)\b(?:next\s+to|opposite|across\s+from)\s+(?:the\s+)?$")
+
+
 def is_a_venue(text: str, start: int, end: int) -> bool:
     """Whether the room at ``text[start:end]`` is a meeting place, by the words around it.
 
@@ -63,6 +67,8 @@ def is_a_venue(text: str, start: int, end: int) -> bool:
     nearby = words_before(text, start, 6) + words_after(text, end, 6)
     if any(word in VENUE_CUES for word in nearby):
         return True
+    if _DIRECTIONS.search(text, 0, start) and text[start].lower() == "r":
+        return True  # not a bed: "a wedding beside bed 11" is at a patient's bedside
     # "Conference Room B", "Education Center, Room 214": a named room is a venue; a name
     # before "Rm 4417" on a whiteboard is a patient's.
     preceding = text[max(0, start - 30) : start].rstrip(" ,")
