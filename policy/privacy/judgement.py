@@ -78,6 +78,7 @@ from policy.privacy.people import (
     is_tagged_patient,
     named_for_the_building,
     person_verdict,
+    staff_named_in_lower_case,
     tidied,
     told_of_own_care,
     with_coordinated_name,
@@ -148,7 +149,11 @@ def keep_candidates(
     named_after = frozenset(
         word.lower() for run in INSTITUTION_NAME.findall(text) for word in WORD.findall(run)
     )
-    public_words = set(named_after) | named_for_the_building(text, named_after)
+    public_words = (
+        set(named_after)
+        | named_for_the_building(text, named_after)
+        | staff_named_in_lower_case(text)
+    )
     # "@KimBrennanRN ... Congrats to Kim": the name is staff's; a found patient's name inside
     # such a handle ("@nurse.sam.rn Get well soon, Sam") still makes it a mention.
     clinicians = public_handle_words(text) - KINSHIP

@@ -316,6 +316,22 @@ def named_for_the_building(text: str, named_after: frozenset[str]) -> set[str]:
     return {word.lower() for found in people.finditer(text) for word in WORD.findall(found[1])}
 
 
+# A lower-case job and the given name after it: "our night clerk luis", "transport tech mike".
+# (The name in a lookahead, so that each word is tried as a job: "night clerk luis".)
+_LOWER_JOB_AND_NAME = re.compile(r"\b([a-z]+)\s+(?=([a-z]{3,})\b)")
+
+
+def staff_named_in_lower_case(text: str) -> set[str]:
+    """Given names written in lower case right after a job ("happy bday to our night clerk
+    luis!! ... (per luis)"): the models often find only the later, bare mention, which then
+    names staff too."""
+    return {
+        found[2]
+        for found in _LOWER_JOB_AND_NAME.finditer(text)
+        if _is_role(found[1]) and is_given_name(found[2])
+    }
+
+
 def _respanned(result: RecognizerResult, start: int, end: int) -> RecognizerResult:
     """``result`` moved to ``start``-``end`` (itself when nothing moves)."""
     if (start, end) == (result.start, result.end):

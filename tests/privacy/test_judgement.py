@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from presidio_analyzer import RecognizerResult
 
 from policy.privacy.contacts import personal_contact, public_handle
 from policy.privacy.judgement import AllowList, belongs_to, is_disputed, keep_candidates
@@ -443,3 +444,28 @@ def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> N
 )
 def test_handles_of_organisations_and_clinicians_are_public(handle: str, public: bool) -> None:
     assert public_handle(handle) is public
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("happy bday to our night clerk luis!! cake at 3a (per luis)", []),
+        ("so proud of our transport tech luis!! we'll miss u luis", []),
+        # no job before the name: a patient's, both mentions reported
+        ("welcome back luis!! the whole unit missed u, luis", ["luis", "luis"]),
+    ],
+)
+def test_a_lower_case_name_after_a_job_names_staff_when_told_again(
+    text: str, kept: list[str]
+) -> None:
+    # Only the last mention is a candidate, as the models often find only the bare one.
+    start = text.rindex("luis")
+    last = RecognizerResult(
+        "PERSON",
+        start,
+        start + 4,
+        0.65,
+        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: TAGGER},
+    )
+    found = keep_candidates(text, [last], NO_ALLOW_LIST)
+    assert [text[r.start : r.end] for r in found if not is_disputed(r)] == kept
