@@ -58,6 +58,10 @@ PUBLIC_TITLES = TITLES_IN_A_NAME | vocabulary(
     professeur professeure professorin enfª oa dgkp bs sĩ tá doktè inf врач медсестра медбрат
     الدكتور الدكتورة الممرضة"""
 )
+# Ranks in their short forms: never a name ("Rest easy, Lt. Dale Hutchins"), but no sign of a
+# public person either, as veterans and their families are patients too ("Sgt. Mike
+# Petrowski (ret.), who spent his final days in our care").
+RANKS = vocabulary("lt sgt capt cpl pvt pfc")
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
 CREDENTIALS = vocabulary(
@@ -79,7 +83,8 @@ ROLE_WORDS = vocabulary(
     dog puppy mascot phlebotomist paramedic paramedics emt sonographer dietitian nutritionist
     receptionist porter transporter custodian clerk scribe doula preceptor perfusionist
     radiographer worker chef cook guard interpreter trustee trustees board staff staffer
-    assistant hca cna cnm cns hsa warden
+    assistant hca cna cnm cns hsa warden courier wardsman wardsperson orderly dietician registrar
+    coder biller scheduler dispatcher janitor
     employee colleague colleagues lecturer crew handler phd trainee postdoc co-author co-authors
     investigator preceptor physiotherapist physio anchor reporter journalist emcee mc host
     defenseman defender pitcher lead rt matron mannequin robot infirmière infirmier médecin

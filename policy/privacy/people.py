@@ -21,6 +21,7 @@ from policy.privacy.cues import (
     PUBLIC_APPEARANCES,
     PUBLIC_FIGURES,
     PUBLIC_TITLES,
+    RANKS,
     ROLE_WORDS,
     STAFF_EVENTS,
     TITLES_IN_A_NAME,
@@ -69,7 +70,7 @@ def person_verdict(
         return "not-a-person"  # Valentine's Day, Mother's Day
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
-    if all(word in ROLE_WORDS | PUBLIC_TITLES for word in words) or all(
+    if all(word in ROLE_WORDS | PUBLIC_TITLES | RANKS for word in words) or all(
         word in KINSHIP for word in words
     ):
         return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mum"

@@ -117,6 +117,14 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Kayla Moore"],
             [],
         ),
+        # a rank is no name and no sign of a public person; a hospital's own jobs are staff's
+        ("Rest easy, Lt. Dale Hutchins.", ["Lt"], []),
+        (
+            "Today we said goodbye to Sgt. Mike Petrowski (ret.), who spent his final days here.",
+            ["Mike Petrowski"],
+            ["Mike Petrowski"],
+        ),
+        ("We lost our beloved lab courier Manny Alvarez on Sept 21.", ["Manny Alvarez"], []),
         # a job away from health care says who someone is, not that they are staff
         (
             "Marcus, a line cook at Rosie's Diner in Port Albert, spent 41 days with us.",
