@@ -2,7 +2,7 @@
 
 Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``; in other languages
 ``habitación 210``, ``cama 4``, ``chambre 312``, ``civière 14``, ``phòng 214``, ``kabann 9``,
-``qolka 312``, ``палате 508``, ``ліжко 4``, ``pokój 12``, ``Bettplatz 3``, ``chumba namba 210``,
+``qolka 312``, ``палате 508``, ``ліжко 4``, ``w pokoju 12``, ``Bettplatz 3``, ``chumba namba 210``,
 ``12號床``, ``712房``, ``508호실``, ``302号室``, ``السرير رقم ٧``, ``اتاق ۴۱۲``, ``بیڈ نمبر 4``,
 ``বেড ১৭``, ``बेड नं. १२``, ``ክፍል 305``.
 
@@ -29,7 +29,7 @@ class RoomNumberRecognizer(RegexRecognizer):
             re.compile(
                 r"(?i)\b(?:room|rm\.?|bed|bay|chambre|civière|habitaci[oó]n|cuarto|cama|quarto"
                 r"|leito|stanza|letto|zimmer|bett|phòng|giường|kuwarto|kama|kabann|chanm|qolka"
-                r"|sariirta|палат[аеуыиі]|койк[аеу]|ліжк[оау]|pok[oó]j[ua]?|łóżk[oau]|bettplatz"
+                r"|sariirta|палат[аеуыиі]|койк[аеу]|ліжк[оау]|pokoj[ua]|łóżk[oau]|bettplatz"
                 r"|chumba(?:\s+namba)?|kitanda(?:\s+namba)?)"
                 r"\s*(?:№|#|n[o°º]\.?)?\s*[A-Z]?\d{1,5}(?:-\d{1,3})?"
                 # "before bed 4️⃣ Move your body": a keycap emoji numbers a list, not a bed.
@@ -38,13 +38,16 @@ class RoomNumberRecognizer(RegexRecognizer):
             0.7,
         ),
         # Scripts written without spaces put the number first ("12號床", "712房", "508호실"), or
-        # after the word and "number" ("السرير رقم ٧").
+        # after the word and "number" ("السرير رقم ٧"). Not the words for an office's or a
+        # clinic's room (Polish "pokój 115", Urdu "کمرہ نمبر ۷", Nepali "कोठा नं. १०१"), which
+        # in every labelled post gave a clinic's door, never a patient's; a patient's is
+        # "w pokoju", "بیڈ", "बेड".
         CuePattern(
             "room bed bay in another script",
             re.compile(
                 r"(?<![\d-])\d{1,5}\s*(?:號床|号床|床(?!位)|號房|号房|房|호실|병실|호(?![점선기])"
                 r"|号室|番ベッド)"
-                r"|(?:الغرفة|غرفة|السرير|سرير|اتاق|تخت|کمرہ|کمرے|بیڈ|বেড|কেবিন|बेड|कोठा|ክፍል|አልጋ)"
+                r"|(?:الغرفة|غرفة|السرير|سرير|اتاق|تخت|بیڈ|বেড|কেবিন|बेड|ክፍል|አልጋ)"
                 r"(?:\s+(?:رقم|شماره|نمبر|নম্বর|नं\.?|नम्बर|ቁጥር))?\s*\d{1,5}"
             ),
             0.7,
