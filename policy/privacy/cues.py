@@ -17,7 +17,18 @@ def vocabulary(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# The combining marks inside words: Latin accents written apart, Arabic and Hebrew vowel marks,
+# and the vowel signs of the Indic scripts ("ਮਨਪ੍ਰੀਤ", "डॉक्टर"), which Python's \w does not
+# count as letters; without them those words fall apart at every vowel sign.
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0900-\u0963\u0966-\u0dff"  # the Indic blocks, but not the danda, a full stop
+)
+_LETTER = rf"[^\W_]|[{_MARKS}]"
+WORD = re.compile(rf"(?:{_LETTER})+(?:['’](?:{_LETTER})+)*", re.UNICODE)
+# A word's end that holds for the Indic scripts too ("ਡਾ." ends at its vowel sign, where \b sees
+# no boundary).
+WORD_END = rf"(?!{_LETTER})"
 
 # Words that put a person or a detail in a patient's story.
 PATIENT_CUES = vocabulary(
@@ -46,7 +57,7 @@ KINSHIP = vocabulary(
 # Titles that a name recognizer may take into the name's span ("Dr. Raman", "Suor Angela").
 TITLES_IN_A_NAME = vocabulary(
     """dr dra dre prof pr pre nurse mayor gov sen rep dott docteur doktor suor schwester sœur
-    irmã enf"""
+    irmã enf डॉ डा ਡਾ ডা ডাঃ"""
 )
 # Titles written before the name of a clinician, an official or a public figure; also the
 # last word of Vietnamese "bác sĩ", "y tá" (doctor, nurse) and "BS." (its abbreviation).
@@ -56,7 +67,7 @@ PUBLIC_TITLES = TITLES_IN_A_NAME | vocabulary(
     chaplain pastor rabbi imam reverend rev ceo cfo coo cno cmo cio president chancellor dean
     director drs matron queen king prince princess duke duchess sir dame dottssa dottoressa
     professeur professeure professorin enfª oa dgkp bs sĩ tá doktè inf врач медсестра медбрат
-    الدكتور الدكتورة الممرضة"""
+    الدكتور الدكتورة الممرضة डॉक्टर डाक्टर ਡਾਕਟਰ ডাক্তার டாக்டர் மருத்துவர்"""
 )
 # Ranks in their short forms: never a name ("Rest easy, Lt. Dale Hutchins"), but no sign of a
 # public person either, as veterans and their families are patients too ("Sgt. Mike
@@ -99,7 +110,8 @@ ROLE_WORDS = vocabulary(
     sindaco alcalde alcaldesa prefeito prefeita bürgermeister bürgermeisterin burgemeester
     collega colega collègue kollegin kollege compañera compañero studienleitung teamleitung
     interprète intérprete entèprèt enfimyè turjumaan turjumaanka dhakhtar kalkaaliso
-    переводчик переводчика переводчица кардиолог терапевт педиатр مترجم مترجمة"""
+    переводчик переводчика переводчица кардиолог терапевт педиатр مترجم مترجمة नर्स ਨਰਸ নার্স
+    செவிலியர்"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their

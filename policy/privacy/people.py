@@ -26,6 +26,7 @@ from policy.privacy.cues import (
     STAFF_EVENTS,
     TITLES_IN_A_NAME,
     WORD,
+    WORD_END,
     clause_around,
     departments_as_offices,
     historical,
@@ -50,7 +51,9 @@ COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
 # colleagues call an older nurse too).
 _FAMILY_NICKNAMES = vocabulary("grandma grandpa granny nana nanna abuela abuelo lola lolo")
 # A title the span opens with, in any language: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
-_LEADING_TITLE = re.compile(rf"^(?:{'|'.join(sorted(TITLES_IN_A_NAME))})\b\.?\s", re.IGNORECASE)
+_LEADING_TITLE = re.compile(
+    rf"^(?:{'|'.join(sorted(TITLES_IN_A_NAME))}){WORD_END}\.?\s", re.IGNORECASE
+)
 
 
 def person_verdict(

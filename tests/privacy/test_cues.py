@@ -1,4 +1,5 @@
-"""Where a sentence or a clause starts and ends, as the rules that read around a name see it."""
+"""Where a sentence or a clause starts and ends, and what a word is, as the rules that read around
+a name see them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 
 from policy.privacy.cues import (
     LONG_AGO_YEAR,
+    WORD,
     clause_around,
     departments_as_offices,
     ends_a_sentence,
@@ -127,3 +129,17 @@ def test_departments_named_for_patients_homes_and_families_are_offices(
     read = departments_as_offices(text)
     assert len(read) == len(text)
     assert ("Desk" in read) is office
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the vowel signs of the Indic scripts and Arabic marks are inside words, not between
+        ("ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ", ["ਡਾ", "ਮਨਪ੍ਰੀਤ", "ਕੌਰ"]),
+        ("डॉक्टर शर्मा है।", ["डॉक्टर", "शर्मा", "है"]),
+        ("ريم نصّار", ["ريم", "نصّار"]),
+        ("O'Neil's café_bar", ["O'Neil's", "café", "bar"]),
+    ],
+)
+def test_words_hold_their_marks(text: str, words: list[str]) -> None:
+    assert WORD.findall(text) == words

@@ -117,6 +117,9 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Kayla Moore"],
             [],
         ),
+        # a title in an Indic script, whose vowel sign ends it ("ਡਾ." is "Dr.")
+        ("ਸਾਡੀ ਨਵੀਂ ਡਾਕਟਰ ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ ਗਿੱਲ ਦਾ ਸਵਾਗਤ ਹੈ!", ["ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ"], []),
+        ("डॉ. अनीता शर्मा हमारी नई बाल रोग विशेषज्ञ हैं।", ["डॉ. अनीता शर्मा"], []),
         # a rank is no name and no sign of a public person; a hospital's own jobs are staff's
         ("Rest easy, Lt. Dale Hutchins.", ["Lt"], []),
         (
