@@ -77,6 +77,8 @@ def person_verdict(
         word in KINSHIP for word in words
     ):
         return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mum"
+    if _korean_phrase(span):
+        return "not-a-person"  # "가족들과 미역국을 드셨어요": a clause, not a name
     if re.match(r"St\.?\s", span):
         return "not-a-person"  # "St John", "St Brigid's": a saint's name is an institution's
     if re.search(r"\bSt\.?\s+$", text[:start]):
@@ -173,6 +175,26 @@ _DEPARTMENTS = NOT_NAME_WORDS | vocabulary(
     """theatres theatre pathology estates facilities portering catering comms communications
     finance payroll admissions housekeeping dietetics physiotherapy security maintenance"""
 )
+
+
+# Korean words that a name never is: ones that end as a verb or with a particle ("드셨어요",
+# "감사합니다", "병동에서", "미역국을"), or longer than a name's four syllables unless a title or
+# a family word is glued on ("최병규할아버지").
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7af]+")
+_KOREAN_ENDINGS = re.compile(r"(?:요|다|에서|을|를|으로|께|께서|들과|님께|분이|던|세요|니다)$")
+_KOREAN_FAMILY_ENDINGS = re.compile(r"(?:할아버지|할머니|어르신|아버님|어머님|님|씨)$")
+
+
+def _korean_phrase(span: str) -> bool:
+    """Whether a span in Korean is a phrase rather than a name (two words at most, each a name's
+    length and none ending as a verb or with a particle)."""
+    words = _HANGUL_WORD.findall(span)
+    if not words:
+        return False
+    return len(words) > 2 or any(
+        _KOREAN_ENDINGS.search(word) or (len(word) > 4 and not _KOREAN_FAMILY_ENDINGS.search(word))
+        for word in words
+    )
 
 
 def _department_in_brackets(text: str, end: int) -> bool:

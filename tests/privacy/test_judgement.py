@@ -117,6 +117,9 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Kayla Moore"],
             [],
         ),
+        # a Korean clause is no name; a Korean name, with a family word glued on, is
+        ("김순자 할머니가 오늘 미역국을 드셨어요", ["미역국을 드셨어요"], []),
+        ("최병규할아버지 오늘 퇴원하셨어요", ["최병규할아버지"], ["최병규할아버지"]),
         # a title in an Indic script, whose vowel sign ends it ("ਡਾ." is "Dr.")
         ("ਸਾਡੀ ਨਵੀਂ ਡਾਕਟਰ ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ ਗਿੱਲ ਦਾ ਸਵਾਗਤ ਹੈ!", ["ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ"], []),
         ("डॉ. अनीता शर्मा हमारी नई बाल रोग विशेषज्ञ हैं।", ["डॉ. अनीता शर्मा"], []),
