@@ -111,7 +111,10 @@ ROLE_WORDS = vocabulary(
     collega colega collègue kollegin kollege compañera compañero studienleitung teamleitung
     interprète intérprete entèprèt enfimyè turjumaan turjumaanka dhakhtar kalkaaliso
     переводчик переводчика переводчица кардиолог терапевт педиатр مترجم مترجمة नर्स ਨਰਸ নার্স
-    செவிலியர்"""
+    செவிலியர் presidente presidenta fundador fundadora comisionada comisionado concejal
+    concejala diputado diputada promotora promotor empleada empleado radna radny radnej radnego
+    prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti 시의원 의원
+    장관 수간호사"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their

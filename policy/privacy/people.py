@@ -178,10 +178,13 @@ _DEPARTMENTS = NOT_NAME_WORDS | vocabulary(
 
 
 # Korean words that a name never is: ones that end as a verb or with a particle ("드셨어요",
-# "감사합니다", "병동에서", "미역국을"), or longer than a name's four syllables unless a title or
-# a family word is glued on ("최병규할아버지").
+# "감사합니다", "병동에서", "미역국을"; not a bare "다" or "요", which names end with too: "바다"),
+# or longer than a name's four syllables unless a title or a family word is glued on
+# ("최병규할아버지").
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7af]+")
-_KOREAN_ENDINGS = re.compile(r"(?:요|다|에서|을|를|으로|께|께서|들과|님께|분이|던|세요|니다)$")
+_KOREAN_ENDINGS = re.compile(
+    r"(?:어요|아요|해요|세요|니다|에서|을|를|으로|께서|들과|님께|분이|했던|였던|았던|었던)$"
+)
 _KOREAN_FAMILY_ENDINGS = re.compile(r"(?:할아버지|할머니|어르신|아버님|어머님|님|씨)$")
 
 

@@ -120,6 +120,15 @@ def kept_names(text: str, names: list[str]) -> list[str]:
         # a Korean clause is no name; a Korean name, with a family word glued on, is
         ("김순자 할머니가 오늘 미역국을 드셨어요", ["미역국을 드셨어요"], []),
         ("최병규할아버지 오늘 퇴원하셨어요", ["최병규할아버지"], ["최병규할아버지"]),
+        ("네쌍둥이 하늘, 바다, 별이 건강하게 퇴원했습니다", ["바다"], ["바다"]),
+        # offices and jobs in community languages
+        ("Dziękujemy radnej Annie Malinowskiej za wsparcie.", ["Annie Malinowskiej"], []),
+        (
+            "Don Joaquín Larrañaga, presidente de la Fundación, donó el equipo.",
+            ["Joaquín Larrañaga"],
+            [],
+        ),
+        ("Waxaan u mahadcelinaynaa Xildhibaanad Sagal Cumar.", ["Sagal Cumar"], []),
         # a title in an Indic script, whose vowel sign ends it ("ਡਾ." is "Dr.")
         ("ਸਾਡੀ ਨਵੀਂ ਡਾਕਟਰ ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ ਗਿੱਲ ਦਾ ਸਵਾਗਤ ਹੈ!", ["ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ"], []),
         ("डॉ. अनीता शर्मा हमारी नई बाल रोग विशेषज्ञ हैं।", ["डॉ. अनीता शर्मा"], []),
