@@ -38,7 +38,7 @@ from policy.privacy.cues import (
 )
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.known_name import census_surnames, is_given_name
-from policy.privacy.recognizers.patient_name import is_support_hashtag
+from policy.privacy.recognizers.patient_name import JAPANESE_COMMON_NOUNS, is_support_hashtag
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
@@ -139,6 +139,12 @@ def person_verdict(
     credential = _CREDENTIAL_AFTER.match(text[end:])
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
+    if _JAPANESE_ROLE_BEFORE.search(text, 0, start) or (
+        text.startswith("先生", end) and _KANA_BETWEEN.search(text)
+    ):
+        # "看護師の吉田さん", "代表取締役の山本 健二さま", and in Japanese "石田先生" (in Chinese
+        # 先生 is only "Mr.": "陈伟先生")
+        return "public"
     if _department_in_brackets(text, end):
         return "public"  # "Tuan Nguyen (Pharmacy)", "Maria Kostopoulos (Operating Theatres)"
     if any(_is_role(word) for word in before[-2:]):
@@ -198,6 +204,14 @@ def _korean_phrase(span: str) -> bool:
         _KOREAN_ENDINGS.search(word) or (len(word) > 4 and not _KOREAN_FAMILY_ENDINGS.search(word))
         for word in words
     )
+
+
+# Japanese jobs right before a name, with "の" or "・" between ("保育士の浅野さん",
+# "看護師長・佐々木 恵子さん"); Japanese writes no space for the word lists above to find.
+_JAPANESE_ROLE_BEFORE = re.compile(
+    r"(?:看護師長?|師長|医師|主治医|保育士|助産師|療法士|薬剤師|栄養士|技師|院長|部長|科長|社長"
+    r"|代表取締役|職員|スタッフ|ボランティア|通訳|事務長?|ソーシャルワーカー)[のは・\s]?$"
+)
 
 
 def _department_in_brackets(text: str, end: int) -> bool:
@@ -301,10 +315,37 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         end = shouted.start()
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
+    if _KANJI.search(text, start, end) and _KANA_BETWEEN.search(text, start, end):
+        japanese = _japanese_name_at_end(text, start, end)
+        if japanese is None:
+            # "数えきれない患者" is no name; a long span may still hold one, for the model to weigh
+            return None if end - start <= _LONGEST_JAPANESE_PHRASE else result
+        start = japanese
     first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
     if first and first.group(1).lower() in _OPENING_VERBS:
         start += first.end()  # "Find Fiona at the help desk": the sentence opens with its verb
     return _respanned(result, start, end)
+
+
+# A model's Japanese span often runs from the words before a name across "の", "を" or a verb
+# ending to the name itself ("入院中の田中ハナ", "娘さんの恵子"): the name is the kanji or
+# katakana after the last hiragana, unless that is a common noun ("患者", "お子", "ご家族").
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_KANA_BETWEEN = re.compile(r"[\u3040-\u309f]")
+_JAPANESE_NAME_AT_END = re.compile(
+    r"(?<=[\u3040-\u309f、。「」])[\u4e00-\u9fff\u30a0-\u30ff]{2,6}$"
+)
+_LONGEST_JAPANESE_PHRASE = 12
+
+
+def _japanese_name_at_end(text: str, start: int, end: int) -> int | None:
+    """Where the name at the end of a Japanese span starts, or None if it ends in no name."""
+    found = _JAPANESE_NAME_AT_END.search(text[start:end])
+    if found is None or found.group() in JAPANESE_COMMON_NOUNS:
+        return None
+    if text[start + found.start() - 1] in "おご":
+        return None  # "お子", "お手紙", "ご家族": an honorific before a common noun
+    return start + found.start()
 
 
 def _without_home_residents(words: list[str]) -> list[str]:

@@ -121,6 +121,11 @@ def kept_names(text: str, names: list[str]) -> list[str]:
         ("김순자 할머니가 오늘 미역국을 드셨어요", ["미역국을 드셨어요"], []),
         ("최병규할아버지 오늘 퇴원하셨어요", ["최병규할아버지"], ["최병규할아버지"]),
         ("네쌍둥이 하늘, 바다, 별이 건강하게 퇴원했습니다", ["바다"], ["바다"]),
+        # a Japanese job before a name, and 先生 after one
+        ("夜中に看護師の吉田さんがずっと手を握ってくれました。", ["吉田"], []),
+        ("主治医の石田先生と一緒に", ["石田"], []),
+        ("陈伟先生，谢谢您的留言！您父亲已经出院回家了", ["陈伟"], ["陈伟"]),
+        ("入院中の松本ハナさんが100歳を迎えました。", ["松本ハナ"], ["松本ハナ"]),
         # offices and jobs in community languages
         ("Dziękujemy radnej Annie Malinowskiej za wsparcie.", ["Annie Malinowskiej"], []),
         (
@@ -492,3 +497,18 @@ def test_a_lower_case_name_after_a_job_names_staff_when_told_again(
     )
     found = keep_candidates(text, [last], NO_ALLOW_LIST)
     assert [text[r.start : r.end] for r in found if not is_disputed(r)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # a model's Japanese span is cut to the name after the words before it
+        ("4階東病棟に入院中の田中ハナさんが", "入院中の田中ハナ", ["田中ハナ"]),
+        ("奥様の節子さんから", "奥様の節子", ["節子"]),
+        # and is no name when it ends in a common noun or a single character
+        ("外科病棟で数えきれない患者さんと", "数えきれない患者", []),
+        ("5歳未満のお子さんは熱中症に", "歳未満のお子", []),
+    ],
+)
+def test_a_models_japanese_span_is_cut_to_its_name(text: str, span: str, kept: list[str]) -> None:
+    assert kept_spans(text, [(span, "PERSON", TAGGER)]) == kept

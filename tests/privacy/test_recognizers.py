@@ -257,6 +257,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["Beverly Sandoval", "Sandoval"],  # tried at each word; the engine reports the widest
     ),
     (PatientNameRecognizer, "camille from rm 306 was already up walking", ["camille"]),
+    # a Japanese name before an honorific is a whole run of kanji, katakana or hiragana
+    (PatientNameRecognizer, "看護師長・佐々木 恵子さんが定年", ["佐々木 恵子"]),
+    (PatientNameRecognizer, "入院中の田中ハナさん(", ["田中ハナ"]),
+    (PatientNameRecognizer, "ママのさくらさん、おめでとう", ["さくら"]),
+    (PatientNameRecognizer, "数えきれない患者さんとご家族に寄り添って", []),
+    (PatientNameRecognizer, "ご家族のみなさん、お母さんと皆さん", []),
     (PatientNameRecognizer, "pops from room 14 taught us dominoes", ["pops"]),
     (PatientNameRecognizer, "ur grandma in rm 506 says hi", []),
     (PatientNameRecognizer, "it's kiki's bday!!! our fave 8 y/o", ["kiki"]),

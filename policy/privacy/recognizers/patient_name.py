@@ -55,6 +55,20 @@ NON_LATIN = (
     r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
     rf"\u3040-\u30ff{_HAN}{_HANGUL}]{{2,8}}"
 )
+# A Japanese name before さん, 様, ちゃん or くん is a whole run of kanji or katakana (a surname
+# and a given name may be spaced: "佐々木 恵子さん"), or of hiragana after another script
+# ("、さくらちゃん"); not the hiragana of the words before it ("数えきれない患者さん" is
+# "patients"), nor the nouns that take these honorifics as names do.
+# (Katakana letters and the long-vowel mark, not the "・" that separates a title from a name.)
+_KANJI_KATAKANA = r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]"
+_JAPANESE_HONOURED_NAME = (
+    rf"(?<!{_KANJI_KATAKANA})(?P<name>{_KANJI_KATAKANA}{{1,6}}(?:\s{_KANJI_KATAKANA}{{1,6}})?"
+    r"|(?:(?<=の)|(?<![\u3040-\u309f]))[\u3040-\u309f]{2,4})(?:さん|様|さま|ちゃん|くん)"
+)
+JAPANESE_COMMON_NOUNS = vocabulary(
+    """患者 看護師 医者 家族 利用者 入居者 職員 子供 息子 皆 娘 奥 孫 母 父 客 赤 嫁 嬢 ママ パパ
+    スタッフ ボランティア 皆様 贈り物 手紙 病棟 みな おかあ おとう おばあ おじい あか"""
+)
 _FAMILY = (
     r"mom|mother|mum|dad|father|son|daughter|wife|husband|sister|brother|niece|nephew|cousin"
     r"|grandson|granddaughter|great-grandson|great-granddaughter|fianc[ée]e?|partner|baby|little"
@@ -314,10 +328,17 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "name in another script with an honorific",
-            re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|さん|様|님|씨)"),
+            re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|님|씨)"),
             0.8,
             "name",
             lambda text, start, end: text[start:end] not in _KOREAN_TITLED_NOUNS,
+        ),
+        CuePattern(
+            "Japanese name with an honorific",
+            re.compile(_JAPANESE_HONOURED_NAME),
+            0.8,
+            "name",
+            lambda text, start, end: text[start:end] not in JAPANESE_COMMON_NOUNS,
         ),
         CuePattern(
             # A Korean name is a word of two or three syllables ("김순자 할머니"), not a verb
@@ -388,7 +409,10 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "non-latin name after patient word",
-            re.compile(rf"(?i)(?:patient|病人|患者|病患)\s*(?P<name>{NON_LATIN})"),
+            # (not the hiragana of the words after it: "患者さんとご家族")
+            re.compile(
+                rf"(?i)(?:patient|病人|患者|病患)\s*(?![\u3040-\u309f])(?P<name>{NON_LATIN})"
+            ),
             0.8,
             "name",
         ),
