@@ -36,7 +36,7 @@ _ORGANISATION_HANDLE_WORDS = vocabulary(
     media gov official health hospital clinic foundation fdn institute university college county
     city ville hq ps isd usd schools nicu picu icu ems voz diario noticias prensa club rotary
     lions kiwanis ymca ywca dept fire rescue police pd fd sheriff library church parish council
-    chamber league"""
+    chamber league foodbank bank books"""
 )
 # The last word of an underscored or dotted handle that makes it a newsroom's or an
 # organisation's (@jwhitfield_gazette, @lakeshorechildrens.foundation, @pinehollow_ortho, a fun
@@ -53,20 +53,26 @@ _ORGANISATION_HANDLE_ENDINGS = vocabulary(
 # @keishafreeman_rt) nor a group's (@the_doucette_crew is a family).
 _JOBS_IN_A_HANDLE = vocabulary(
     """nurse rn md np dr doc pharmd pharm dpt crna lpn cna cnm pt ot slp atc rrt midwife medic
-    paramedic emt physio surgeon doctor chw doula infirmiere perfusion sheriff"""
+    paramedic emt physio surgeon doctor chw doula infirmiere perfusion sheriff childlife chaplain
+    rdn ccls"""
 ) | {
     word for word in ROLE_WORDS if len(word) > 3 and word not in {"crew", "board", "staff", "host"}
 }
 # The words of a handle: its CamelCase words and capitals (@FairhavenGazette, @CDCgov).
 _HANDLE_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 # A clinician's credential closing a CamelCase handle: @KimBrennanRN, @JoeParkMD.
-_CREDENTIAL_CLOSING = re.compile(r"[a-z](?:RN|MD|DO|NP|PA|PharmD|DPT|LCSW|CNM)$")
+_CREDENTIAL_CLOSING = re.compile(r"[a-z](?:RN|MD|DO|NP|PA|PharmD|DPT|LCSW|CNM|CCLS|RDN|RD)$")
 # An office or a clinician's title opening a handle, before a capitalised name or "_".
 _OFFICE_OPENING = re.compile(
-    r"(?:Dr|Dra|Nurse|Prof|Mayor|Cllr|Councillor|Senator|Sen|Rep|Gov|MPP|MP|MLA|MSP|MHA|Minister)"
+    r"(?:Dr|Dra|Nurse|Prof|Mayor|Cllr|Councillor|Senator|Sen|Rep|Gov|MPP|MP|MLA|MSP|MHA|Minister"
+    r"|Rabbi|Imam|Pastor|Rev|Chaplain)"
     r"(?:_|(?=[A-Z]+[a-z]))"  # @DrNaomiOkafor, @DrKAnand, @MayorJWilliams, @MPP_LindaKowalski
     r"|(?:dr|nurse)[._](?=[a-z])"  # @dr_kate_ruiz
 )
+# A newsroom's name run together in lower case, and a broadcaster's call sign as one part of a
+# handle (@bellrivergazette, @jbrooks_WTKN).
+_NEWSROOM_RUN_ON = re.compile(r"(?:gazette|tribune|herald|journal)$")
+_CALL_SIGN = re.compile(r"[WKC][A-Z]{3}")
 # Toll-free prefixes and the crisis line: always an organisation's number.
 _TOLL_FREE = re.compile(r"^\s*(?:\+?1[\s.-]*)?\(?(?:800|888|877|866|855|844|833)\)?|^\s*988\s*$")
 
@@ -157,8 +163,12 @@ def public_handle(handle: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", body)
     if len(letters) >= 3 and letters.isupper():
         return True
+    if _NEWSROOM_RUN_ON.search(body):
+        return True  # "@bellrivergazette": a newsroom's name run together
     if re.search(r"[._]", body):
         pieces = re.split(r"[._]", body)
+        if any(_CALL_SIGN.fullmatch(piece) for piece in pieces):
+            return True  # "@jbrooks_WTKN": a reporter of a station
         # "@tlopez_news12": a channel's number after the newsroom's word
         parts = [piece.lower().rstrip("0123456789") for piece in pieces]
         # @nicu_nurse_alexis, @carlos_rn_atx, @chef_marco_cafe, and CamelCase parts:
