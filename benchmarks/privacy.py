@@ -192,18 +192,33 @@ SPLITS = {
     "trained on",
     "heldout-48": "written the same way (a hospital page's replies and community updates on "
     "Facebook and Instagram: reply handles, first names, relatives thanking a unit), measured "
-    "blind with the whole engine after heldout-46 to everyday-13 were trained on",
+    "blind with the whole engine after heldout-46 to everyday-13 were trained on, then trained on",
     "heldout-49": "written the same way (a foundation's and patient-experience team's posts: "
     "donors, honourees and volunteers in their own news beside patients and the relatives a "
-    "gift remembers), measured blind the same way",
+    "gift remembers), measured blind the same way, then trained on",
     "everyday-14": "a fourteenth ordinary month, May, of a Canadian regional health authority "
-    "(57 of 120 posts with PHI), measured blind the same way",
+    "(57 of 120 posts with PHI), measured blind the same way, then trained on",
     "everyday-15": "a fifteenth ordinary month, August, of a regional Australian hospital and its "
-    "aged-care wing (58 of 120 posts with PHI), measured blind the same way",
+    "aged-care wing (58 of 120 posts with PHI), measured blind the same way, then trained on",
     "heldout-50": "written the same way (informal posts again, lower case and abbreviations, "
-    "staff and patients by first name alike), measured blind the same way",
+    "staff and patients by first name alike), measured blind the same way, then trained on",
     "heldout-51": "written the same way (community health centres' posts mostly in thirteen "
-    "community languages), measured blind the same way",
+    "community languages), measured blind the same way, then trained on",
+    "heldout-52": "written the same way (informal posts a third time: lower case, nicknames, and "
+    "patients' and relatives' lower-case handles beside staff's), measured blind with the whole "
+    "engine after heldout-48 to everyday-15 were trained on",
+    "heldout-53": "written the same way (trauma, EMS and emergency stories: crashes, farm "
+    "accidents, arrests at games, bystanders, hometowns, schools and vehicles), measured blind "
+    "the same way",
+    "heldout-54": "written the same way (community health posts in Vietnamese, Chinese, Tagalog, "
+    "Arabic, French, Italian, Greek, Turkish and Tamil), measured blind the same way",
+    "heldout-55": "written the same way (departments' and clinicians' professional posts: case "
+    "write-ups, grand rounds, research, spotlights, staff who became patients), measured blind "
+    "the same way",
+    "everyday-16": "a sixteenth ordinary month, December, of a US children's hospital and its "
+    "health system (57 of 120 posts with PHI), measured blind the same way",
+    "everyday-17": "a seventeenth ordinary month, April, of a Scottish health board and a New "
+    "Zealand regional hospital (59 of 120 posts with PHI), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
