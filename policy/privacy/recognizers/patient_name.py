@@ -43,7 +43,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from policy.privacy.cues import sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
-from policy.privacy.recognizers.known_name import census_surnames, is_given_name
+from policy.privacy.recognizers.known_name import (
+    census_given_names,
+    census_surnames,
+    is_given_name,
+)
 from policy.privacy.recognizers.social_handle import reply_about_care
 
 # Capitalised, with inner capitals (DeShawn, McKenzie) and hyphenated parts (Seo-yeon).
@@ -180,6 +184,7 @@ _STORY_PREDICATE = (
     r"|(?:is|was|were|are)\s+(?:discharged|admitted|recovering|cancer-free|in\s+remission)"
     r"|(?:finished|completed)\s+(?:\w+\s+){0,3}(?:treatment|chemo\w*|radiation|rehab|therapy)"
     r"|underwent|survived|beat\s+(?:cancer|covid|sepsis)|took\s+(?:his|her|their)\s+first\s+steps"
+    r"|collapsed"
     r"|(?:tore|broke|fractured|injured|hurt|sprained)\s+(?:his|her|their)"
     r"|(?:has|had)\s+been\s+(?:with\s+us|in\s+(?:our|the)\s+\w+)"
     r"|turn(?:s|ed)\s+(?:9\d|1[01]\d)\b"
@@ -441,6 +446,8 @@ class PatientNameRecognizer(RegexRecognizer):
             "name as the subject of a patient's story",
             re.compile(
                 rf"(?:^|(?<=[.!?:;,]\s)|(?<=\n)|(?<=[^\w\s]\s))"
+                # the clause may open with a conjunction: "When Luis Ortega collapsed"
+                r"(?:(?:When|After|Before|While|Since|Once|Until|Then)\s+)?"
                 rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+(?:and|&)\s+{_NAME})?)"
                 rf"{_NICKNAME_IN_BRACKETS}\s+"
                 rf"(?:just\s+|finally\s+)?(?:{_STORY_PREDICATE})\b"
@@ -458,7 +465,7 @@ class PatientNameRecognizer(RegexRecognizer):
             ),
             0.7,
             "name",
-            lambda text, start, end: is_given_name(text[start:end].split()[0]),
+            lambda text, start, end: _a_lower_case_subject(text, start, end),
         ),
         CuePattern(
             "name whose recovery is told",
@@ -627,6 +634,23 @@ class PatientNameRecognizer(RegexRecognizer):
             "tag",
         ),
         CuePattern(
+            "lower-case name with a relative",  # "marcia vollmer's family: we still need"
+            re.compile(
+                rf"\b(?P<name>{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)['’]s\s+(?:fam|family|mom|dad"
+                r"|wife|husband|daughter|son|parents)\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: _lower_case_people(text[start:end]),
+        ),
+        CuePattern(
+            "lower-case name a reply opens with",  # "hey kelly — we got ur dm"
+            re.compile(rf"^\s*(?:hi|hey|hello|dear)\s+(?P<name>{_LOWER_NAME})\b"),
+            0.7,
+            "name",
+            lambda text, start, end: _lower_case_people(text[start:end]) and reply_about_care(text),
+        ),
+        CuePattern(
             "name a reply opens with",
             re.compile(rf"^\s*(?:{_GREETING}\s+)?(?P<name>{_NAME})\b"),
             0.7,
@@ -699,6 +723,18 @@ def _lower_case_people(words: str) -> bool:
     if len(rest) == 1 and rest[0] not in ("&", "and"):
         return is_given_name(first) and rest[0] in census_surnames()
     return _given_names_only(words)
+
+
+def _a_lower_case_subject(text: str, start: int, end: int) -> bool:
+    """Whether lower-case words opening a patient's story are a name: a given name first, a
+    family's name for its own ("pops went home", not "your grandpa is home"), or a census first
+    name that is an everyday word too, with a surname ("ray dominguez went home")."""
+    first, *rest = text[start:end].split()
+    if is_given_name(first):
+        return True
+    if not rest and first in _FAMILY_NICKNAMES:
+        return not _A_RELATION.search(text, 0, start)
+    return len(rest) == 1 and first in census_given_names() and rest[0] in census_surnames()
 
 
 def _could_be_name(word: str) -> bool:

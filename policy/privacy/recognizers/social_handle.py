@@ -16,15 +16,15 @@ import re
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _CARE_TALK = re.compile(
-    r"(?i)\byour\s+(?:\w+\s+)?(?:mom|mum|dad|mother|father|son|daughter|wife|husband|baby|stay"
+    r"(?i)\b(?:your|ur)\s+(?:\w+\s+)?(?:mom|mum|dad|mother|father|son|daughter|wife|husband|baby|stay"
     r"|grandson|granddaughter|grandma|grandpa|grandmother|grandfather|child|kids?|family"
     r"|abuela|abuelo|nana|papa|aunt|auntie|uncle|grandad|granddad|gran|nan|nanna"
     r"|visit|surgery|care|experience|recovery|treatment|appointment|procedure|diagnosis|knee|hip"
     r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
     r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
-    r"|\bdm\s+us\b|\bsorry\s+(?:to\s+hear|you|for|about)\b|\byour\s+(?:\w+\s+){0,2}number\b"
-    # "your Jan 29 lab results": a date or a kind of test may come between.
-    r"|\byour\s+(?:[\w/-]+\s+){0,3}(?:request|bill|message|portal|records|results|account|claim|card"
+    r"|\bdm\s+us\b|\bsorry\s+(?:to\s+hear|you|for|about)\b|\b(?:your|ur)\s+(?:\w+\s+){0,2}number\b"
+    # "your Jan 29 lab results": a date or a kind of test may come between ("ur" in a hurry).
+    r"|\b(?:your|ur)\s+(?:[\w/-]+\s+){0,3}(?:request|bill|message|portal|records|results|account|claim|card"
     r"|mri|scan|test|plan|dad['’]s|mom['’]s)\b"
 )
 
