@@ -38,7 +38,11 @@ from policy.privacy.cues import (
 )
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.known_name import census_surnames, is_given_name
-from policy.privacy.recognizers.patient_name import JAPANESE_COMMON_NOUNS, is_support_hashtag
+from policy.privacy.recognizers.patient_name import (
+    JAPANESE_COMMON_NOUNS,
+    KANJI_KATAKANA,
+    is_support_hashtag,
+)
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
@@ -140,7 +144,7 @@ def person_verdict(
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
     if _JAPANESE_ROLE_BEFORE.search(text, 0, start) or (
-        text.startswith("先生", end) and _KANA_BETWEEN.search(text)
+        text.startswith("先生", end) and _HIRAGANA.search(text)
     ):
         # "看護師の吉田さん", "代表取締役の山本 健二さま", and in Japanese "石田先生" (in Chinese
         # 先生 is only "Mr.": "陈伟先生")
@@ -315,7 +319,7 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         end = shouted.start()
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
-    if _KANJI.search(text, start, end) and _KANA_BETWEEN.search(text, start, end):
+    if _KANJI.search(text, start, end) and _HIRAGANA.search(text, start, end):
         japanese = _japanese_name_at_end(text, start, end)
         if japanese is None:
             # "数えきれない患者" is no name; a long span may still hold one, for the model to weigh
@@ -331,10 +335,8 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 # ending to the name itself ("入院中の田中ハナ", "娘さんの恵子"): the name is the kanji or
 # katakana after the last hiragana, unless that is a common noun ("患者", "お子", "ご家族").
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
-_KANA_BETWEEN = re.compile(r"[\u3040-\u309f]")
-_JAPANESE_NAME_AT_END = re.compile(
-    r"(?<=[\u3040-\u309f、。「」])[\u4e00-\u9fff\u30a0-\u30ff]{2,6}$"
-)
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")
+_JAPANESE_NAME_AT_END = re.compile(rf"(?<=[\u3040-\u309f、。「」]){KANJI_KATAKANA}{{2,6}}$")
 _LONGEST_JAPANESE_PHRASE = 12
 
 

@@ -64,9 +64,9 @@ NON_LATIN = (
 # ("、さくらちゃん"); not the hiragana of the words before it ("数えきれない患者さん" is
 # "patients"), nor the nouns that take these honorifics as names do.
 # (Katakana letters and the long-vowel mark, not the "・" that separates a title from a name.)
-_KANJI_KATAKANA = r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]"
+KANJI_KATAKANA = r"[\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc]"
 _JAPANESE_HONOURED_NAME = (
-    rf"(?<!{_KANJI_KATAKANA})(?P<name>{_KANJI_KATAKANA}{{1,6}}(?:\s{_KANJI_KATAKANA}{{1,6}})?"
+    rf"(?<!{KANJI_KATAKANA})(?P<name>{KANJI_KATAKANA}{{1,6}}(?:\s{KANJI_KATAKANA}{{1,6}})?"
     r"|(?:(?<=の)|(?<![\u3040-\u309f]))[\u3040-\u309f]{2,4})(?:さん|様|さま|ちゃん|くん)"
 )
 JAPANESE_COMMON_NOUNS = vocabulary(
