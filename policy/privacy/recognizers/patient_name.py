@@ -123,13 +123,12 @@ _KOREAN_TITLED_NOUNS = vocabulary(
 _NICKNAME = (
     r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
 )
-# A family's names for its own that stand alone as a name ("pops from room 14"), unless they
-# say whose relative ("ur grandma in rm 506").
-_A_RELATION = re.compile(r"(?i)\b(?:your|ur|my|his|her|their|our|the|a)\s+$")
-# A family's names for its own that stand alone as a name ("pops from room 14").
+# A family's names for its own that stand alone as a name ("pops from room 14")...
 _FAMILY_NICKNAMES = frozenset(_NICKNAME.split("|")) | vocabulary(
     "pops gramps grandad granddad mama mamá papá nonna nonno oma opa meemaw pawpaw"
 )
+# ...unless the words before them say whose relative ("ur grandma in rm 506").
+_A_RELATION = re.compile(r"(?i)\b(?:your|ur|my|his|her|their|our|the|a)\s+$")
 # A capitalised word of a CamelCase hashtag, accented letters included (#TeamOisín).
 _CAMEL_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
 # A fundraiser for someone: #SkateForTheo, #MilesForMéabh (the rest must hold a given name).
