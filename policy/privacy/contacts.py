@@ -149,9 +149,10 @@ def public_handle(handle: str) -> bool:
     ``@WHO``), CamelCase words one of which names an organisation (``@FairhavenGazette``,
     ``@CDCgov``, ``@SpringfieldPS186``), a name opened by an office or closed by a credential
     (``@MPP_LindaKowalski``, ``@DrKAnand``, ``@dr_kate_ruiz``, ``@KimBrennanRN``), an
-    underscored handle with a job or credential as one part (``@nicu_nurse_alexis``,
-    ``@chef_marco_cafe``), or one ending in a newsroom's or an organisation's word
-    (``@mkowalski_trib``, ``@pinehollow_ortho``).
+    underscored handle with a job, a credential or a broadcaster's call sign as one part
+    (``@nicu_nurse_alexis``, ``@chef_marco_cafe``, ``@jbrooks_WTKN``), one ending in a
+    newsroom's or an organisation's word (``@mkowalski_trib``, ``@pinehollow_ortho``), or a
+    newsroom's name run together (``@bellrivergazette``).
 
     Otherwise underscored handles are a person's, however they are worded
     (``@sarah_health_journey``). A staff member who became a patient keeps a public handle

@@ -6,9 +6,9 @@ Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``; in othe
 ``12號床``, ``712房``, ``508호실``, ``302号室``, ``السرير رقم ٧``, ``اتاق ۴۱۲``, ``بیڈ نمبر 4``,
 ``বেড ১৭``, ``बेड नं. १२``, ``ክፍል 305``.
 
-Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building) or a
-capitalised place name before "Room" (``Conference Room B``, ``Community Room``) make it a
-meeting place and the match is dropped. Score 0.7.
+Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building), a
+capitalised place name before "Room" (``Conference Room B``, ``Community Room``) or a room given
+as a landmark (``next to Room 301``) make it a place and the match is dropped. Score 0.7.
 """
 
 from __future__ import annotations
@@ -70,8 +70,8 @@ def is_a_venue(text: str, start: int, end: int) -> bool:
     nearby = words_before(text, start, 6) + words_after(text, end, 6)
     if any(word in VENUE_CUES for word in nearby):
         return True
-    if _DIRECTIONS.search(text, 0, start) and text[start].lower() == "r":
-        return True  # not a bed: "a wedding beside bed 11" is at a patient's bedside
+    if _DIRECTIONS.search(text, 0, start) and re.match(r"(?i)r(?:oo)?m", text[start : start + 4]):
+        return True  # a room only: "a wedding next to bed 11" is at a patient's bedside
     # "Conference Room B", "Education Center, Room 214": a named room is a venue; a name
     # before "Rm 4417" on a whiteboard is a patient's.
     preceding = text[max(0, start - 30) : start].rstrip(" ,")
