@@ -612,7 +612,7 @@ class PatientNameRecognizer(RegexRecognizer):
             0.7,
             "name",
             lambda text, start, end: (
-                (text[start:end] in _FAMILY_NICKNAMES and not _A_RELATION.search(text, 0, start))
+                _a_family_name(text, start, end)
                 or (is_given_name(text[start:end]) and _could_be_name(text[start:end]))
             ),
         ),
@@ -729,11 +729,15 @@ def _a_lower_case_subject(text: str, start: int, end: int) -> bool:
     family's name for its own ("pops went home", not "your grandpa is home"), or a census first
     name that is an everyday word too, with a surname ("ray dominguez went home")."""
     first, *rest = text[start:end].split()
-    if is_given_name(first):
+    if is_given_name(first) or _a_family_name(text, start, end):
         return True
-    if not rest and first in _FAMILY_NICKNAMES:
-        return not _A_RELATION.search(text, 0, start)
     return len(rest) == 1 and first in census_given_names() and rest[0] in census_surnames()
+
+
+def _a_family_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a family's name for its own standing as a name ("pops"),
+    not a word for the reader's relative ("ur grandma")."""
+    return text[start:end] in _FAMILY_NICKNAMES and not _A_RELATION.search(text, 0, start)
 
 
 def _could_be_name(word: str) -> bool:
