@@ -228,9 +228,11 @@ _SAID_TO_SOMEONE = (
     r"ty|thx|tysm|thank\s+(?:u|you)|thanks|proud\s+of\s+(?:u|you)|miss\s+(?:u|you)"
     r"|keep\s+it\s+up|rest\s+easy|rest\s+up|get\s+well(?:\s+soon)?+|feel\s+better(?:\s+soon)?+"
     r"|love\s+(?:u|you)|welcome\s+(?:home|back)|fly\s+high|heal\s+up|congrats"
+    r"|happy\s+discharge\s+day"
 )
-# Lower-case words of address before a given name: "miss odessa", "doña lupe", "big tony".
-_LOWER_ADDRESS = r"miss|doña|dona|señora|sra\.?|tía|tia|lil|big"
+# Lower-case words of address before a given name: "miss odessa", "doña lupe", "big tony",
+# "little josé".
+_LOWER_ADDRESS = r"miss|doña|dona|señora|sra\.?|tía|tia|lil|little|big"
 # A family named by its surname: "the okonkwo fam", "the ferreira family" (not a crew: "the
 # night crew", "the flight crew").
 _FAMILY_BY_SURNAME = r"fam|family|fambam|clan"
@@ -389,8 +391,22 @@ class PatientNameRecognizer(RegexRecognizer):
             )
         ),
         CuePattern(
+            # "our pt hope", "pt benny": a first name the lists call an everyday word too
+            "lower-case name after pt",
+            re.compile(rf"\b(?:pt|Pt|patient)\s+(?P<name>{_LOWER_NAME})\b"),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                text[start:end] in census_given_names() and text[start:end] not in STOP_WORDS
+            ),
+        ),
+        CuePattern(
             "lower-case word of address and given name",
-            re.compile(rf"(?<![\w@#])(?:{_LOWER_ADDRESS})\s+(?P<name>{_LOWER_NAME})\b"),
+            # (two words of address at most: "little miss noor")
+            re.compile(
+                rf"(?<![\w@#])(?:{_LOWER_ADDRESS})\s+(?:(?:{_LOWER_ADDRESS})\s+)?"
+                rf"(?P<name>{_LOWER_NAME})\b"
+            ),
             0.7,
             "name",
             lambda text, start, end: is_given_name(text[start:end]),
@@ -547,7 +563,7 @@ class PatientNameRecognizer(RegexRecognizer):
             "name spoken to or welcomed",
             re.compile(
                 rf"(?i:feel\s+better(?:\s+soon)?|get\s+well(?:\s+soon)?|welcome\s+to\s+the\s+"
-                rf"world|welcome\s+home|rest\s+easy|fly\s+high),?\s+"
+                rf"world|welcome\s+home|rest\s+easy|fly\s+high|happy\s+discharge\s+day),?\s+"
                 rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
             ),
             0.75,
