@@ -352,6 +352,8 @@ def test_patient_identifiers_are_flagged(
         "⏰ Clocks go forward 1 hour at 1am on Sunday 30 March. Plan ahead for early clinics.",
         # a capitalised word opening a sentence is no name, whichever model reads it as one
         "Win a free spa day! Enter our giveaway by tagging a friend.",
+        # staff met and greeted in lower case, their role after them
+        "meet kaveh, our new clinical nurse educator on 5 west! he comes to us from the CVICU",
     ],
 )
 def test_staff_officials_and_the_hospital_are_not_flagged(

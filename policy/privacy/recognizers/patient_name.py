@@ -228,7 +228,7 @@ _SAID_TO_SOMEONE = (
     r"ty|thx|tysm|thank\s+(?:u|you)|thanks|proud\s+of\s+(?:u|you)|miss\s+(?:u|you)"
     r"|keep\s+it\s+up|rest\s+easy|rest\s+up|get\s+well(?:\s+soon)?+|feel\s+better(?:\s+soon)?+"
     r"|love\s+(?:u|you)|welcome\s+(?:home|back)|fly\s+high|heal\s+up|congrats"
-    r"|happy\s+discharge\s+day"
+    r"|happy\s+discharge\s+day|meet|say\s+hi\s+to"
 )
 # Lower-case words of address before a given name: "miss odessa", "doña lupe", "big tony",
 # "little josé".
@@ -389,6 +389,18 @@ class PatientNameRecognizer(RegexRecognizer):
                 rf"{_LOWER_NAME}\s+{_LOWER_NAME}",
                 _LOWER_NAME,
             )
+        ),
+        CuePattern(
+            # "to his wife grace", "her son dev": a relative's first name, everyday word or not
+            "lower-case relative's name",
+            re.compile(
+                rf"\b(?:his|her|their|ur|your|my)\s+(?:{_FAMILY})\s+(?P<name>{_LOWER_NAME})\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: (
+                text[start:end] in census_given_names() and text[start:end] not in STOP_WORDS
+            ),
         ),
         CuePattern(
             # "our pt hope", "pt benny": a first name the lists call an everyday word too
