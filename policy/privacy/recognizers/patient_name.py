@@ -25,9 +25,10 @@ Patterns:
 - a name spoken to, welcomed or mourned: ``Feel better soon, Hiroshi!``, ``Rest easy, Bernie``,
   ``Welcome to the world, Ishaan and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday
   to Ava and Ella!``, ``kiki's bday``; in lower case, a given name thanked, cheered or mourned
-  (``ty ada & emeka``, ``rest easy hattie``), spoken to about a relative (``to svetlana &
-  yuri: ur mom``) or after a word of address (``miss odessa``, ``doña lupe``), and a family by
-  its surname (``the ferreira fam``);
+  (``ty ada & emeka``, ``rest easy hattie``, ``happy discharge day abdullah``), spoken to
+  about a relative (``to svetlana & yuri: ur mom``), after a word of address (``miss odessa``,
+  ``doña lupe``), after "pt" or a relative (``our pt hope``, ``to his wife grace``), greeted
+  in a reply (``hey kelly``), and a family by its surname (``the ferreira fam``);
 - a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
   told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
@@ -391,26 +392,16 @@ class PatientNameRecognizer(RegexRecognizer):
             )
         ),
         CuePattern(
-            # "to his wife grace", "her son dev": a relative's first name, everyday word or not
-            "lower-case relative's name",
+            # "to his wife grace", "our pt hope", "pt benny": a first name the lists call an
+            # everyday word too, after a relative or "pt" ("PT" is a physical therapist)
+            "lower-case name after a relative or pt",
             re.compile(
-                rf"\b(?:his|her|their|ur|your|my)\s+(?:{_FAMILY})\s+(?P<name>{_LOWER_NAME})\b"
+                rf"\b(?:(?:his|her|their|ur|your|my)\s+(?:{_FAMILY})|pt|Pt|patient)"
+                rf"\s+(?P<name>{_LOWER_NAME})\b"
             ),
             0.7,
             "name",
-            lambda text, start, end: (
-                text[start:end] in census_given_names() and text[start:end] not in STOP_WORDS
-            ),
-        ),
-        CuePattern(
-            # "our pt hope", "pt benny": a first name the lists call an everyday word too
-            "lower-case name after pt",
-            re.compile(rf"\b(?:pt|Pt|patient)\s+(?P<name>{_LOWER_NAME})\b"),
-            0.7,
-            "name",
-            lambda text, start, end: (
-                text[start:end] in census_given_names() and text[start:end] not in STOP_WORDS
-            ),
+            lambda text, start, end: _a_census_first_name(text[start:end]),
         ),
         CuePattern(
             "lower-case word of address and given name",
@@ -760,6 +751,13 @@ def _a_lower_case_subject(text: str, start: int, end: int) -> bool:
     if is_given_name(first) or _a_family_name(text, start, end):
         return True
     return len(rest) == 1 and first in census_given_names() and rest[0] in census_surnames()
+
+
+def _a_census_first_name(word: str) -> bool:
+    """Whether a lower-case word is a first name in the Census lists, everyday words included
+    ("hope", "grace"), and no stop word ("will", "may"): for places where the words around say
+    it is a person's ("our pt hope", "his wife grace")."""
+    return word in census_given_names() and word not in STOP_WORDS
 
 
 def _a_family_name(text: str, start: int, end: int) -> bool:
