@@ -681,6 +681,35 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             ["westfield high"],
         ),
         ("after the crash he was in our icu. plenty of snow up high, so ski safe", []),
+        # A team named with one of its players, in a story of that player's care.
+        (
+            "Noa, 15, goalie for the Spruce Grove Saints U16, took a skate blade to the neck; "
+            "he is recovering in our PICU",
+            ["Spruce Grove Saints U16"],
+        ),
+        (
+            "Deshawn, the Central Valley Cougars point guard, is recovering in our ICU and he "
+            "says thanks",
+            ["Central Valley Cougars"],
+        ),
+        (
+            "He had surgery in December and his first game back with the Avon Orioles 8U is "
+            "on Jan. 4!",
+            ["Avon Orioles 8U"],
+        ),
+        # A team with no player of it in the post is the team's own news.
+        ("The Avon Orioles toured our ICU today and he signed every cast.", []),
+        # A hometown the way the news gives it, in a story of an incident.
+        (
+            "Tyler Brooks, 19, of Reporoa, was badly injured in a crash and spent three days in "
+            "our ICU",
+            ["Reporoa"],
+        ),
+        ("Dr. Anna Lee, 45, of Toronto, joins our surgery team; she trained at McGill.", []),
+        (
+            "The 47-year-old software engineer at Medtronic collapsed; he is recovering here.",
+            ["engineer at Medtronic"],
+        ),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

@@ -1,17 +1,19 @@
 """IDENTIFYING_DETAILS: details that point at one patient (hometown + vehicle, a named school).
 
 Patterns: a hometown phrase (``A Millbrook man``, ``the Oakdale woman``, ``A Cedar Falls teen``),
-a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``)
+a described vehicle (``red Ford F-150``, ``blue Kawasaki motorcycle``, ``white Toyota Camry``),
 a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle School``, in
-lower case after "from", "at" or "his": ``from westfield high``) and a
-workplace (``a line cook at Harbor Street Diner``, ``the Amtrak conductor``) and the town where
-an incident happened (``the grain bin accident outside Wahoo``).
+lower case after "from", "at" or "his": ``from westfield high``), a workplace (``a line cook at
+Harbor Street Diner``, ``the Amtrak conductor``), a team named with its player (``goalie for the
+Spruce Grove Saints U16``, ``the Central Valley Cougars point guard``), the town where an
+incident happened (``the grain bin accident outside Wahoo``) and a hometown the way the news
+gives it (``Tyler Brooks, 19, of Reporoa``).
 Context (required): the post must tell of someone's care (recovering, surgery, ICU, radiation).
-A named school or a workplace then counts when the post tells of an incident (crash, collision,
-collapse, injury) or is about one person (his, her); a vehicle described by colour or model
-(``blue Honda Civic``, ``silver 2017 Subaru Outback``) and the incident's town only with an
-incident; a hometown only with such a vehicle. Each narrows the patient down to
-the few people who know them or saw it. Score 0.7.
+A named school, a workplace or a team then counts when the post tells of an incident (crash,
+collision, collapse, injury) or is about one person (his, her); a vehicle
+described by colour or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``), the
+incident's town and the news hometown only with an incident; a hometown phrase only with such a
+vehicle. Each narrows the patient down to the few people who know them or saw it. Score 0.7.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ _JOBS = (
     r"cook|line\s+cook|chef|conductor|driver|bus\s+driver|mechanic|cashier|server|waitress"
     r"|waiter|bartender|roofer|electrician|carpenter|plumber|welder|farmer|firefighter|officer"
     r"|teacher|schoolteacher|janitor|clerk|lineman|worker|employee|owner|operator|pilot|sergeant"
-    r"|soldier|miner|trucker"
+    r"|soldier|miner|trucker|engineer|technician|accountant|librarian"
 )
 _WORKPLACE = CuePattern(
     "workplace",
@@ -110,6 +112,48 @@ _LOWER_SCHOOL = CuePattern(
     lambda text, start, end: not STOP_WORDS.intersection(text[start:end].split()[:-1]),
 )
 
+# A player's position or part on a team, which ties the team to that one player.
+_PLAYERS = (
+    r"goalie|goalkeeper|keeper|point\s+guard|shooting\s+guard|forward|centre|center|linebacker"
+    r"|quarterback|receiver|running\s+back|setter|libero|pitcher|catcher|shortstop|striker"
+    r"|midfielder|defender|defenseman|defenceman|winger|captain|player|wrestler|swimmer"
+    r"|cheerleader"
+)
+# A team's name ends in a plural ("the Spruce Grove Saints U16", "the Lady Wildcats").
+_TEAM_NAME = (
+    r"(?P<team>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][a-z]+s"
+    r"(?:\s+(?:U-?\d{1,2}|\d{1,2}U|JV|Varsity))?)\b"
+)
+# A team with one of its players: "goalie for the Spruce Grove Saints U16", "his first game
+# back with the Avon Orioles 8U", "the Central Valley Cougars point guard".
+_TEAMS = (
+    CuePattern(
+        "team after its player",
+        re.compile(
+            rf"\b(?:(?:{_PLAYERS})\s+(?:for|with|on|of)|(?:game|season|practice)\s+"
+            rf"(?:back\s+)?(?:with|for))\s+the\s+{_TEAM_NAME}"
+        ),
+        0.7,
+        "team",
+    ),
+    CuePattern(
+        "team before its player",
+        re.compile(rf"\bthe\s+{_TEAM_NAME}(?=\s+(?:starting\s+)?(?:{_PLAYERS})\b)"),
+        0.7,
+        "team",
+    ),
+)
+# A hometown the way the news gives it, after a name and an age: "Tyler Brooks, 19, of Reporoa".
+_NEWS_HOMETOWN = CuePattern(
+    "news hometown",
+    re.compile(
+        r"\b[A-Z][\w'’-]+,\s+\d{1,3},\s+(?:of|from)\s+"
+        r"(?P<town>[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+){0,2})"
+    ),
+    0.7,
+    "town",
+)
+
 
 def _ours(text: str, result: RecognizerResult) -> bool:
     """Whether a matched workplace is the hospital itself ("a nurse at our Heart Center")."""
@@ -160,6 +204,7 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
             about_someone = (
                 self.matches(text, _SCHOOL)
                 + self.matches(text, _LOWER_SCHOOL)
+                + [team for pattern in _TEAMS for team in self.matches(text, pattern)]
                 + [place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)]
             )
         if not incident:
@@ -167,4 +212,5 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
         hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
         described = [v for v in vehicles if _described(text, v)]
         details = hometowns + vehicles if hometowns and vehicles else described
-        return details + about_someone + self.matches(text, _INCIDENT_PLACE)
+        places = self.matches(text, _INCIDENT_PLACE) + self.matches(text, _NEWS_HOMETOWN)
+        return details + about_someone + places
