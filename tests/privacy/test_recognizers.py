@@ -610,6 +610,18 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "Nadia, your dad Karim was a joy to care for.", ["Karim", "Nadia"]),
     (PatientNameRecognizer, "Our patient experience team will follow up.", []),
     (PatientNameRecognizer, "grandma is visiting on Sunday", []),
+    (
+        PatientNameRecognizer,
+        "ty to all who prayed for pops aka walter dunleavy",
+        ["walter dunleavy"],
+    ),
+    (
+        PatientNameRecognizer,
+        "Captain Liam (aka Liam Beauchamp, age 5) saved the day",
+        ["Liam Beauchamp"],
+    ),
+    (PatientNameRecognizer, "Our sepsis team, also known as the rapid response crew", []),
+    (PatientNameRecognizer, "the infection known as sepsis kills", []),
 ]
 
 

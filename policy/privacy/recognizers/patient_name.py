@@ -28,7 +28,8 @@ Patterns:
   (``ty ada & emeka``, ``rest easy hattie``, ``happy discharge day abdullah``), spoken to
   about a relative (``to svetlana & yuri: ur mom``), after a word of address (``miss odessa``,
   ``doña lupe``), after "pt" or a relative (``our pt hope``, ``to his wife grace``), greeted
-  in a reply (``hey kelly``), and a family by its surname (``the ferreira fam``);
+  in a reply (``hey kelly``), a family by its surname (``the ferreira fam``), and the name a
+  nickname stands for (``pops aka walter dunleavy``, ``he goes by tito``);
 - a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
   told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
@@ -660,6 +661,17 @@ class PatientNameRecognizer(RegexRecognizer):
             0.7,
             "name",
             lambda text, start, end: _lower_case_people(text[start:end]),
+        ),
+        CuePattern(
+            # "pops aka walter dunleavy", "he goes by tito": the name a patient's nickname hides
+            "name a nickname stands for",
+            re.compile(
+                rf"\b(?:aka|a\.k\.a\.?|goes\s+by|known\s+as)\s+[\"“']?(?P<name>{_NAME}"
+                rf"(?:\s+{_NAME})?|{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\b"
+            ),
+            0.7,
+            "name",
+            lambda text, start, end: _lower_case_people(text[start:end].lower()),
         ),
         CuePattern(
             "lower-case name a reply opens with",  # "hey kelly — we got ur dm"
