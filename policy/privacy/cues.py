@@ -160,8 +160,9 @@ PERSONAL_CONTACT_CUES = vocabulary(
     família familie rodzina"""
 )
 
-# Words of programmes, departments and conditions, and thanks in the posts' other languages
-# ("Danke", "Gracias" opening a post), that spaCy sometimes takes for a name.
+# Words of programmes, departments and conditions, and thanks, greetings, days of observance
+# and foundations in the posts' other languages ("Danke", "Feliz Día de la Enfermera",
+# "Fondazione Rinaldi"), that spaCy sometimes takes for a name.
 NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
     unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
@@ -178,7 +179,12 @@ NOT_NAME_WORDS = vocabulary(
     poradnia klinika klinice oddział oddziale dział punkt punkcie pacjenta szpital
     klinik station abteilung zentrum notaufnahme sprechstunde
     відділення лікарня центр
-    danke gracias obrigado obrigada merci grazie dziękujemy dziękuję bedankt salamat"""
+    danke gracias obrigado obrigada merci grazie dziękujemy dziękuję bedankt salamat
+    día dia semana mes jornada journée semaine mois woche giornata settimana mese dzień tydzień
+    feliz felicidades felicitaciones parabéns félicitations
+    fundación fundacion fundação fundacao fondazione fondation fundacja fundacji stiftung
+    associazione asociación asociacion associação association jumuiya masjid mezquita mosquée
+    núcleo nucleo centrum instituto istituto institut padiglione pavilhão pabellón"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

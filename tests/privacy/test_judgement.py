@@ -522,3 +522,21 @@ def test_a_lower_case_name_after_a_job_names_staff_when_told_again(
 )
 def test_a_models_japanese_span_is_cut_to_its_name(text: str, span: str, kept: list[str]) -> None:
     assert kept_spans(text, [(span, "PERSON", TAGGER)]) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "¡Feliz Día de la Enfermera! Gracias a todo el equipo de 3 Norte.",
+            "Feliz Día de la Enfermera",
+        ),
+        ("Grazie alla Fondazione Rinaldi per la donazione di 40 parrucche.", "Fondazione Rinaldi"),
+        ("Dziękujemy Fundacji Nowy Oddech za przekazanie 60 peruk.", "Fundacji Nowy Oddech"),
+        ("Asante sana, Jumuiya ya Wanawake wa Kanisa la St. Mary's!", "Jumuiya ya Wanawake"),
+    ],
+)
+def test_days_of_observance_and_foundations_in_other_languages_are_no_one(
+    text: str, name: str
+) -> None:
+    assert kept_names(text, [name]) == []
