@@ -97,6 +97,14 @@ _READERS_OWN_CONTACT = re.compile(
     r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
     r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
 )
+# Where something is sent or someone goes home to: a street address there is a home's ("cards
+# can be mailed to 82 Willow Creek Rd", "a courier is on the way to 77 Birchwood Crescent",
+# "headed home to 27 willow court"); an organisation's address is where people come.
+_DELIVERED_TO = re.compile(
+    r"(?i)\b(?:sent|send|sending|mailed|mail|mailing|ship|shipped|shipping|goes\s+out(?:\s+today)?"
+    r"|on\s+(?:the|its|their)\s+way|(?:headed|heading|went|going|gone)\s+home)"
+    r"(?:\s+[\w']+){0,2}\s+to\s*$"
+)
 _NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})\d*@")
 _MAILBOX_WORDS = (
     NOT_NAME_WORDS
@@ -124,6 +132,10 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         return True
     if _READERS_OWN_CONTACT.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
+    if result.entity_type == "STREET_ADDRESS" and _DELIVERED_TO.search(
+        text, max(0, result.start - 40), result.start
+    ):
+        return True
     text = departments_as_offices(text)  # "call Patient Relations at ..."
     before = words_before(text, result.start, 8)
     after = words_after(text, result.end, 6)

@@ -540,3 +540,23 @@ def test_days_of_observance_and_foundations_in_other_languages_are_no_one(
     text: str, name: str
 ) -> None:
     assert kept_names(text, [name]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "personal"),
+    [
+        (
+            "Your corrected statement goes out today to 2217 Alamo Heights Dr.",
+            "2217 Alamo Heights Dr",
+            True,
+        ),
+        ("A courier is on the way to 77 Birchwood Crescent now.", "77 Birchwood Crescent", True),
+        ("They'll be mailed to 2290 Sunnyside Lane within 10 days.", "2290 Sunnyside Lane", True),
+        # where people come to is the organisation's own address
+        ("Our new clinic opens Monday at 2217 Alamo Heights Dr.", "2217 Alamo Heights Dr", False),
+        ("Free flu shots this Saturday at 77 Birchwood Crescent.", "77 Birchwood Crescent", False),
+    ],
+)
+def test_an_address_something_is_sent_to_is_a_home(text: str, address: str, personal: bool) -> None:
+    result = candidate(text, address, "StreetAddressRecognizer", "STREET_ADDRESS")
+    assert personal_contact(text, result, address) is personal
