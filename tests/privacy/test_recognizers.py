@@ -397,6 +397,16 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "paid our ED a visit on Saturday 16/8", ["Saturday 16/8"]),
     (PatientDateRecognizer, "Valda turned 95 on Monday 11/8 and waltzed", ["Monday 11/8"]),
     (PatientDateRecognizer, "Flu clinic on Saturday 16/8 from 9 to 12", []),
+    (PatientDateRecognizer, "è stato operato il 4 marzo ed è già tornato a casa", ["4 marzo"]),
+    (PatientDateRecognizer, "Acil servisimize 3 Şubat sabahı getirilen hasta", ["3 Şubat"]),
+    (PatientDateRecognizer, "μεταφέρθηκε στα Επείγοντα στις 4 Δεκεμβρίου", ["4 Δεκεμβρίου"]),
+    (PatientDateRecognizer, "وُلدت ليان صباح ٢٠ تموز ٢٠٢٤ بوزن ٣٫٤ كغ", ["٢٠ تموز ٢٠٢٤"]),
+    (PatientDateRecognizer, "சிவகுமார் பிப்ரவரி 2 அன்று அமைதியாகக் காலமானார்", ["பிப்ரவரி 2"]),
+    (PatientDateRecognizer, "今年初佢成為咗病人，三月十四日喺紓緩病房安詳離世", ["三月十四日"]),
+    (PatientDateRecognizer, "Chiều thứ Sáu 17/1, bác Sáu ngã quỵ khi đang chờ xe buýt", ["17/1"]),
+    # an event's day and a statistic's, with no patient's event near them
+    (PatientDateRecognizer, "Giornata della salute il 4 marzo in piazza, ingresso libero", []),
+    (PatientDateRecognizer, "截至11月8日全市已有1,204例确诊。", []),
     # street addresses (whose address it is is judged by the engine)
     (
         StreetAddressRecognizer,

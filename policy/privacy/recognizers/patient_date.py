@@ -2,12 +2,15 @@
 
 Patterns: numeric dates (``03.14.58``, ``2/14/2024``, ``11/02``; never ``1.5``), month-name
 dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally preceded by a
-clock time, a day of the month alone (``Thursday the 14th``, ``on the 8th``), and
-``D.O.B.``-labelled dates. Context (required): a patient event word (born, admitted, discharged,
-surgery, transplant, diagnosed, arrived, went home, came to our emergency department, stroke,
-appendectomy...) within the eight words before the date in its sentence, or a patient's event
-verb (underwent, was admitted, was flown) after it (``On October 22, Anjali underwent...``);
-event dates, opening hours and ``24/7`` have none. Score 0.8.
+clock time, a day of the month alone (``Thursday the 14th``, ``on the 8th``),
+``D.O.B.``-labelled dates, and dates in the other languages hospitals post in (``8月3日``,
+``三月十四日``, ``9 мая``, ``22 agosto``, ``3 Şubat``, ``4 Δεκεμβρίου``, ``ஜூலை 18``).
+Context (required): a patient event word (born, admitted, discharged, surgery, transplant,
+diagnosed, arrived, went home, came to our emergency department, stroke, appendectomy...)
+within the eight words before the date in its sentence, or a patient's event verb (underwent,
+was admitted, was flown) after it (``On October 22, Anjali underwent...``); in other languages,
+their own event words a few words either side. Event dates, opening hours and ``24/7`` have
+none. Score 0.8.
 """
 
 from __future__ import annotations
@@ -99,6 +102,18 @@ _DATE_ELSEWHERE = "|".join(
         r"(?:መስከረም|ጥቅምት|ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጥር|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰኔ|ሐምሌ|ነሐሴ"
         r"|ጃንዋሪ|ፌብሩዋሪ|ማርች|ኤፕሪል|ጁላይ|ኦገስት|ሴፕቴምበር|ኦክቶበር|ኖቬምበር|ዲሴምበር)\s+\d{1,2}"
         r"(?!\d)",
+        # Italian, Turkish and Greek, day first ("22 agosto", "3 Şubat", "4 Δεκεμβρίου"); the
+        # Levantine Arabic months ("٢٠ تموز ٢٠٢٤"); Tamil, month first ("ஜூலை 18").
+        r"(?<![\w/.-])\d{1,2}\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto"
+        r"|settembre|ottobre|novembre|dicembre|Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz"
+        r"|Ağustos|Eylül|Ekim|Kasım|Aralık|Ιανουαρίου|Φεβρουαρίου|Μαρτίου|Απριλίου|Μαΐου"
+        r"|Ιουνίου|Ιουλίου|Αυγούστου|Σεπτεμβρίου|Οκτωβρίου|Νοεμβρίου|Δεκεμβρίου|كانون\s+الثاني"
+        r"|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين\s+الأول|تشرين\s+الثاني|كانون\s+الأول)"
+        r"(?:\s+\d{4})?(?!\w)",
+        r"(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|செப்டம்பர்|அக்டோபர்|நவம்பர்"
+        r"|டிசம்பர்)\s+\d{1,2}(?!\d)",
+        # Chinese numerals: "三月十四日".
+        r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号號]",
     )
 )
 # How far from the date those words may be, in characters (a few words either side).
@@ -126,6 +141,14 @@ _EVENT_ELSEWHERE = re.compile(
     r"|誕生|搬送|救急|متولد|به\s+دنیا|جراحی|بستری|ترخیص|مرخص|تصادف|سکته|درگذشت|پیدا\s+ہو|پیدائش"
     r"|آپریشن|داخل|ڈسچارج|فالج|انتقال|জন্ম|অপারেশন|ভর্তি|ছুটি|স্ট্রোক|দুর্ঘটনা|মারা|ইন্তেকাল"
     r"|भर्ना|डिस्चार्ज|शल्यक्रिया|अप्रेशन|निधन|ተወለ|ቀዶ\s+ጥገና|ሆስፒታል\s+ገ|አደጋ|ስትሮክ|ከሆስፒታል\s+ወጣ"
+    # Italian, Turkish, Greek, Tamil, Vietnamese and more Chinese: born, operated, admitted,
+    # discharged, brought to the emergency department, an accident, collapsed, died (not
+    # "diagnosed" in Chinese, which statistics say: "截至11月8日...1,204例确诊").
+    r"|(?i:\b(?:nat[oa]|operat[oa]|ricoverat[oa]|dimess[oa]|pronto\s+soccorso|incidente"
+    r"|intervento|decedut[oa]|doğ|dünyaya\s+geldi|ameliyat|taburcu|yatırıl|kaza|acil|vefat"
+    r"|getirilen|γεννήθηκε|χειρουργ|εξιτήριο|νοσηλεύ|μεταφέρθηκε|επείγοντα|μεθ|πέθανε"
+    r"|απεβίωσε|ngã\s+quỵ|đột\s+quỵ|qua\s+đời|bị\s+thương))"
+    r"|அனுமதி|அறுவை|பிறந்த|காலமான|மயங்கி|விபத்து|离世|離世|出世|突发|突發|抢救|搶救|覆诊|覆診"
 )
 
 # Words that tie a date to something that happened to a patient.
