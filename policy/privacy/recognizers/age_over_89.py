@@ -7,7 +7,8 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
 ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``95 tuổi``,
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
-``101-letni``, ``95-річчя``, ``miaka 93``, ``白寿``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
+``101-letni``, ``95-річчя``, ``miaka 93``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``,
+``94 χρονών``, ``100 வயது``, ``ika-100 kaarawan``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
 ``95ویں سالگرہ``, ``98ኛ ዓመት``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
 (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
@@ -130,12 +131,22 @@ class AgeOver89Recognizer(RegexRecognizer):
             0.7,
             "age",
         ),
-        CuePattern("cjk age", re.compile(rf"{_AGE}\s*(?:岁|歲|歳|세|살)|白寿|百寿"), 0.85),
+        CuePattern(
+            "cjk age",
+            re.compile(
+                rf"{_AGE}\s*(?:岁|歲|歳|세|살)|白寿|百寿"
+                # "百岁", "九十八歲" in Chinese numerals; not the blessing "长命百岁" (long life)
+                r"|(?<!长命)(?<!長命)百[岁歲歳]|九十[一二三四五六七八九]?[岁歲歳]"
+            ),
+            0.85,
+        ),
         CuePattern(
             "age in other languages",
             re.compile(
                 rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|tuổi|taong\s+gulang"
-                rf"|jir|ਸਾਲ|साल|سنة|عاما|عاماً)(?!\w)|\btuổi\s+{_AGE}\b"
+                rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது)(?!\w)|\btuổi\s+{_AGE}\b"
+                rf"|(?<!\d){_AGE_ANY_DIGITS}\s+(?:سنة|عاما|عاماً)(?!\w)"
+                rf"|\bika-{_AGE}\s+(?:na\s+)?kaarawan\b"
                 rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
                 rf"|\b{_AGE}\s+aninhos\b|\b{_AGE}\.\s+(?:urodzin|Geburtstag)\w*"
                 rf"|\b{_AGE}-(?:letni|letnia|річн|річч|літн)\w*|\bmiaka\s+{_AGE}\b"
