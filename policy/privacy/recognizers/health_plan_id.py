@@ -6,7 +6,9 @@ at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``); a Medicare-style 
 letters and digits in dashed groups after the bare word (``Medicare 1EG4-TE5-MK73``); or a code
 shaped like a member ID (one to three capital letters and six to eleven digits, ``W28841093``)
 anywhere in a sentence that names an insurance card or member ID; a number soon after "health
-card number" or "número de Medicaid" ("El número de Medicaid de su hijo, 448120937").
+card number" or "número de Medicaid" ("El número de Medicaid de su hijo, 448120937"); a
+number after a public health card named in another language ("cartão SUS", "carte RAMQ",
+"tessera sanitaria", "PhilHealth PIN") or after Medicare's "MBI".
 Context: the label, or the sentence that holds both.
 Score 0.85 with the label right before the code, 0.7 in the same sentence.
 """
@@ -19,7 +21,9 @@ from policy.privacy.cues import sentence_around
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _PLAN_WORDS = re.compile(
-    r"(?i)\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary)\s+"
+    r"(?i)\bcart[ãa]o\s+(?:do\s+)?sus\b|\b(?:ramq|vitale|sanitaria|philhealth|mbi"
+    r"|versichertennummer|полис)\b|அட்டை|보험증"
+    r"|\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary)\s+"
     r"(?:id|no\.?|number|#|card)\b|\binsurance\b|\bmedicaid\b|\bmedicare\b|\bhealth\s+card\b"
     r"|\btarjeta\s+sanitaria\b"
 )
@@ -57,6 +61,22 @@ class HealthPlanIdRecognizer(RegexRecognizer):
                 r"(?i:\bhealth\s+card\s+(?:number|no\.?|#)|\bn[úu]mero\s+de\s+(?:medicaid|medicare"
                 r"|seguro|afiliad[oa]|tarjeta\s+sanitaria))"
                 r"\D{0,40}?(?P<id>(?<![\d-])\d[\d -]{6,14}\d)(?![\d/])"
+            ),
+            0.85,
+            "id",
+        ),
+        # A public health card named in other languages, or Medicare's MBI: "cartão SUS 898 0012
+        # 3456 7890", "carte RAMQ BOUD 3405 1217", "tessera sanitaria 8038...", "MBI 3QW7-HN2-PK84".
+        CuePattern(
+            "health card number named in another language",
+            re.compile(
+                r"(?:\b(?i:cart[ãa]o\s+(?:do\s+)?SUS|carte\s+(?:RAMQ|vitale|d['’]assurance\s+maladie)"
+                r"|tessera\s+sanitaria|tarjeta\s+sanitaria|PhilHealth(?:\s*\(?(?:PIN|no\.?|number))?"
+                r"|(?-i:MBI)|Krankenversichertennummer|Versichertennummer|полис(?:\s+ОМС)?)"
+                r"|அட்டை\s+எண்|보험증\s*번호)"
+                r"\s*[:#(]?\s*"
+                r"(?P<id>(?=(?:[A-Z -]*\d){4})[A-Z0-9]{1,5}(?:[ -]?[A-Z0-9]{1,12}){0,4})"
+                r"(?![\w-])"
             ),
             0.85,
             "id",

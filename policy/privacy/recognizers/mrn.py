@@ -1,9 +1,10 @@
 """MRN: medical record numbers written after their label, in any spacing.
 
 Patterns: ``MRN: 004-829-13``, ``MR# 7781 2234``, ``medical record no. 20-448-117``,
-``chart #55120``, Scotland's ``CHI 0704389125`` and New Zealand's ``NHI ABC1234``. Context: the
-label itself (MRN, MR#, medical record, chart, CHI, NHI); a bare number is never taken for an
-MRN. Score 0.9.
+``chart #55120``, Scotland's ``CHI 0704389125``, New Zealand's ``NHI ABC1234``, and the
+record's number named in other languages (``病历号 00381542``, ``dosya no: 2023-004187``).
+Context: the label itself (MRN, MR#, medical record, chart, CHI, NHI, or the language's own); a
+bare number is never taken for an MRN. Score 0.9.
 """
 
 from __future__ import annotations
@@ -28,6 +29,23 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
                 re.IGNORECASE,
             ),
             0.9,
+        ),
+        # The record's number named in other languages: "病历号 00381542", "患者ID：0041-7726",
+        # "رقم الملف الطبي 4471903", "dosya no: 2023-004187", "prontuário 2023-0045817",
+        # "αρ. μητρώου ΓΝΑ-552019", "numer historii choroby 55120".
+        CuePattern(
+            "labelled mrn in another language",
+            re.compile(
+                r"(?:病[历歷]号|病[历歷]號|病案号|病案號|患者ID|カルテ番号|診察券番号|병록번호"
+                r"|رقم\s+الملف(?:\s+الطبي)?|(?i:\b(?:dosya\s+no|protokol\s+no|prontu[áa]rio"
+                r"|n[°º]\s+de\s+dossier|dossier\s+(?:m[ée]dical\s+)?(?:n[°º]|no\.?)?"
+                r"|cartella\s+clinica|historia\s+cl[íi]nica|n[úu]mero\s+de\s+expediente"
+                r"|expediente|fallnummer|patientennummer|numer\s+historii\s+choroby"
+                r"|номер\s+(?:медицинской\s+)?карты|αρ\.?\s+μητρώου)))"
+                r"\s*[:：#]?\s*\(?(?P<number>[A-ZΑ-Ω]{0,3}-?\d[\d\s.-]{3,14}\d)(?!\d)"
+            ),
+            0.9,
+            "number",
         ),
         # New Zealand's NHI: three letters and four digits, or (since 2022) two digits and two
         # letters.
