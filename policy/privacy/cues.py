@@ -153,11 +153,15 @@ ORG_CONTACT_CUES = vocabulary(
     entrance website visit rsvp email emailed questions enroll team feedback intake relations"""
 )
 
-# Words near a phone, e-mail or address that make it a person's own.
+# Words near a phone, e-mail or address that make it a person's own (relatives also in the
+# posts' other languages: "sa kanyang nanay na si Marites: 0917 832 4410").
 PERSONAL_CONTACT_CUES = vocabulary(
     """his her their patient patient's family husband wife son daughter mom dad mother father
     cell mobile personal home lives live house apartment reach sister brother familia famille
-    família familie rodzina"""
+    família familie rodzina
+    hijo hija esposo esposa hermano hermana filho filha marido irmão irmã fils fille mari
+    sohn tochter ehemann ehefrau figlio figlia marito moglie nanay tatay anak asawa kapatid
+    oğlum oğlu kızım kızı trai gái syn córka mąż żona сын дочь муж жена γιος κόρη σύζυγος"""
 )
 
 # Words of programmes, departments and conditions, and thanks, greetings, days of observance

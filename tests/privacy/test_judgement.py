@@ -387,6 +387,8 @@ def test_an_age_does_not_go_with_a_disputed_word_that_is_no_name() -> None:
         ("Su hija recibe donaciones para la familia: pueden llamarle al (956) 555-0187.", True),
         ("A família agradece; quem quiser ajudar pode ligar para (508) 555-0144.", True),
         ("Para citas, llame a la clínica al (956) 555-0100.", False),
+        ("Pwede pong mag-GCash sa kanyang nanay na si Marites: (917) 555-4410.", True),
+        ('Kâğıtta "oğlum Hasan (532) 555-7709" yazıyor ancak telefon kapalı.', True),
     ],
 )
 def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(
