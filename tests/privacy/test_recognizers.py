@@ -642,6 +642,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientNameRecognizer, "got schooled at Uno by 7-year-old Kai", ["Kai"]),
     (PatientNameRecognizer, "恭喜 张伟 先生今天顺利出院", ["张伟"]),
+    (PatientNameRecognizer, "3月8日出院的陈建国先生，今天和女儿陈丽女士一起", ["陈丽", "陈建国"]),
+    (PatientNameRecognizer, "治疗很顺利。陈先生说谢谢", ["陈"]),
+    (PatientNameRecognizer, "请联系其儿子刘伟先生：138 2741 5096", ["刘伟"]),
+    (PatientNameRecognizer, "鄭伯伯喺急症室留低咗一個銀包", ["鄭"]),
+    (PatientNameRecognizer, "祝奶奶福如东海、寿比南山！", []),
+    (PatientNameRecognizer, "40歲以上有家族史嘅女士亦可向家庭醫生查詢", []),
     (
         PatientNameRecognizer,
         "our biggest fan, Amara Okonkwo, who's been cheering from Room 5B-17",

@@ -57,9 +57,18 @@ _NAME = r"[A-Z][a-zà-öø-ÿ'’]+(?:[A-Z][a-zà-öø-ÿ]+)?(?:-[A-Za-zà-öø-
 _LOWER_NAME = r"[a-zà-öø-ÿ]{3,}"
 _HAN = "\u4e00-\u9fff"
 _HANGUL = "\uac00-\ud7af"
-NON_LATIN = (
-    r"[\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f"
-    rf"\u3040-\u30ff{_HAN}{_HANGUL}]{{2,8}}"
+_SCRIPTS_WITH_SPACES_OR_KANA = (
+    r"\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff"
+)
+NON_LATIN = rf"[{_SCRIPTS_WITH_SPACES_OR_KANA}{_HAN}{_HANGUL}]{{2,8}}"
+# Chinese runs on without spaces, so a name before "先生" or "伯伯" is the two or three
+# characters there ("出院的陈建国先生", "和女儿陈丽女士"), or a surname alone where the run starts
+# ("。陈先生"); never starting with a particle or a word that comes before names ("恭喜", "儿子",
+# "祝"), nor ending with a possessive ("有家族史嘅女士").
+_CHINESE_NOT_A_NAME_START = "的和与與及给給向对對是为為让讓谢謝请請在由祝也喜子儿兒工家"
+_CHINESE_NAME_BEFORE_TITLE = (
+    rf"(?:(?<![{_HAN}])(?![{_CHINESE_NOT_A_NAME_START}])[{_HAN}]{{1,3}}"
+    rf"|(?![{_CHINESE_NOT_A_NAME_START}])[{_HAN}]{{2,3}})(?<![的嘅之])"
 )
 # A Japanese name before さん, 様, ちゃん or くん is a whole run of kanji or katakana (a surname
 # and a given name may be spaced: "佐々木 恵子さん"), or of hiragana after another script
@@ -336,7 +345,10 @@ class PatientNameRecognizer(RegexRecognizer):
         ),
         CuePattern(
             "name in another script with an honorific",
-            re.compile(rf"(?P<name>{NON_LATIN})\s*(?:先生|女士|小姐|太太|님|씨)"),
+            re.compile(
+                rf"(?P<name>{_CHINESE_NAME_BEFORE_TITLE}|[{_SCRIPTS_WITH_SPACES_OR_KANA}{_HANGUL}]"
+                r"{2,8})\s*(?:先生|女士|小姐|太太|님|씨)"
+            ),
             0.8,
             "name",
             lambda text, start, end: text[start:end] not in _KOREAN_TITLED_NOUNS,
@@ -363,7 +375,10 @@ class PatientNameRecognizer(RegexRecognizer):
             # Han script runs on without spaces ("祝王秀英奶奶95岁生日快乐"): a Chinese name is two
             # or three characters, so those just before a family honorific are the name.
             "Chinese name with a family honorific",
-            re.compile(rf"(?P<name>[{_HAN}]{{2,3}})(?:奶奶|爷爷|婆婆|小朋友)"),
+            re.compile(
+                rf"(?P<name>{_CHINESE_NAME_BEFORE_TITLE})"
+                r"(?:奶奶|爷爷|爺爺|婆婆|公公|伯伯|阿婆|阿伯|嫲嫲|小朋友)"
+            ),
             0.8,
             "name",
         ),
