@@ -765,6 +765,14 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             ["Reporoa"],
         ),
         ("Dr. Anna Lee, 45, of Toronto, joins our surgery team; she trained at McGill.", []),
+        # A family's hometown, with or without a word of care (a birth announcement has none).
+        (
+            "Welcome Mateo, 7 lbs 4 oz, to proud parents Daniela and Luis of Pasadena!",
+            ["Pasadena"],
+        ),
+        ("The Begay family drove 90 minutes from Tohatchi for the hearing clinic.", ["Tohatchi"]),
+        ("The family of Yusuf Demir thanks our ICU team.", []),
+        ("Twins Isla and Rory went home from SCBU today!", []),
         (
             "The 47-year-old software engineer at Medtronic collapsed; he is recovering here.",
             ["engineer at Medtronic"],

@@ -6,10 +6,12 @@ a named school (``Lincoln High``, ``Westfield High School``, ``Oak Ridge Middle 
 lower case after "from", "at" or "his": ``from westfield high``), a workplace (``a line cook at
 Harbor Street Diner``, ``the Amtrak conductor``), a team named with its player (``goalie for the
 Spruce Grove Saints U16``, ``the Central Valley Cougars point guard``), the town where an
-incident happened (``the grain bin accident outside Wahoo``) and a hometown the way the news
-gives it (``Tyler Brooks, 19, of Reporoa``).
-Context (required): the post must tell of someone's care (recovering, surgery, ICU, radiation).
-A named school, a workplace or a team then counts when the post tells of an incident (crash,
+incident happened (``the grain bin accident outside Wahoo``), a hometown the way the news
+gives it (``Tyler Brooks, 19, of Reporoa``) and a family's (``proud parents Tia and Josh of
+Ngongotahā``, ``the Begay family drove 90 minutes from Tohatchi``).
+Context: the post must tell of someone's care (recovering, surgery, ICU, radiation), except for
+a family's hometown, which needs nothing more (birth announcements tell of no care). A named
+school, a workplace or a team then counts when the post tells of an incident (crash,
 collision, collapse, injury) or is about one person (his, her); a vehicle
 described by colour or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``), the
 incident's town and the news hometown only with an incident; a hometown phrase only with such a
@@ -154,6 +156,34 @@ _NEWS_HOMETOWN = CuePattern(
     "town",
 )
 
+# A family's hometown: "proud parents Tia and Josh of Ngongotahā", "Twins Priya and Anjali from
+# Fishers", "the Begay family drove 90 minutes from Tohatchi", "the Thompson family of Cedar
+# Falls" (not "the family of Yusuf Demir", whose name that is). A town is capitalised and not
+# an acronym ("home from SCBU").
+_TOWN = r"(?P<town>[A-Z][a-zà-öø-ÿā-ž'’-]+(?:\s+[A-Z][a-zà-öø-ÿā-ž'’-]+){0,2})"
+_FAMILY_HOMETOWNS = (
+    CuePattern(
+        "parents' hometown",
+        re.compile(
+            r"\b(?:(?i:parents)|(?i:mum|mom)\s+and\s+dad|[Tt]wins)\b[^.!?\n]{0,50}?\b(?:of|from)\s+"
+            rf"(?!(?:The|Our|St)\b){_TOWN}"
+        ),
+        0.7,
+        "town",
+    ),
+    CuePattern(
+        "family's hometown",
+        re.compile(
+            r"\b(?:(?!(?:The|A|An|Our|His|Her|Their|This|That|Whole)\b)[A-Z][a-z]+\s+family\s+"
+            r"(?:of|from)|family\s+(?:drove|drives|flew|flies|came"
+            r"|travell?ed|travels)(?:\s+[\w-]+){0,3}?\s+from)\s+"
+            rf"(?!(?:The|Our|St)\b){_TOWN}"
+        ),
+        0.7,
+        "town",
+    ),
+)
+
 
 def _ours(text: str, result: RecognizerResult) -> bool:
     """Whether a matched workplace is the hospital itself ("a nurse at our Heart Center")."""
@@ -196,8 +226,13 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        # A family's hometown points at their child or relative with or without a word of care:
+        # birth announcements say none.
+        family_towns = [
+            town for pattern in _FAMILY_HOMETOWNS for town in self.matches(text, pattern)
+        ]
         if not _CARE.search(text):
-            return []
+            return family_towns
         incident = _INCIDENT.search(text) is not None
         about_someone = []
         if incident or _ONE_PERSON.search(text):
@@ -208,9 +243,9 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
                 + [place for place in self.matches(text, _WORKPLACE) if not _ours(text, place)]
             )
         if not incident:
-            return about_someone
+            return family_towns + about_someone
         hometowns, vehicles = (self.matches(text, pattern) for pattern in self.PATTERNS)
         described = [v for v in vehicles if _described(text, v)]
         details = hometowns + vehicles if hometowns and vehicles else described
         places = self.matches(text, _INCIDENT_PLACE) + self.matches(text, _NEWS_HOMETOWN)
-        return details + about_someone + places
+        return details + family_towns + about_someone + places
