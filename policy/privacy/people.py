@@ -261,7 +261,14 @@ _HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|Sch
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
 # critical but stable condition"), they are a patient in this story.
 _OWN_CARE_AFTER = re.compile(
-    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\))?\s+(?:"
+    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\))?,?\s+(?:"
+    # Staff who became patients, in the words posts use for it: "was on the other side of the
+    # bed", "found herself on the family side of the ICU glass" (not "has spent 25 years on the
+    # other side of the stretcher", as staff).
+    r"(?:is|was|has\s+been|had\s+been|ended\s+up|found\s+(?:herself|himself|themselves)"
+    r"|is\s+spending\s+(?:a\s+few\s+)?\w+\s+(?:days|weeks))\s+on\s+the\s+"
+    r"(?:other|family|patient['’]?s?)\s+side\b(?!\s+of\s+the\s+(?:world|globe|country|border"
+    r"|street|road|city|river|ocean|Atlantic|Pacific)\b)|"
     # Told in the passive, as what was done to them: "was treated", "has been admitted".
     r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|later)\s+)?"
     r"(?:admitted(?!\s+(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*" + _HONOURS + r")"
@@ -276,7 +283,8 @@ _OWN_CARE_AFTER = re.compile(
     r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their))\b"
     # Or as a death in the hospital's care: "passed away in our ICU", "died peacefully on our
     # palliative unit".
-    r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:in|on|at)\s+our\b)"
+    r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:in|on|at)\s+our\b"
+    r"|went\s+into\s+(?:(?:early|preterm)\s+)?(?:labou?r|cardiac\s+arrest|anaphylactic\s+shock))"
 )
 
 

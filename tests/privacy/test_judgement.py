@@ -166,6 +166,33 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Grace Kim"],
             [],
         ),
+        # staff who became patients, told in the words posts use for it
+        (
+            "Our own Senior Charge Nurse Fiona Drummond was on the other side of the bed.",
+            ["Fiona Drummond"],
+            ["Fiona Drummond"],
+        ),
+        (
+            "Our NICU charge nurse Adaeze Okonjo found herself on the family side of the glass.",
+            ["Adaeze Okonjo"],
+            ["Adaeze Okonjo"],
+        ),
+        (
+            "Our own ED nurse Kelsey Marchetti went into labor at 33 weeks.",
+            ["Kelsey Marchetti"],
+            ["Kelsey Marchetti"],
+        ),
+        (
+            "Our head of anesthesiology Anand Rao has spent 25 years on the other side of the "
+            "stretcher.",
+            ["Anand Rao"],
+            [],
+        ),
+        (
+            "Our nurse Amy Lee was on the other side of the world for her sabbatical.",
+            ["Amy Lee"],
+            [],
+        ),
     ],
 )
 def test_a_role_gives_way_to_a_story_of_care(
