@@ -30,6 +30,11 @@ PERSONAL_MAIL_DOMAINS = vocabulary(
     """gmail.com googlemail.com yahoo.com hotmail.com outlook.com live.com icloud.com me.com
     aol.com protonmail.com proton.me msn.com comcast.net gmx.com mail.com"""
 )
+# Public bodies' mail domains (the NHS, governments, universities): an address there is an
+# organisation's or its staff's ("staffbenefits.aai@nhs.scot", "sharon.pye@health.nsw.gov.au").
+_PUBLIC_BODY_DOMAIN = re.compile(
+    r"(?:^|\.)(?:nhs\.(?:uk|net|scot|wales)|gov(?:\.[a-z]{2})?|edu(?:\.[a-z]{2})?|ac\.[a-z]{2}|mil)$"
+)
 # Words of organisations' handles: newspapers, agencies, hospitals (@FairhavenGazette, @CDCgov).
 _ORGANISATION_HANDLE_WORDS = vocabulary(
     """gazette news times journal tribune trib herald press post daily weekly magazine radio tv
@@ -124,6 +129,8 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     domain = span.rsplit("@", 1)[-1].lower()
     if result.entity_type == "EMAIL_ADDRESS" and domain in PERSONAL_MAIL_DOMAINS:
         return True
+    if result.entity_type == "EMAIL_ADDRESS" and _PUBLIC_BODY_DOMAIN.search(domain):
+        return False
     mailbox = _NAME_LIKE_MAILBOX.match(span)
     if mailbox and not {part.lower() for part in mailbox.groups()} & _MAILBOX_WORDS:
         # first.last@ outside the organisation's own domains is a person's address, whatever

@@ -164,8 +164,8 @@ PERSONAL_CONTACT_CUES = vocabulary(
     oğlum oğlu kızım kızı trai gái syn córka mąż żona сын дочь муж жена γιος κόρη σύζυγος"""
 )
 
-# Words of programmes, departments and conditions, and thanks, greetings, days of observance
-# and foundations in the posts' other languages ("Danke", "Feliz Día de la Enfermera",
+# Words of programmes, departments and conditions, festivals, and thanks, greetings, days of
+# observance and foundations in the posts' other languages ("Danke", "Feliz Día de la Enfermera",
 # "Fondazione Rinaldi"), that spaCy sometimes takes for a name.
 NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
@@ -188,7 +188,8 @@ NOT_NAME_WORDS = vocabulary(
     feliz felicidades felicitaciones parabéns félicitations
     fundación fundacion fundação fundacao fondazione fondation fundacja fundacji stiftung
     associazione asociación asociacion associação association jumuiya masjid mezquita mosquée
-    núcleo nucleo centrum instituto istituto institut padiglione pavilhão pabellón"""
+    núcleo nucleo centrum instituto istituto institut padiglione pavilhão pabellón
+    ramadan mubarak eid diwali hanukkah kwanzaa navratri pongal vaisakhi matariki"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

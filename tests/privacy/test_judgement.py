@@ -563,6 +563,8 @@ def test_a_models_japanese_span_is_cut_to_its_name(text: str, span: str, kept: l
         ("Grazie alla Fondazione Rinaldi per la donazione di 40 parrucche.", "Fondazione Rinaldi"),
         ("Dziękujemy Fundacji Nowy Oddech za przekazanie 60 peruk.", "Fundacji Nowy Oddech"),
         ("Asante sana, Jumuiya ya Wanawake wa Kanisa la St. Mary's!", "Jumuiya ya Wanawake"),
+        ("Ramadan Mubarak to you all from the team on 4 West 🌙", "Ramadan Mubarak"),
+        ("Get well soon, Daniel. #FirstRespondersStrong", "FirstRespondersStrong"),
     ],
 )
 def test_days_of_observance_and_foundations_in_other_languages_are_no_one(
@@ -589,3 +591,13 @@ def test_days_of_observance_and_foundations_in_other_languages_are_no_one(
 def test_an_address_something_is_sent_to_is_a_home(text: str, address: str, personal: bool) -> None:
     result = candidate(text, address, "StreetAddressRecognizer", "STREET_ADDRESS")
     assert personal_contact(text, result, address) is personal
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["staffbenefits.aai@nhs.scot", "sharon.pye@health.nsw.gov.au", "jo.ortiz@utmc.edu"],
+)
+def test_an_address_at_a_public_body_is_the_organisations(address: str) -> None:
+    text = f"Questions about the scheme? Email {address} and we will help."
+    result = candidate(text, address, "EmailRecognizer", "EMAIL_ADDRESS")
+    assert personal_contact(text, result, address) is False

@@ -173,7 +173,7 @@ _NOT_NAMES = vocabulary(
     family staff team pink blue red green gold purple orange teal usa america nicu icu picu er ed
     survivor survivors community cancer
     kids baby babies mom moms dads
-    ortho cardio onc peds rehab"""
+    ortho cardio onc peds rehab first responders responder firefighters heroes veterans"""
 )
 # The body of a support hashtag: a prefix before a name, or a suffix after one.
 _SUPPORT_HASHTAG_BODY = (
