@@ -114,7 +114,8 @@ ROLE_WORDS = vocabulary(
     செவிலியர் presidente presidenta fundador fundadora comisionada comisionado concejal
     concejala diputado diputada promotora promotor empleada empleado radna radny radnej radnego
     prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti 시의원 의원
-    장관 수간호사"""
+    장관 수간호사 deputada deputado vereador vereadora senadora senador konseye majistra
+    conseillère conseiller députée député mairesse"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their

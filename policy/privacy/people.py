@@ -87,6 +87,8 @@ def person_verdict(
         return "not-a-person"  # "St John", "St Brigid's": a saint's name is an institution's
     if re.search(r"\bSt\.?\s+$", text[:start]):
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
+    if _FOUNDATION_BEFORE.search(text, max(0, start - 40), start):
+        return "institution"  # "Fundação Família Andrade", "Hay'adda Qoyska Nuur": a foundation
     if (
         len(words) == 1
         and from_a_model(result)
@@ -184,6 +186,15 @@ _BRACKETED_AFTER = re.compile(r"\s*\(([A-Z][\w'’-]*(?:\s+(?:&\s+)?[A-Z][\w'’
 _DEPARTMENTS = NOT_NAME_WORDS | vocabulary(
     """theatres theatre pathology estates facilities portering catering comms communications
     finance payroll admissions housekeeping dietetics physiotherapy security maintenance"""
+)
+
+
+# A foundation's word right before a family's name makes the name the foundation's, in the posts'
+# languages ("Fundación Familia Hernández-Ochoa", "Fondasyon Fanmi Moïse", "Hay'adda Qoyska
+# Nuur").
+_FOUNDATION_BEFORE = re.compile(
+    r"(?i)\b(?:foundation|fundaci[óo]n|funda[çc][ãa]o|fondasyon|fondation|fondazione|fundacj[ai]"
+    r"|stiftung|hay['’]adda)\s+(?:(?:la|da|de|del|di|der|the|des)\s+)?$"
 )
 
 

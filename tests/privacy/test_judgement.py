@@ -134,6 +134,12 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             [],
         ),
         ("Waxaan u mahadcelinaynaa Xildhibaanad Sagal Cumar.", ["Sagal Cumar"], []),
+        (
+            "Agradecemos à deputada estadual Mariana Teixeira e à Fundação Família Andrade.",
+            ["Mariana Teixeira", "Família Andrade"],
+            [],
+        ),
+        ("Mèsi a Konseye Minisipal Patricia Belizaire pou sipò li.", ["Patricia Belizaire"], []),
         # a title in an Indic script, whose vowel sign ends it ("ਡਾ." is "Dr.")
         ("ਸਾਡੀ ਨਵੀਂ ਡਾਕਟਰ ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ ਗਿੱਲ ਦਾ ਸਵਾਗਤ ਹੈ!", ["ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ"], []),
         ("डॉ. अनीता शर्मा हमारी नई बाल रोग विशेषज्ञ हैं।", ["डॉ. अनीता शर्मा"], []),
