@@ -110,6 +110,8 @@ def person_verdict(
         # first word for a name there ("Info session", "Lesson from our privacy office"). Scripts
         # without capitals (김순자, 王小明) never mislead it so.
         return "not-a-person"
+    if span.islower() and _in_a_roll_call(text, start, end):
+        return "public"  # "ty to tanya, emeka, and rico for every cast": a team named in a hurry
     if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
         return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
     name_start = _name_start(text, start)
@@ -187,6 +189,34 @@ _DEPARTMENTS = NOT_NAME_WORDS | vocabulary(
     """theatres theatre pathology estates facilities portering catering comms communications
     finance payroll admissions housekeeping dietetics physiotherapy security maintenance"""
 )
+
+
+# Three or more lower-case names in a row ("jin, farah, and tomás", "ana, luis, deshawn & mei"):
+# informal posts list a team so; patients come one or two at a time, and a family's list follows
+# its family word ("his whole fam (nico, paola & like 14 cousins)").
+_LOWER_WORD = r"[a-zà-öø-ÿ][a-zà-öø-ÿ'’-]+"
+_ROLL_CALL = re.compile(
+    rf"{_LOWER_WORD}(?:,\s+{_LOWER_WORD}){{1,}},?\s+(?:and|&|\+)\s+{_LOWER_WORD}"
+    rf"|{_LOWER_WORD}(?:,\s+{_LOWER_WORD}){{2,}}"
+)
+_FAMILY_BEFORE_A_LIST = re.compile(r"(?i)\b(?:fam|family|kids|grandkids|cousins|siblings)\W*$")
+
+
+def _in_a_roll_call(text: str, start: int, end: int) -> bool:
+    """Whether lower-case words are one of three or more given names listed together, not a
+    family's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    for listed in _ROLL_CALL.finditer(text, line_start):
+        if listed.start() > start:
+            break
+        names = re.findall(_LOWER_WORD, re.sub(r"\b(?:and)\b", " ", listed.group()))
+        if (
+            listed.end() >= end
+            and sum(is_given_name(name) for name in names) >= 2
+            and not _FAMILY_BEFORE_A_LIST.search(text, max(0, listed.start() - 20), listed.start())
+        ):
+            return True
+    return False
 
 
 # A foundation's word right before a family's name makes the name the foundation's, in the posts'

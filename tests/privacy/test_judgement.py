@@ -607,3 +607,26 @@ def test_an_address_at_a_public_body_is_the_organisations(address: str) -> None:
     text = f"Questions about the scheme? Email {address} and we will help."
     result = candidate(text, address, "EmailRecognizer", "EMAIL_ADDRESS")
     assert personal_contact(text, result, address) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "ortho tech appreciation day 🦴 ty to tanya, emeka, and rico for every cast",
+            ["tanya"],
+            [],
+        ),
+        ("shoutout to our EVS crew — ana, luis, deshawn & mei kept the ED spotless", ["mei"], []),
+        # a family's list follows its family word; one or two names are no roll call
+        (
+            "santa came to bed 9 🎄 his whole fam (nico, paola & like 14 cousins) came to sing",
+            ["nico"],
+            ["nico"],
+        ),
+    ],
+)
+def test_three_lower_case_names_in_a_row_are_a_team(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
