@@ -206,19 +206,37 @@ SPLITS = {
     "community languages), measured blind the same way, then trained on",
     "heldout-52": "written the same way (informal posts a third time: lower case, nicknames, and "
     "patients' and relatives' lower-case handles beside staff's), measured blind with the whole "
-    "engine after heldout-48 to everyday-15 were trained on",
+    "engine after heldout-48 to everyday-15 were trained on, then trained on",
     "heldout-53": "written the same way (trauma, EMS and emergency stories: crashes, farm "
     "accidents, arrests at games, bystanders, hometowns, schools and vehicles), measured blind "
-    "the same way",
+    "the same way, then trained on",
     "heldout-54": "written the same way (community health posts in Vietnamese, Chinese, Tagalog, "
-    "Arabic, French, Italian, Greek, Turkish and Tamil), measured blind the same way",
+    "Arabic, French, Italian, Greek, Turkish and Tamil), measured blind the same way, then "
+    "trained on",
     "heldout-55": "written the same way (departments' and clinicians' professional posts: case "
     "write-ups, grand rounds, research, spotlights, staff who became patients), measured blind "
-    "the same way",
+    "the same way, then trained on",
     "everyday-16": "a sixteenth ordinary month, December, of a US children's hospital and its "
-    "health system (57 of 120 posts with PHI), measured blind the same way",
+    "health system (57 of 120 posts with PHI), measured blind the same way, then trained on",
     "everyday-17": "a seventeenth ordinary month, April, of a Scottish health board and a New "
-    "Zealand regional hospital (59 of 120 posts with PHI), measured blind the same way",
+    "Zealand regional hospital (59 of 120 posts with PHI), measured blind the same way, then "
+    "trained on",
+    "heldout-56": "written the same way (patient stories rich in identifying details: hometowns, "
+    "schools, teams, employers, churches, military units, vehicles and crash places, beside clean "
+    "posts full of the same kinds of words), measured blind with the whole engine after "
+    "heldout-52 to everyday-17 were trained on",
+    "heldout-57": "written the same way (informal posts a fourth time: nicknames and first names "
+    "of patients, relatives and staff alike, mascots and therapy animals), measured blind the "
+    "same way",
+    "heldout-58": "written the same way (community health centres' posts in Spanish, Portuguese, "
+    "Haitian Creole, Russian, Korean, Hindi, Bengali, Somali, Persian and Polish), measured blind "
+    "the same way",
+    "heldout-59": "written the same way (maternity, NICU and paediatric milestones in the US, the "
+    "UK, Canada, Ireland, India and South Africa), measured blind the same way",
+    "everyday-18": "an eighteenth ordinary month, June, of a US Midwest health system (60 of 120 "
+    "posts with PHI), measured blind the same way",
+    "everyday-19": "a nineteenth ordinary month, October, of a hospital in Ontario and a private "
+    "hospital group in South Africa (60 of 120 posts with PHI), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
