@@ -115,7 +115,8 @@ ROLE_WORDS = vocabulary(
     concejala diputado diputada promotora promotor empleada empleado radna radny radnej radnego
     prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti 시의원 의원
     장관 수간호사 deputada deputado vereador vereadora senadora senador konseye majistra
-    conseillère conseiller députée député mairesse"""
+    conseillère conseiller députée député mairesse inhalothérapeute infirmière-chef
+    physiothérapeute ergothérapeute nutritionniste"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -190,7 +191,8 @@ NOT_NAME_WORDS = vocabulary(
     fundación fundacion fundação fundacao fondazione fondation fundacja fundacji stiftung
     associazione asociación asociacion associação association jumuiya masjid mezquita mosquée
     núcleo nucleo centrum instituto istituto institut padiglione pavilhão pabellón
-    ramadan mubarak eid diwali hanukkah kwanzaa navratri pongal vaisakhi matariki"""
+    ramadan mubarak eid diwali hanukkah kwanzaa navratri pongal vaisakhi matariki
+    jahr jahre jahren jahres"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

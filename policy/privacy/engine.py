@@ -86,6 +86,14 @@ _LABELLED_NUMBERS = frozenset(
     | {(UsSsnRecognizer.__name__, "US_SSN")}
 )
 
+# A name the post itself calls a patient's, right before it: "our patient Rosa Delgado",
+# "Patient spotlight: Dr. Samuel Osei", "pt benny". Like a number after its label, the rules'
+# plainest cue stands whatever the model makes of the words around it.
+_CALLED_A_PATIENT = re.compile(
+    r"(?i)\b(?:patient|pt)s?(?:\s+(?:spotlight|story|update|of\s+the\s+(?:week|month|year)))?"
+    r"\s*[:,—–-]?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?$"
+)
+
 
 @dataclass(frozen=True)
 class EntityRule:
@@ -340,10 +348,11 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
     cross-validation takes too).
 
     - With no confidence model, the rules' verdict on a name stands.
-    - Otherwise the model's, with two exceptions. Another mention of a kept patient
+    - Otherwise the model's, with three exceptions. Another mention of a kept patient
       (#TeamYuxi after "baby Chen Yuxi") goes with the patient: the model must not leave
-      readable in a hashtag a name it redacts elsewhere. And a number found after its own
-      label stands whatever the model says (``_LABELLED_NUMBERS``).
+      readable in a hashtag a name it redacts elsewhere. A number found after its own label
+      stands whatever the model says (``_LABELLED_NUMBERS``), and so does a name right after
+      the word "patient" (``_CALLED_A_PATIENT``).
     - Last, a date only the patient tagger found goes when nothing else stands and the post
       has no word of care or family (``_dates_of_nobody``).
     """
@@ -356,7 +365,10 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
             for finding, stands in zip(findings, kept, strict=True)
         )
         kept = [
-            stands or (a_patient_kept and finding.mention) or _labelled_number(finding)
+            stands
+            or (a_patient_kept and finding.mention)
+            or _labelled_number(finding)
+            or _called_a_patient(finding)
             for finding, stands in zip(findings, kept, strict=True)
         ]
     others_stand = any(
@@ -373,6 +385,16 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
 
 def _labelled_number(finding: ScoredFinding) -> bool:
     return any((name, finding.entity_type) in _LABELLED_NUMBERS for name in finding.recognizers)
+
+
+def _called_a_patient(finding: ScoredFinding) -> bool:
+    """Whether an undisputed name comes right after the word "patient" (or "pt")."""
+    return (
+        finding.entity_type == "PERSON"
+        and RULES_SAY_NOT_A_PATIENT not in finding.recognizers
+        and _CALLED_A_PATIENT.search(finding.text, max(0, finding.start - 40), finding.start)
+        is not None
+    )
 
 
 def _dates_of_nobody(finding: ScoredFinding) -> bool:

@@ -340,7 +340,8 @@ _LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]
 _SHOUTED_END = re.compile(r"(?:\s+[A-Z]{3,})+$")
 _OPENING_VERBS = vocabulary(
     """find meet call email contact visit ask join welcome thank thanks congrats congratulations
-    happy hi hello dear say see support follow tag send"""
+    happy hi hello dear say see support follow tag send rencontrez conozcan conozca conheça
+    conheçam"""
 )
 _HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
 
@@ -374,7 +375,7 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
             # "数えきれない患者" is no name; a long span may still hold one, for the model to weigh
             return None if end - start <= _LONGEST_JAPANESE_PHRASE else result
         start = japanese
-    first = re.match(r"([A-Z][a-z]+)\s+(?=[A-Z])", text[start:end])
+    first = re.match(r"([A-Z][^\W\d_]+)\s+(?=[A-Z])", text[start:end])
     if first and first.group(1).lower() in _OPENING_VERBS:
         start += first.end()  # "Find Fiona at the help desk": the sentence opens with its verb
     return _respanned(result, start, end)

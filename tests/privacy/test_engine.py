@@ -516,7 +516,21 @@ def test_a_patients_hashtag_is_kept_whenever_the_patient_is(
     assert flagged(engine, text) == [("PERSON", "Aroha Ngata"), ("PERSON", "TeamAroha")]
     # With no patient kept, the mention goes too.
     ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
+    text = "Welcome home, Aroha Ngata! #TeamAroha"
     assert flagged(PrivacyEngine(model, TAGGER_PATH, doubting), text) == []
+
+
+def test_a_name_right_after_the_word_patient_stands_whatever_the_confidence_model_says(
+    privacy_engine: PrivacyEngine, tmp_path: Path
+) -> None:
+    doubting = tmp_path / "confidence.json"
+    ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
+    engine = PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, doubting)
+    text = "Patient spotlight: Dr. Samuel Osei, a retired physician, came to us with sepsis."
+    assert flagged(engine, text) == [("PERSON", "Samuel Osei")]
+    # not a name after "patient" used as an adjective of a job
+    text = "Our patient liaison, Riana Steyn, would like to phone you."
+    assert flagged(engine, text) == []
 
 
 def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_says(

@@ -140,6 +140,11 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             [],
         ),
         ("Mèsi a Konseye Minisipal Patricia Belizaire pou sipò li.", ["Patricia Belizaire"], []),
+        (
+            "Rencontrez Marc-André Paquette, inhalothérapeute à l'Urgence depuis 9 ans.",
+            ["Rencontrez Marc-André Paquette"],
+            [],
+        ),
         # a title in an Indic script, whose vowel sign ends it ("ਡਾ." is "Dr.")
         ("ਸਾਡੀ ਨਵੀਂ ਡਾਕਟਰ ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ ਗਿੱਲ ਦਾ ਸਵਾਗਤ ਹੈ!", ["ਡਾ. ਮਨਪ੍ਰੀਤ ਕੌਰ"], []),
         ("डॉ. अनीता शर्मा हमारी नई बाल रोग विशेषज्ञ हैं।", ["डॉ. अनीता शर्मा"], []),

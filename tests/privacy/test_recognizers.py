@@ -338,7 +338,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (
         HealthPlanIdRecognizer,
         "your dad's health card number and birth date (6623-118-452-RW, 14/08/1938)",
-        ["6623-118-452"],
+        ["6623-118-452-RW"],
     ),
     (HealthPlanIdRecognizer, "Bring your health card. Questions? Call 705-555-0100.", []),
     (HealthPlanIdRecognizer, "El número de Medicaid está en su tarjeta.", []),
@@ -349,6 +349,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (HealthPlanIdRecognizer, "Harold Jeffries, MBI 3QW7-HN2-PK84, verified", ["3QW7-HN2-PK84"]),
     (HealthPlanIdRecognizer, "Traiga sus documentos. Pedido W28841093 enviado.", []),
     (HealthPlanIdRecognizer, "Traga o seu cartão SUS e um documento com foto.", []),
+    (
+        HealthPlanIdRecognizer,
+        "An Ontario health card was handed in: Raymond Lacroix, 5582-114-907-KT.",
+        ["5582-114-907-KT"],
+    ),
+    (HealthPlanIdRecognizer, "Order 5582-114-907-KT shipped to the pharmacy.", []),
     # account numbers
     (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),
     (AccountNumberRecognizer, "under acct no. 55190873: please call", ["acct no. 55190873"]),

@@ -5,7 +5,8 @@ Patterns: a label (``member ID``, ``Medicaid ID``, ``Medicare number``, ``insura
 at least four digits (``XGH 448 219 004``, ``1EG4-TE5-MK73``); a Medicare-style code of
 letters and digits in dashed groups after the bare word (``Medicare 1EG4-TE5-MK73``); or a code
 shaped like a member ID (one to three capital letters and six to eleven digits, ``W28841093``)
-anywhere in a sentence that names an insurance card or member ID; a number soon after "health
+or like an Ontario health card (``5582-114-907-KT``) anywhere in a sentence that names an
+insurance or health card or member ID; a number soon after "health
 card number" or "número de Medicaid" ("El número de Medicaid de su hijo, 448120937"); a
 number after a public health card named in another language ("cartão SUS", "carte RAMQ",
 "tessera sanitaria", "PhilHealth PIN") or after Medicare's "MBI".
@@ -21,7 +22,7 @@ from policy.privacy.cues import sentence_around
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _PLAN_WORDS = re.compile(
-    r"(?i)\bcart[ãa]o\s+(?:do\s+)?sus\b|\b(?:ramq|vitale|sanitaria|philhealth|mbi"
+    r"(?i)\bcart[ãa]o\s+(?:do\s+)?sus\b|\b(?:ohip|ramq|vitale|sanitaria|philhealth|mbi"
     r"|versichertennummer|полис)\b|அட்டை|보험증"
     r"|\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary)\s+"
     r"(?:id|no\.?|number|#|card)\b|\binsurance\b|\bmedicaid\b|\bmedicare\b|\bhealth\s+card\b"
@@ -60,7 +61,7 @@ class HealthPlanIdRecognizer(RegexRecognizer):
             re.compile(
                 r"(?i:\bhealth\s+card\s+(?:number|no\.?|#)|\bn[úu]mero\s+de\s+(?:medicaid|medicare"
                 r"|seguro|afiliad[oa]|tarjeta\s+sanitaria))"
-                r"\D{0,40}?(?P<id>(?<![\d-])\d[\d -]{6,14}\d)(?![\d/])"
+                r"\D{0,40}?(?P<id>(?<![\d-])\d[\d -]{6,14}\d(?:[- ]?[A-Z]{2}\b)?)(?![\d/])"
             ),
             0.85,
             "id",
@@ -82,6 +83,10 @@ class HealthPlanIdRecognizer(RegexRecognizer):
             "id",
         ),
         CuePattern("member-id-shaped code", re.compile(r"\b[A-Z]{1,3}\d{6,11}\b"), 0.7),
+        # Ontario's health card (OHIP): ten digits and a two-letter version code.
+        CuePattern(
+            "ohip-shaped code", re.compile(r"\b\d{4}[- ]?\d{3}[- ]?\d{3}[- ]?[A-Z]{2}\b"), 0.7
+        ),
         CuePattern(
             "medicare-shaped code",
             re.compile(r"\b\d[A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d-?[A-Z]{2}\d{2}\b"),
