@@ -168,7 +168,8 @@ PERSONAL_CONTACT_CUES = vocabulary(
 
 # Words of programmes, departments and conditions, festivals, and thanks, greetings, days of
 # observance and foundations in the posts' other languages ("Danke", "Feliz Día de la Enfermera",
-# "Fondazione Rinaldi"), that spaCy sometimes takes for a name.
+# "Fondazione Rinaldi"), that spaCy sometimes takes for a name. Not "Eid", "Ramadan" or
+# "Mubarak": they are surnames and given names too.
 NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
     unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
@@ -191,7 +192,7 @@ NOT_NAME_WORDS = vocabulary(
     fundación fundacion fundação fundacao fondazione fondation fundacja fundacji stiftung
     associazione asociación asociacion associação association jumuiya masjid mezquita mosquée
     núcleo nucleo centrum instituto istituto institut padiglione pavilhão pabellón
-    ramadan mubarak eid diwali hanukkah kwanzaa navratri pongal vaisakhi matariki
+    diwali hanukkah kwanzaa navratri pongal vaisakhi matariki
     jahr jahre jahren jahres"""
 )
 

@@ -520,12 +520,17 @@ def test_a_patients_hashtag_is_kept_whenever_the_patient_is(
     assert flagged(PrivacyEngine(model, TAGGER_PATH, doubting), text) == []
 
 
+def engine_doubting_everything(privacy_engine: PrivacyEngine, folder: Path) -> PrivacyEngine:
+    """The same engine with a confidence model that keeps no finding on its own."""
+    doubting = folder / "confidence.json"
+    ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
+    return PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, doubting)
+
+
 def test_a_name_right_after_the_word_patient_stands_whatever_the_confidence_model_says(
     privacy_engine: PrivacyEngine, tmp_path: Path
 ) -> None:
-    doubting = tmp_path / "confidence.json"
-    ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
-    engine = PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, doubting)
+    engine = engine_doubting_everything(privacy_engine, tmp_path)
     text = "Patient spotlight: Dr. Samuel Osei, a retired physician, came to us with sepsis."
     assert flagged(engine, text) == [("PERSON", "Samuel Osei")]
     # not a name after "patient" used as an adjective of a job
@@ -536,9 +541,7 @@ def test_a_name_right_after_the_word_patient_stands_whatever_the_confidence_mode
 def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_says(
     privacy_engine: PrivacyEngine, tmp_path: Path
 ) -> None:
-    doubting = tmp_path / "confidence.json"
-    ConfidenceModel({"bias": -20.0}, thresholds=same_threshold(0.5)).save(doubting)
-    engine = PrivacyEngine(privacy_engine.spacy_model, TAGGER_PATH, doubting)
+    engine = engine_doubting_everything(privacy_engine, tmp_path)
     text = (
         "Hi Theresa, we found your father's records under MRN 00739214 (member ID W28841093, "
         "SSN 512-44-9087) and will mail the copies to you this week."
