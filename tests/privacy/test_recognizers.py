@@ -441,6 +441,17 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "சிவகுமார் பிப்ரவரி 2 அன்று அமைதியாகக் காலமானார்", ["பிப்ரவரி 2"]),
     (PatientDateRecognizer, "今年初佢成為咗病人，三月十四日喺紓緩病房安詳離世", ["三月十四日"]),
     (PatientDateRecognizer, "Chiều thứ Sáu 17/1, bác Sáu ngã quỵ khi đang chờ xe buýt", ["17/1"]),
+    # more of a patient's story in those languages: fell, born, passed away, brought in
+    (PatientDateRecognizer, "Am 22. Juni stürzte Maximilian mit seinem Motorrad", ["22. Juni"]),
+    (PatientDateRecognizer, "nach ihrer Hüft-OP am 3. Februar", ["3. Februar"]),
+    (PatientDateRecognizer, "Mała Zosia przyszła na świat 1 stycznia o 0:17", ["1 stycznia"]),
+    (PatientDateRecognizer, "Lolo Isidro ay mapayapang pumanaw noong Nobyembre 2", ["Nobyembre 2"]),
+    (PatientDateRecognizer, "Waxay dhalatay 15-ka Maarso", ["15-ka Maarso"]),
+    (PatientDateRecognizer, "Bác đến khám ngày 12 tháng 3", ["ngày 12 tháng 3"]),
+    (PatientDateRecognizer, "पिताजी को 2 अक्टूबर को यहाँ लाए थे", ["2 अक्टूबर"]),
+    (PatientDateRecognizer, "Jean-Guy s'est éteint paisiblement le 8 avril 2025", ["8 avril 2025"]),
+    (PatientDateRecognizer, "Transplantationstag am Samstag, 14. Juni, im Hörsaal 1", []),
+    (PatientDateRecognizer, "our nurses will be at the Rosetown Co-op on Sept 4", []),
     # an event's day and a statistic's, with no patient's event near them
     (PatientDateRecognizer, "Giornata della salute il 4 marzo in piazza, ingresso libero", []),
     (PatientDateRecognizer, "截至11月8日全市已有1,204例确诊。", []),

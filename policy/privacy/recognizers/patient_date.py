@@ -149,6 +149,17 @@ _EVENT_ELSEWHERE = re.compile(
     r"|getirilen|γεννήθηκε|χειρουργ|εξιτήριο|νοσηλεύ|μεταφέρθηκε|επείγοντα|μεθ|πέθανε"
     r"|απεβίωσε|ngã\s+quỵ|đột\s+quỵ|qua\s+đời|bị\s+thương))"
     r"|அனுமதி|அறுவை|பிறந்த|காலமான|மயங்கி|விபத்து|离世|離世|出世|突发|突發|抢救|搶救|覆诊|覆診"
+    # More of a patient's story in the community languages: brought in, fell, a heart attack, a
+    # transplant, came into the world, passed away, under treatment, an intensive-care stay.
+    # Not a clinic's own words ("come to our clinic", "book your visit", "vaccination").
+    r"|(?i:\b(?:(?<!co-)op\b|zur\s+welt|\w*transplantation\b|stürzte|gestürzt|implantiert|eingeschlafen"
+    r"|rettungswagen|przeszczep|przysz[łl][aoy]?\s+na\s+świat|odszed[łl]|odesz[łl]a|zderzy[łl]"
+    r"|spad[łl]|wr[óo]ci[łl]a?\s+do\s+domu|реанімац|поранен|лікується|исполнилось|dinala"
+    r"|nakauwi|pumanaw|isinilang|naka-?confine|nanghina|đến\s+khám|điều\s+trị|sinh\s+ngày"
+    r"|atak\s+kè|tonbe|alifikishwa|aliyelazwa|kuzaliwa|dhalatay|geeriyooday|suuxay"
+    r"|diagnosticat[oa]|fenalaş|s'est\s+éteinte?|καθετηριασμ))"
+    r"|توفي|العناية\s+المركزة|اورژانس|حمله\s+قلبی|وداع|ٹوٹ|ٹرانسپلانٹ|پیدا|নিয়ে\s+আস"
+    r"|চিকিৎসাধীন|সার্জারি|इमरजेंसी|लाया|लाए|स्ट्रोक|旅立|亡くな|溶栓|눈을\s+감|ቀዶ\s+ሕክምና"
 )
 
 # Words that tie a date to something that happened to a patient.
