@@ -686,6 +686,18 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientNameRecognizer, "Our sepsis team, also known as the rapid response crew", []),
     (PatientNameRecognizer, "the infection known as sepsis kills", []),
+    # the name on a lost card or document
+    (
+        PatientNameRecognizer,
+        "We found a Medicare card in the name of Stavros Kyriacou. If this is yours",
+        ["Stavros Kyriacou"],
+    ),
+    (PatientNameRecognizer, "um Cartão do SUS em nome de Edvaldo Lima, nº 898", ["Edvaldo Lima"]),
+    (PatientNameRecognizer, "оставлен полис ОМС на имя Зуевой Тамары, №", ["Зуевой Тамары"]),
+    (PatientNameRecognizer, "دفترچه بیمه‌ای به نام معصومه کرمانی", ["معصومه کرمانی"]),
+    (PatientNameRecognizer, "প্রেসক্রিপশন পাওয়া গেছে, রোগীর নাম শিউলি রানী দাস।", ["শিউলি রানী দাস"]),
+    (PatientNameRecognizer, "Our thanks to everyone, in the name of the whole team", []),
+    (PatientNameRecognizer, "বিনামূল্যে চক্ষু শিবির", []),
 ]
 
 

@@ -33,6 +33,8 @@ Patterns:
 - a name after a procedure: ``a liver transplant for Adaeze Okonkwo``; a name whose recovery is
   told: ``so glad Aiden is feeling better``, ``for Jayden, who's been recovering here``;
 - a wristband or chart name, ``HOLLOWAY, GRETA``, next to a date of birth or record number.
+- the name on a lost card or document: ``a Medicare card in the name of Stavros Kyriacou``,
+  ``em nome de Edvaldo Lima``, ``на имя Зуевой Тамары``, ``به نام معصومه کرمانی``.
 Context: the cue words above are part of each pattern. Score 0.75; the engine still drops names
 that the surrounding words show to be staff or officials.
 """
@@ -125,6 +127,20 @@ _RELATIVES_ELSEWHERE = (
     r"(?:따님|아드님|남편|아내|부인|딸|아들|손녀|손자|어머니|아버지)\s+(?P<name>[김이박최정강조윤장임한오서신권"
     r"황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕"
     rf"금옥육인맹제모탁국어은편용][{_HANGUL}]{{1,2}})(?=\s|씨|님|[이가은는의을를]|$)",
+)
+# A lost card or document and the name on it: "a Medicare card in the name of Stavros
+# Kyriacou", "em nome de Edvaldo Pereira Lima", "на имя Зуевой Тамары Николаевны", "na nazwisko
+# Teresy Bąk", "به نام معصومه کرمانی", "नाम: शांति बाई", "রোগীর নাম শিউলি রানী দাস" (not the
+# full stop those two scripts write, "।").
+_NAME_ON_A_DOCUMENT = (
+    r"\b(?i:in\s+the\s+name\s+of|a\s+nombre\s+de|au\s+nom\s+de|em\s+nome\s+de"
+    r"|auf\s+den\s+Namen|na\s+nazwisko)\s+"
+    rf"(?P<name>{_LATIN_NAME}(?:\s+{_LATIN_NAME}){{0,2}})",
+    r"(?<![а-яё])(?i:на\s+имя|на\s+ім['’]я)\s+"
+    r"(?P<name>[А-ЯЁІЇЄ][а-яёіїє'’]+(?:\s+[А-ЯЁІЇЄ][а-яёіїє'’]+){0,2})",
+    r"(?:به\s+نام|باسم)\s+(?P<name>[\u0621-\u06ff\u200c]{2,}(?:\s+[\u0621-\u06ff\u200c]{2,})?)",
+    r"(?:(?<!\S)नाम\s*[:：]|রোগীর\s+নাম\s*[:：]?)\s*"
+    r"(?P<name>[\u0900-\u0963\u0966-\u09ff]+(?:\s+[\u0900-\u0963\u0966-\u09ff]+){0,2})",
 )
 # Korean nouns that take 님 as names do: son, daughter, parents, teacher or doctor, customer.
 _KOREAN_TITLED_NOUNS = vocabulary(
@@ -718,6 +734,10 @@ class PatientNameRecognizer(RegexRecognizer):
             0.7,
             "name",
             lambda text, start, end: _given_names_only(text[start:end]),
+        ),
+        *(
+            CuePattern("name on a card or document", re.compile(pattern), 0.75, "name")
+            for pattern in _NAME_ON_A_DOCUMENT
         ),
     )
 
