@@ -806,6 +806,23 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             "The 47-year-old software engineer at Medtronic collapsed; he is recovering here.",
             ["engineer at Medtronic"],
         ),
+        # More players and more words of care: a get-well wish, a flight in, a stroke.
+        (
+            "Get well soon to the Oak Ridge Pioneers QB hurt in Friday's game. Our ortho team "
+            "has you covered!",
+            ["Oak Ridge Pioneers"],
+        ),
+        (
+            "He was flown to us after the crash, and on Saturday he pulled on the boots for the "
+            "Warren Bulldogs reserve grade.",
+            ["Warren Bulldogs"],
+        ),
+        # Not an employer: a word before a job; not a school: a college of a profession.
+        ("Local teacher credits his students after his stroke: they called 911.", []),
+        (
+            "After her stroke she was named a Fellow of the American Academy of Orthotists.",
+            [],
+        ),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

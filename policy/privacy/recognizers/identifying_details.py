@@ -9,7 +9,8 @@ Spruce Grove Saints U16``, ``the Central Valley Cougars point guard``), the town
 incident happened (``the grain bin accident outside Wahoo``), a hometown the way the news
 gives it (``Tyler Brooks, 19, of Reporoa``) and a family's (``proud parents Tia and Josh of
 Ngongotahā``, ``the Begay family drove 90 minutes from Tohatchi``).
-Context: the post must tell of someone's care (recovering, surgery, ICU, radiation), except for
+Context: the post must tell of someone's care (recovering, surgery, ICU, radiation, a stroke,
+flown in, a get-well wish), except for
 a family's hometown, which needs nothing more (birth announcements tell of no care). A named
 school, a workplace or a team then counts when the post tells of an incident (crash,
 collision, collapse, injury) or is about one person (his, her); a vehicle
@@ -47,7 +48,8 @@ _INCIDENT = re.compile(
 _CARE = re.compile(
     r"(?i)\b(?:recovering|recovery|surgery|condition|[a-z]{0,3}icu|trauma|treated|cared\s+for"
     r"|admitted|critical|stable|airlifted|rehab|therapy|radiation|chemo\w*|came\s+in"
-    r"|brought\s+in|peds|get-well|discharged|ran\s+a\s+code|cpr|a&e|procedure|patient)\b"
+    r"|brought\s+in|peds|get[\s-]well|discharged|ran\s+a\s+code|cpr|a&e|procedure|patient"
+    r"|flown|stroke|heart\s+attack|cardiac\s+arrest|ortho\w*|spinal\s+unit)\b"
 )
 # Someone in particular: a school in a story about "his classmates" points at one child.
 _ONE_PERSON = re.compile(r"(?i)\b(?:his|her|he|she)\b")
@@ -63,7 +65,8 @@ _WORKPLACE = CuePattern(
     re.compile(
         rf"\b(?:{_JOBS})\s+(?:at|from|for|with|of|in)\s+(?:the\s+)?"
         rf"(?P<place>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){{0,3}})"
-        rf"|\b(?!(?:The|A|An|Our|Their|His|Her|This|That|Every|Each)\b)"
+        rf"|\b(?!(?:The|A|An|Our|Their|His|Her|This|That|Every|Each|Local|Junior|Senior|Retired"
+        rf"|Former|Head|Lead|Chief)\b)"
         rf"(?P<employer>[A-Z][a-zA-Z&]*(?:\s+[A-Z][a-zA-Z&]*)?)\s+(?:{_JOBS})\b"
     ),
     0.7,
@@ -95,7 +98,8 @@ _SCHOOL = CuePattern(
         r"\b(?:(?!(?:The|A|An|Our|Their|His|Her|At)\b)[A-Z][a-z]+(?:['’]s)?\.?\s+){1,3}"
         r"(?:High|Middle|Elementary|Junior\s+High|Academy|Primary|Secondary"
         r"|(?<!Medical\s)(?<!Nursing\s)(?<!Dental\s)(?<!Graduate\s)School)"
-        r"(?:\s+School)?\b"
+        # not a college of a profession ("the American Academy of Orthotists")
+        r"(?:\s+School)?\b(?!\s+of\b)"
     ),
     0.7,
 )
@@ -119,7 +123,8 @@ _PLAYERS = (
     r"goalie|goalkeeper|keeper|point\s+guard|shooting\s+guard|forward|centre|center|linebacker"
     r"|quarterback|receiver|running\s+back|setter|libero|pitcher|catcher|shortstop|striker"
     r"|midfielder|defender|defenseman|defenceman|winger|captain|player|wrestler|swimmer"
-    r"|cheerleader"
+    r"|cheerleader|QB|goaltender|flyhalf|fly-half|fullback|outfielder|batter|bowler|rower|paddler"
+    r"|coach|crew|reserve\s+grade"
 )
 # A team's name ends in a plural ("the Spruce Grove Saints U16", "the Lady Wildcats").
 _TEAM_NAME = (
