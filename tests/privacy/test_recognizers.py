@@ -686,6 +686,15 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientNameRecognizer, "Our sepsis team, also known as the rapid response crew", []),
     (PatientNameRecognizer, "the infection known as sepsis kills", []),
+    # a name spoken to with a wish or a prayer; triplets named in a list
+    (PatientNameRecognizer, "Back on the ice next month. Keep rolling, Keiran!", ["Keiran"]),
+    (PatientNameRecognizer, "We're praying for you, Deb and the kids. 🙏", ["Deb"]),
+    (PatientNameRecognizer, "Stay strong and keep smiling, everyone!", []),
+    (
+        PatientNameRecognizer,
+        "Triplets Ava, Ella and Noah Simmons celebrated their 5th birthday",
+        ["Ava, Ella and Noah Simmons"],
+    ),
     # the name on a lost card or document
     (
         PatientNameRecognizer,

@@ -12,8 +12,8 @@ Ngongotahā``, ``the Begay family drove 90 minutes from Tohatchi``).
 Context: the post must tell of someone's care (recovering, surgery, ICU, radiation, a stroke,
 flown in, a get-well wish), except for a family's hometown, which needs nothing more (birth
 announcements tell of no care). A named school, a workplace or a team then counts when the post
-tells of an incident (crash, collision, collapse, injury) or is about one person (his, her); a vehicle
-described by colour or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``), the
+tells of an incident (crash, collision, collapse, injury) or is about one person (his, her); a
+vehicle described by colour or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``), the
 incident's town and the news hometown only with an incident; a hometown phrase only with such a
 vehicle. Each narrows the patient down to the few people who know them or saw it. Score 0.7.
 """

@@ -4,8 +4,8 @@ Patterns:
 - a courtesy title and surname: ``Mr. Okafor``, ``Mrs. Abernathy``, ``Ms. Chen``, also in lower
   case (``mr. okafor``);
 - a family or patient word and a capitalised name: ``her daughter Mai``, ``our patient Rosa
-  Delgado``, ``twins Arjun and Anaya``, ``baby Leo``, ``Grandpa Joe``; family nicknames also in
-  lower case (``nana ruth``);
+  Delgado``, ``twins Arjun and Anaya``, ``Triplets Ava, Ella and Noah``, ``baby Leo``, ``Grandpa
+  Joe``; family nicknames also in lower case (``nana ruth``);
 - a name in any non-Latin script after a patient word: ``patient 李明华``, ``病人王小明``;
 - a name in another script before an honorific: ``佐藤様``, ``김순자 할머니``, ``祝王秀英奶奶``
   (not the nouns that take one, ``아드님``, ``선생님``);
@@ -23,6 +23,7 @@ Patterns:
 - a name with a relative or a bed: ``Inês Carvalho and her son``, ``family of Yusuf Darwish``,
   ``ravi in bed 9``, ``J. Nakamura Rm 4417``, ``pops from room 14``;
 - a name spoken to, welcomed or mourned: ``Feel better soon, Hiroshi!``, ``Rest easy, Bernie``,
+  ``Keep rolling, Keiran!``, ``We're praying for you, Deb``,
   ``Welcome to the world, Ishaan and Anaya!``, ``our NICU grad Tavita``, ``Happy 1st birthday
   to Ava and Ella!``, ``kiki's bday``; in lower case, a given name thanked, cheered or mourned
   (``ty ada & emeka``, ``rest easy hattie``, ``happy discharge day abdullah``), spoken to
@@ -89,7 +90,7 @@ JAPANESE_COMMON_NOUNS = vocabulary(
 _FAMILY = (
     r"mom|mother|mum|dad|father|son|daughter|wife|husband|sister|brother|niece|nephew|cousin"
     r"|grandson|granddaughter|great-grandson|great-granddaughter|fianc[ée]e?|partner|baby|little"
-    r"|twins|parents"
+    r"|twins|triplets|quadruplets|parents"
 )
 # A relative, then their name, in the other languages hospitals post in. Each alternative is
 # the kinship word as that language writes it before a name, and the name in its own script:
@@ -317,7 +318,8 @@ class PatientNameRecognizer(RegexRecognizer):
             "family word and name",
             re.compile(
                 rf"\b(?i:{_FAMILY}|patient)\s*,?\s+"
-                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}(?:\s+(?:and|&)\s+{_NAME}(?:\s+{_NAME})?)?)"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}}(?:(?:,\s+{_NAME}(?:\s+{_NAME})?)*,?\s+"
+                rf"(?:and|&)\s+{_NAME}(?:\s+{_NAME})?)?)"
             ),
             0.75,
             "name",
@@ -598,7 +600,9 @@ class PatientNameRecognizer(RegexRecognizer):
             "name spoken to or welcomed",
             re.compile(
                 rf"(?i:feel\s+better(?:\s+soon)?|get\s+well(?:\s+soon)?|welcome\s+to\s+the\s+"
-                rf"world|welcome\s+home|rest\s+easy|fly\s+high|happy\s+discharge\s+day),?\s+"
+                rf"world|welcome\s+home|rest\s+easy|fly\s+high|happy\s+discharge\s+day|heal\s+up"
+                rf"|keep\s+(?:rolling|fighting|smiling|shining)|stay\s+strong"
+                rf"|(?:we['’]re\s+)?praying\s+for\s+you),?\s+"
                 rf"(?P<name>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:\s+{_NAME})?)"
             ),
             0.75,
