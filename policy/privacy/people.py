@@ -360,6 +360,10 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     words = text[start:end].split()
     if words and text[start:end].islower() and len(words[0]) > 2 and is_given_name(words[0]):
         return result  # "tom hughes from 4 west beat covid"
+    if len(words) == 1 and words[0].isalpha() and words[0].islower() and is_tagged_patient(result):
+        # a nickname the tagger reads as a patient's from the sentence ("our lil warrior bean
+        # celebrated", "when jojo finally beat nurse kayla"): no list of given names holds it
+        return result
     while start < end and (noise := _LEADING_NOISE.match(text, start, end)):
         start = noise.end()
     if start >= end or re.search(r"\s[a-z]+$|-(?:speaking|born|based)$", text[start:end]):

@@ -635,3 +635,13 @@ def test_three_lower_case_names_in_a_row_are_a_team(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected
+
+
+def test_a_lower_case_word_the_tagger_reads_as_a_patient_is_kept_for_the_confidence_model() -> None:
+    # No list of given names holds a nickname; the tagger read it from the sentence.
+    text = "our lil warrior bean celebrated day 200 on the unit with a dance party"
+    assert kept_names(text, ["bean"]) == ["bean"]
+    # A lower-case word the tagger reads as someone else's name is still no one's.
+    served = "we served jollof rice at the staff party"
+    other_name = candidate(served, "jollof", "GeneralEntityRecognizer")
+    assert keep_candidates(served, [other_name], NO_ALLOW_LIST) == []
