@@ -351,8 +351,8 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 
     "the joy 👶👶 Welcome" becomes "Welcome", "¡Vacunas GRATIS" "Vacunas"; "Seo" in "Seo-yeon"
     becomes "Seo-yeon"; a span of lower-case words alone is no name ("jollof rice") unless it
-    starts with a given name, nor is one ending in a lower-case word ("Llame al"). The cue
-    patterns' spans are exact.
+    starts with a given name or is one word the tagger reads as a patient's ("bean"), nor is one
+    ending in a lower-case word ("Llame al"). The cue patterns' spans are exact.
     """
     if not from_a_model(result):
         return result
