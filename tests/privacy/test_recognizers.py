@@ -686,6 +686,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientNameRecognizer, "Our sepsis team, also known as the rapid response crew", []),
     (PatientNameRecognizer, "the infection known as sepsis kills", []),
+    # a lower-case given name in an intensive care unit; not a word that is no name
+    (PatientNameRecognizer, "stevie in the picu asked for a picture with our dog", ["stevie"]),
+    (PatientNameRecognizer, "everyone in the picu asked for a picture with our dog", []),
     # a name spoken to with a wish or a prayer; triplets named in a list
     (PatientNameRecognizer, "Back on the ice next month. Keep rolling, Keiran!", ["Keiran"]),
     (PatientNameRecognizer, "We're praying for you, Deb and the kids. 🙏", ["Deb"]),

@@ -661,9 +661,13 @@ class PatientNameRecognizer(RegexRecognizer):
             lambda text, start, end: _named_on_a_chart(text[start:end]),
         ),
         CuePattern(
-            # "camille from rm 306", and a family's name for its own: "pops from room 14"
+            # "camille from rm 306", "stevie in the picu", and a family's name for its own:
+            # "pops from room 14"
             "lower-case name in a room",
-            re.compile(rf"\b(?P<name>{_LOWER_NAME})\s+(?:from|in)\s+(?:rm|room|bed|bay)\s*#?\d"),
+            re.compile(
+                rf"\b(?P<name>{_LOWER_NAME})\s+(?:(?:from|in)\s+(?:rm|room|bed|bay)\s*#?\d"
+                r"|in\s+the\s+(?:[a-z]{0,2}icu|nicu|picu|peds|er|ed)\b)"
+            ),
             0.7,
             "name",
             lambda text, start, end: (
