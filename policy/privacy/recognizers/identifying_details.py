@@ -71,6 +71,10 @@ _WORKPLACE = CuePattern(
     0.7,
 )
 _YEAR = r"(?:(?:19|20)\d\d|['’]\d\d)"
+# A town's name, the same in every pattern: up to three capitalised words, with accents, hyphens
+# and apostrophes ("Te Kōwhai Valley", "Ngongotahā", "Wilkes-Barre"), never an acronym ("home
+# from SCBU").
+_TOWN = r"(?P<town>[A-Z][a-zà-öø-ÿā-ž'’-]+(?:\s+[A-Z][a-zà-öø-ÿā-ž'’-]+){0,2})"
 # Capitalised words after "crash on" that are not towns.
 _NOT_TOWNS = vocabulary(
     """Route Highway Interstate I Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -82,7 +86,7 @@ _INCIDENT_PLACE = CuePattern(
     re.compile(
         r"\b(?:crash|accident|rollover|collision|fire|explosion|wreck)\s+(?:[\w-]+\s+){0,4}?"
         rf"(?:outside|near|in|on)\s+(?!(?:our|the|a|an|{'|'.join(sorted(_NOT_TOWNS))})\b)"
-        r"(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        rf"{_TOWN}"
     ),
     0.7,
     "town",
@@ -154,7 +158,7 @@ _NEWS_HOMETOWN = CuePattern(
     "news hometown",
     re.compile(
         r"\b[A-Z][\w'’-]+,\s+\d{1,3},\s+(?:of|from)\s+"
-        r"(?P<town>[A-Z][\w'’-]+(?:[\s-]+[A-Z][\w'’-]+){0,2})"
+        rf"{_TOWN}"
     ),
     0.7,
     "town",
@@ -162,9 +166,7 @@ _NEWS_HOMETOWN = CuePattern(
 
 # A family's hometown: "proud parents Tia and Josh of Ngongotahā", "Twins Priya and Anjali from
 # Fishers", "the Begay family drove 90 minutes from Tohatchi", "the Thompson family of Cedar
-# Falls" (not "the family of Yusuf Demir", whose name that is). A town is capitalised and not
-# an acronym ("home from SCBU").
-_TOWN = r"(?P<town>[A-Z][a-zà-öø-ÿā-ž'’-]+(?:\s+[A-Z][a-zà-öø-ÿā-ž'’-]+){0,2})"
+# Falls" (not "the family of Yusuf Demir", whose name that is).
 _FAMILY_HOMETOWNS = (
     CuePattern(
         "parents' hometown",
@@ -210,9 +212,7 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
     PATTERNS = (
         CuePattern(
             "hometown",
-            re.compile(
-                rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<town>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:{_PEOPLE})\b"
-            ),
+            re.compile(rf"\b(?:[Aa]n?|[Tt]he)\s+{_TOWN}\s+(?:{_PEOPLE})\b"),
             0.7,
             "town",
         ),
