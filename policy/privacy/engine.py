@@ -54,6 +54,7 @@ from policy.privacy.recognizers import (
     healthcare_recognizers,
 )
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
+from policy.privacy.recognizers.patient_name import names_a_patient_service
 from policy.privacy.recognizers.phone_number import PhoneNumberRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 from policy.privacy.tagger import TAGGER_PATH
@@ -388,12 +389,14 @@ def _labelled_number(finding: ScoredFinding) -> bool:
 
 
 def _called_a_patient(finding: ScoredFinding) -> bool:
-    """Whether an undisputed name comes right after the word "patient" (or "pt")."""
+    """Whether an undisputed name comes right after the word "patient" (or "pt"), not a
+    service's name after it ("Patient Safety")."""
     return (
         finding.entity_type == "PERSON"
         and RULES_SAY_NOT_A_PATIENT not in finding.recognizers
         and _CALLED_A_PATIENT.search(finding.text, max(0, finding.start - 40), finding.start)
         is not None
+        and not names_a_patient_service(finding.text, finding.start)
     )
 
 

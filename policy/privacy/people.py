@@ -42,6 +42,7 @@ from policy.privacy.recognizers.patient_name import (
     JAPANESE_COMMON_NOUNS,
     KANJI_KATAKANA,
     is_support_hashtag,
+    names_a_patient_service,
 )
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
@@ -118,7 +119,9 @@ def person_verdict(
     before = words_before(
         departments_as_offices(text), name_start, 4
     )  # "Patient Experience Manager"
-    if "patient" in before[-3:] or "patient's" in before[-3:]:
+    if ("patient" in before[-3:] or "patient's" in before[-3:]) and not names_a_patient_service(
+        text, start
+    ):
         return "patient"
     if re.search(
         r"(?<![Hh]is )(?<![Hh]er )(?<![Mm]y )\b(?:Sister|Brother|Father|Mother)\s+$",

@@ -536,6 +536,11 @@ def test_a_name_right_after_the_word_patient_stands_whatever_the_confidence_mode
     # not a name after "patient" used as an adjective of a job
     text = "Our patient liaison, Riana Steyn, would like to phone you."
     assert flagged(engine, text) == []
+    # nor a service named after a capitalised "Patient", unless a given name follows
+    text = "Questions about a bill? Call Patient Accounts at 807-555-0139, Monday to Friday."
+    assert flagged(engine, text) == []
+    text = "A thank-you card from Patient Deborah Lin, who is recovering on 4 West."
+    assert flagged(engine, text) == [("PERSON", "Deborah Lin")]
 
 
 def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_says(

@@ -686,6 +686,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientNameRecognizer, "Our sepsis team, also known as the rapid response crew", []),
     (PatientNameRecognizer, "the infection known as sepsis kills", []),
+    # after a capitalised "Patient", a given name is a patient's; other words name a service
+    (PatientNameRecognizer, "Patient Deborah Lin, Medicare number 1EG4", ["Deborah Lin"]),
+    (PatientNameRecognizer, "our SVP of Quality & Patient Safety, Dr. Rosa Delgado", []),
     # a lower-case given name in an intensive care unit; not a word that is no name
     (PatientNameRecognizer, "stevie in the picu asked for a picture with our dog", ["stevie"]),
     (PatientNameRecognizer, "everyone in the picu asked for a picture with our dog", []),

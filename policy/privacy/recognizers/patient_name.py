@@ -323,6 +323,7 @@ class PatientNameRecognizer(RegexRecognizer):
             ),
             0.75,
             "name",
+            lambda text, start, end: not names_a_patient_service(text, start),
         ),
         *(
             CuePattern("relative's name in another language", re.compile(pattern), 0.75, "name")
@@ -870,3 +871,19 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
 def _names_someone(word: str) -> bool:
     """A given name, or one with a possessive s glued on in a hashtag (#MiguelsMiracle)."""
     return is_given_name(word) or (word.endswith("s") and is_given_name(word[:-1]))
+
+
+# A capitalised "Patient" right before the words: a service's name ("Patient Safety", "Patient
+# Transport", "our Patient Advice Line") unless a given name follows ("Patient Deborah Lin").
+_CAPITALISED_PATIENT_BEFORE = re.compile(r"\bPatients?\s+$")
+
+
+def names_a_patient_service(text: str, start: int) -> bool:
+    """Whether the words at ``start`` name a service after a capitalised "Patient" ("Patient
+    Safety", "Patient Accounts") rather than a patient called so ("Patient Deborah Lin")."""
+    first = re.match(r"[^\W\d_]+", text[start:])
+    return (
+        _CAPITALISED_PATIENT_BEFORE.search(text, max(0, start - 12), start) is not None
+        and first is not None
+        and not is_given_name(first.group().lower())
+    )
