@@ -224,19 +224,36 @@ SPLITS = {
     "heldout-56": "written the same way (patient stories rich in identifying details: hometowns, "
     "schools, teams, employers, churches, military units, vehicles and crash places, beside clean "
     "posts full of the same kinds of words), measured blind with the whole engine after "
-    "heldout-52 to everyday-17 were trained on",
+    "heldout-52 to everyday-17 were trained on, then trained on",
     "heldout-57": "written the same way (informal posts a fourth time: nicknames and first names "
     "of patients, relatives and staff alike, mascots and therapy animals), measured blind the "
-    "same way",
+    "same way, then trained on",
     "heldout-58": "written the same way (community health centres' posts in Spanish, Portuguese, "
     "Haitian Creole, Russian, Korean, Hindi, Bengali, Somali, Persian and Polish), measured blind "
-    "the same way",
+    "the same way, then trained on",
     "heldout-59": "written the same way (maternity, NICU and paediatric milestones in the US, the "
-    "UK, Canada, Ireland, India and South Africa), measured blind the same way",
+    "UK, Canada, Ireland, India and South Africa), measured blind the same way, then trained on",
     "everyday-18": "an eighteenth ordinary month, June, of a US Midwest health system (60 of 120 "
-    "posts with PHI), measured blind the same way",
+    "posts with PHI), measured blind the same way, then trained on",
     "everyday-19": "a nineteenth ordinary month, October, of a hospital in Ontario and a private "
-    "hospital group in South Africa (60 of 120 posts with PHI), measured blind the same way",
+    "hospital group in South Africa (60 of 120 posts with PHI), measured blind the same way, then "
+    "trained on",
+    "heldout-60": "written the same way (long-term care, hospice, oncology and rehabilitation "
+    "milestones: 100th birthdays, ringing the bell, walking again, last wishes, memorials), "
+    "measured blind with the whole engine after heldout-56 to everyday-19 were trained on",
+    "heldout-61": "written the same way (gratitude posts: patients and families thanking named "
+    "staff and staff thanking named patients, staff and patients named in the same post), "
+    "measured blind the same way",
+    "heldout-62": "written the same way (community health posts in Vietnamese, Traditional "
+    "Chinese, Tagalog, Arabic, Japanese, Punjabi, Urdu, French, German and Ukrainian), measured "
+    "blind the same way",
+    "heldout-63": "written the same way (informal posts a fifth time: a unit's own account in a "
+    "hurry, nicknames and first names of patients, relatives and staff, therapy dogs and "
+    "mascots), measured blind the same way",
+    "everyday-20": "a twentieth ordinary month, February, of a US Southeast health system (60 of "
+    "120 posts with PHI), measured blind the same way",
+    "everyday-21": "a twenty-first ordinary month, September, of a Welsh health board and a "
+    "British Columbia regional hospital (60 of 120 posts with PHI), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
