@@ -116,7 +116,7 @@ ROLE_WORDS = vocabulary(
     prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti 시의원 의원
     장관 수간호사 deputada deputado vereador vereadora senadora senador konseye majistra
     conseillère conseiller députée député mairesse inhalothérapeute infirmière-chef
-    physiothérapeute ergothérapeute nutritionniste"""
+    physiothérapeute ergothérapeute nutritionniste prosthetist orthotist aide aides valet"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -172,8 +172,8 @@ PERSONAL_CONTACT_CUES = vocabulary(
 # "Mubarak": they are surnames and given names too.
 NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
-    unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency surgery
-    health care hospital medical medicine pediatric pediatrics oncology maternity wellness
+    trauma unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency
+    surgery health care hospital medical medicine pediatric pediatrics oncology maternity wellness
     nursing awareness month week day email call join visit text book register services
     financial office department team program residency info information relations suite lot
     garage desk floor tower lobby café cafe peds ortho neuro cardio onc app therapy atrium

@@ -88,6 +88,8 @@ def person_verdict(
         return "not-a-person"  # "St John", "St Brigid's": a saint's name is an institution's
     if re.search(r"\bSt\.?\s+$", text[:start]):
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
+    if _a_named_ward(text, start):
+        return "institution"  # "Ward Teilo", "Uned Gofal Dwys", "Canolfan Geni": a ward's name
     if _FOUNDATION_BEFORE.search(text, max(0, start - 40), start):
         return "institution"  # "Fundação Família Andrade", "Hay'adda Qoyska Nuur": a foundation
     if (
@@ -222,6 +224,20 @@ def _in_a_roll_call(text: str, start: int, end: int) -> bool:
     return False
 
 
+# Wards and units named after a saint or a place, as Welsh hospitals name them ("Ward Teilo",
+# "Uned Gofal Dwys", "Canolfan Geni Tywi").
+_NAMED_WARD = re.compile(r"(?:Ward|Uned|Canolfan)\s")
+_NAMED_WARD_BEFORE = re.compile(r"\b(?:Ward|Uned|Canolfan)\s+$")
+
+
+def _a_named_ward(text: str, start: int) -> bool:
+    """Whether the words at ``start`` are a ward's name or follow its word ("Ward Teilo")."""
+    return (
+        _NAMED_WARD.match(text, start) is not None
+        or _NAMED_WARD_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
 # A foundation's word right before a family's name makes the name the foundation's, in the posts'
 # languages ("Fundación Familia Hernández-Ochoa", "Fondasyon Fanmi Moïse", "Hay'adda Qoyska
 # Nuur").
@@ -273,11 +289,13 @@ def _department_in_brackets(text: str, end: int) -> bool:
 
 def beyond_dispute(text: str, result: RecognizerResult) -> bool:
     """Whether the rules' "not a patient" stands even against the patient tagger: a sentence set
-    before 1900 ("On this day in 1847, Elizabeth Blackwell was admitted...") or service told of
-    the name in its own clause ("Robert Henderson, who served on our Board of Directors")."""
+    before 1900 ("On this day in 1847, Elizabeth Blackwell was admitted..."), service told of
+    the name in its own clause ("Robert Henderson, who served on our Board of Directors") or a
+    ward's name ("on Ward Cilgerran")."""
     return (
         set_before_1900(text, result.start, result.end)
         or _WHO_SERVED.match(text, result.end) is not None
+        or _a_named_ward(text, result.start)
     )
 
 
@@ -418,9 +436,14 @@ def _without_home_residents(words: list[str]) -> list[str]:
 
 
 def _is_role(word: str) -> bool:
-    """A job or office, singular or plural ("preceptors", "chairs")."""
+    """A job or office, singular or plural ("preceptors", "chairs"), or any clinician whose
+    job ends in "-ologist" ("speech pathologist", "exercise physiologist")."""
     word = word.rstrip("0123456789")  # "CNM2 Máire Ní Bhriain": a grade after the role
-    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+    return (
+        word in ROLE_WORDS
+        or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+        or word.removesuffix("s").endswith("ologist")
+    )
 
 
 def _is_figure(word: str) -> bool:

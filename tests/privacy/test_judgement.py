@@ -645,3 +645,28 @@ def test_a_lower_case_word_the_tagger_reads_as_a_patient_is_kept_for_the_confide
     served = "we served jollof rice at the staff party"
     other_name = candidate(served, "jollof", "GeneralEntityRecognizer")
     assert keep_candidates(served, [other_name], NO_ALLOW_LIST) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # clinicians whose job ends in "-ologist", aides, prosthetists and valets are staff
+        ("He walked 30 feet with our prosthetist, Alan, and his PT.", ["Alan"]),
+        ("Our speech pathologist Claire was there when she spoke again.", ["Claire"]),
+        ("A DJ (thank you, transport aide Ricky!) and a corsage from her mom.", ["Ricky"]),
+        ("Big thanks to our valet team, Ernesto & Jamal, who jump-started her car.", ["Ernesto"]),
+        # "Trauma" is a service, not a name
+        ("He spent nine days in our Trauma ICU after the fall.", ["Trauma"]),
+    ],
+)
+def test_staff_and_services_are_no_patients(text: str, names: list[str]) -> None:
+    assert kept_names(text, names) == []
+
+
+def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
+    # Welsh hospitals name wards after saints and places: "Ward Teilo", "Uned Gofal Dwys".
+    for text, name in [
+        ("Best wishes to Megan in bed 6 on Ward Cilgerran today.", "Ward Cilgerran"),
+        ("After 84 days in our Uned Gofal Arbennig Babanod, Cadi went home.", "Gofal Arbennig"),
+    ]:
+        assert keep_candidates(text, [candidate(text, name, TAGGER)], NO_ALLOW_LIST) == []
