@@ -441,6 +441,18 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "சிவகுமார் பிப்ரவரி 2 அன்று அமைதியாகக் காலமானார்", ["பிப்ரவரி 2"]),
     (PatientDateRecognizer, "今年初佢成為咗病人，三月十四日喺紓緩病房安詳離世", ["三月十四日"]),
     (PatientDateRecognizer, "Chiều thứ Sáu 17/1, bác Sáu ngã quỵ khi đang chờ xe buýt", ["17/1"]),
+    # a wedding on the ward, a crash or fire the date names; not a fire station's event
+    (
+        PatientDateRecognizer,
+        "On Saturday, June 8, Walter Briggs, 92, married his partner",
+        ["Saturday, June 8"],
+    ),
+    (
+        PatientDateRecognizer,
+        "to our burn center after the Feb. 17 house fire on Cedar Road",
+        ["Feb. 17"],
+    ),
+    (PatientDateRecognizer, "Car seat check Saturday May 3, 10am-2pm at Lakeview Fire Station", []),
     # more of a patient's story in those languages: fell, born, passed away, brought in
     (PatientDateRecognizer, "Am 22. Juni stürzte Maximilian mit seinem Motorrad", ["22. Juni"]),
     (PatientDateRecognizer, "nach ihrer Hüft-OP am 3. Februar", ["3. Februar"]),

@@ -8,9 +8,9 @@ clock time, a day of the month alone (``Thursday the 14th``, ``on the 8th``),
 Context (required): a patient event word (born, admitted, discharged, surgery, transplant,
 diagnosed, arrived, went home, came to our emergency department, stroke, appendectomy...)
 within the eight words before the date in its sentence, or a patient's event verb (underwent,
-was admitted, was flown) after it (``On October 22, Anjali underwent...``); in other languages,
-their own event words a few words either side. Event dates, opening hours and ``24/7`` have
-none. Score 0.8.
+was admitted, was flown, married) or the crash or fire it names after it (``On October 22,
+Anjali underwent...``, ``after the Feb. 17 house fire``); in other languages, their own event
+words a few words either side. Event dates, opening hours and ``24/7`` have none. Score 0.8.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ _TURNED_AN_AGE_ON = re.compile(r"(?i)\bturn(?:s|ed|ing)?\s+\d{1,3}\s+on\s+$")
 # Verbs after a date that make it the day something happened to a patient.
 _EVENT_VERBS_AFTER = vocabulary(
     """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed
-    transplant injured"""
+    transplant injured married crash collision fire rollover"""
 )
 
 
@@ -211,7 +211,10 @@ class PatientDateRecognizer(RegexRecognizer):
             or found.group().isupper()
             or not re.search(r"\w", text[sentence_start : found.start()])
         ][-8:]
-        after = WORD.findall(text[end:sentence_end].lower())[:10]
+        # Capitalised words after the date name things ("Lakeview Fire Station"), not events.
+        after = [
+            word.lower() for word in WORD.findall(text[end:sentence_end])[:10] if word[0].islower()
+        ]
         if any(word in VENUE_CUES for word in before) or LONG_AGO_YEAR.search(text, start, end):
             return False  # "our outcomes at the AANS meeting on April 27", "May 12, 1820"
         if text.lstrip().startswith("@") and before[-3:-1] == ["see", "you"]:
