@@ -54,7 +54,9 @@ _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
 # What a family calls its elders, written before their name (not "Tita", which Filipino
 # colleagues call an older nurse too).
-_FAMILY_NICKNAMES = vocabulary("grandma grandpa granny nana nanna abuela abuelo lola lolo")
+_FAMILY_NICKNAMES = vocabulary(
+    "grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu"
+)
 # A title the span opens with, in any language: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
 _LEADING_TITLE = re.compile(
     rf"^(?:{'|'.join(sorted(TITLES_IN_A_NAME))}){WORD_END}\.?\s", re.IGNORECASE

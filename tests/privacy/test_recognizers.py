@@ -386,6 +386,11 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (RoomNumberRecognizer, "Our 48-bed emergency department opens this spring.", []),
     (RoomNumberRecognizer, "Find the new lounge next to Room 301.", []),
     (RoomNumberRecognizer, "mock code in trauma rm 3 went great today", []),
+    # ages in Welsh and Arabic
+    (AgeOver89Recognizer, "Penblwydd hapus yn 103, Wil Treharne!", ["Penblwydd hapus yn 103"]),
+    (AgeOver89Recognizer, "Mae Gwen yn 100 oed heddiw", ["100 oed"]),
+    (AgeOver89Recognizer, "احتفلت الحاجّة فاطمة بعيد ميلادها الـ102 في الغرفة", ["ميلادها الـ102"]),
+    (AgeOver89Recognizer, "Mae'r ward yn 50 oed eleni", []),
     # dates tied to a patient
     (PatientDateRecognizer, "Harold (D.O.B. 03.14.58) was moved", ["D.O.B. 03.14.58"]),
     (PatientDateRecognizer, "Sofia was admitted on March 3 with RSV", ["March 3"]),
@@ -717,6 +722,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         "Triplets Ava, Ella and Noah Simmons celebrated their 5th birthday",
         ["Ava, Ella and Noah Simmons"],
     ),
+    # Welsh grandparents
+    (PatientNameRecognizer, "Mam-gu Olwen has been singing to the babies", ["Mam-gu Olwen"]),
+    (PatientNameRecognizer, "His taid and nain were there to cheer him on!", []),
     # the name on a lost card or document
     (
         PatientNameRecognizer,

@@ -7,7 +7,8 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
 ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``95 tuổi``,
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
-``101-letni``, ``95-річчя``, ``miaka 93``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``,
+``101-letni``, ``95-річчя``, ``miaka 93``, ``100 oed``, ``Penblwydd hapus yn 103``,
+``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``,
 ``94 χρονών``, ``100 வயது``, ``ika-100 kaarawan``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
 ``95ویں سالگرہ``, ``98ኛ ዓመት``.
 Context: none needed, the phrasing is personal; near misses are excluded by what follows
@@ -150,6 +151,9 @@ class AgeOver89Recognizer(RegexRecognizer):
                 rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
                 rf"|\b{_AGE}\s+aninhos\b|\b{_AGE}\.\s+(?:urodzin|Geburtstag)\w*"
                 rf"|\b{_AGE}-(?:letni|letnia|річн|річч|літн)\w*|\bmiaka\s+{_AGE}\b"
+                # Welsh "100 oed", "Penblwydd hapus yn 103"; Arabic "her 102nd birthday"
+                rf"|\b{_AGE}\s+oed\b|\bpenblwydd\s+hapus\s+yn\s+{_AGE}\b"
+                rf"|ميلاد\w*\s+الـ\s*{_AGE_ANY_DIGITS}(?!\d)"
             ),
             0.8,
         ),

@@ -150,6 +150,8 @@ _KOREAN_TITLED_NOUNS = vocabulary(
 )
 _NICKNAME = (
     r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
+    # Welsh grandparents: "Mam-gu Olwen", "Nain Gwladys"
+    r"|nain|taid|mam-gu|tad-cu"
 )
 # A family's names for its own that stand alone as a name ("pops from room 14")...
 _FAMILY_NICKNAMES = frozenset(_NICKNAME.split("|")) | vocabulary(
@@ -244,8 +246,8 @@ _IN_CARE = re.compile(
     r"(?i)\b(?:chemo\w*|radiation|surgery|recovering|treatment|transplant|icu|nicu|picu|rehab)\b"
 )
 _LOWER_STOP = vocabulary(
-    """is was and the a an has had who got gets loves will can just finally also always our
-    at in on to from with for of is's says said"""
+    """is was were are and the a an has had who got gets loves will can just finally also always
+    our at in on to from with for of is's says said"""
 )
 
 
