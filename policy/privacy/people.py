@@ -347,8 +347,16 @@ _OWN_CARE_AFTER = re.compile(
     r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their))\b"
     # Or as a death in the hospital's care: "passed away in our ICU", "died peacefully on our
     # palliative unit".
-    r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:in|on|at)\s+our\b"
-    r"|went\s+into\s+(?:(?:early|preterm)\s+)?(?:labou?r|cardiac\s+arrest|anaphylactic\s+shock))"
+    r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:on\s+\w+\.?\s+\d{1,2},?\s+)?"
+    r"(?:in|on|at)\s+our\b"
+    r"|went\s+into\s+(?:(?:early|preterm)\s+)?(?:labou?r|cardiac\s+arrest|anaphylactic\s+shock)"
+    r"|gave\s+birth\b"
+    # Or a private person in a patient's story, whom the labelling counts with the patient: the
+    # bystander who started CPR, a living donor ("Fellow runner Dale Hutto started CPR",
+    # "Pharmacist Nia Llewellyn donated a kidney to her brother").
+    r"|(?:started|did|performed|began|gave|kept\s+up)\s+(?:CPR|chest\s+compressions|compressions)"
+    r"|ran\s+for\s+the\s+AED|held\s+pressure"
+    r"|donated\s+(?:a|her|his|one\s+of\s+(?:her|his))\s+(?:kidney|liver|part\s+of))"
 )
 
 

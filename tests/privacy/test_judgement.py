@@ -670,3 +670,36 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
         ("After 84 days in our Uned Gofal Arbennig Babanod, Cadi went home.", "Gofal Arbennig"),
     ]:
         assert keep_candidates(text, [candidate(text, name, TAGGER)], NO_ALLOW_LIST) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a bystander who started CPR and a living donor are in the patient's story
+        (
+            "Club physio Ffion Griffiths started CPR while his teammate called 999.",
+            ["Ffion Griffiths"],
+            ["Ffion Griffiths"],
+        ),
+        (
+            "Pharmacist Nia Llewellyn donated a kidney to her brother Iwan.",
+            ["Nia Llewellyn"],
+            ["Nia Llewellyn"],
+        ),
+        (
+            "Pharmacist Nia Llewellyn donated 200 books to the family library.",
+            ["Nia Llewellyn"],
+            [],
+        ),
+        # a colleague who died in the hospital's care, the day told
+        (
+            "Our colleague Denise Whitfield died on February 4 on our palliative care unit.",
+            ["Denise Whitfield"],
+            ["Denise Whitfield"],
+        ),
+    ],
+)
+def test_bystanders_donors_and_colleagues_in_a_patients_story(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
