@@ -175,7 +175,12 @@ def test_reject_button_asks_for_a_reason_that_reaches_the_author(running_bot: Ru
         "U0APPROVER1",
         VOTE_REASON_CALLBACK,
         view["private_metadata"],
-        {REASON_BLOCK: {REASON_INPUT: "Wrong date: the clinic is on Sunday. Ask Maria Lopez."}},
+        {
+            REASON_BLOCK: {
+                REASON_INPUT: "Wrong date: the clinic is on Sunday, and the photo shows our "
+                "patient Maria Lopez."
+            }
+        },
     )
     assert answer.status == 200
     wait_until(lambda: draft_status(running_bot) == "rejected", what="rejection with reason")
