@@ -54,6 +54,12 @@ KINSHIP = vocabulary(
     abuelo lola lolo granny parents fiancé fiancée partner baby little twins"""
 )
 
+# What a family calls its elders, written before their name ("Grandma Chen", "Lolo Ernesto",
+# "Nain Gwladys"): a name after one of these is a patient's or a patient's relative's.
+FAMILY_ELDERS = vocabulary(
+    "grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu"
+)
+
 # Titles that a name recognizer may take into the name's span ("Dr. Raman", "Suor Angela").
 TITLES_IN_A_NAME = vocabulary(
     """dr dra dre prof pr pre nurse mayor gov sen rep dott docteur doktor suor schwester sœur

@@ -46,7 +46,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from policy.privacy.cues import sentence_around, vocabulary
+from policy.privacy.cues import FAMILY_ELDERS, sentence_around, vocabulary
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 from policy.privacy.recognizers.known_name import (
     census_given_names,
@@ -148,10 +148,13 @@ _KOREAN_TITLED_NOUNS = vocabulary(
     """아드 따 어머 아버 부모 선생 사모 고객 환자 간호사 의사 교수 원장 과장 회장 목사 신부 수녀
     여러분"""
 )
-_NICKNAME = (
-    r"grandma|grandpa|granny|nana|nanna|papa|abuela|abuelo|lola|lolo|auntie|aunt|uncle|tita|tito"
-    # Welsh grandparents: "Mam-gu Olwen", "Nain Gwladys"
-    r"|nain|taid|mam-gu|tad-cu"
+# What a family calls its elders, aunts and uncles, written before a name ("Auntie Rosa", "Tita
+# Baby"). Only FAMILY_ELDERS make a name a patient's on their own: colleagues call an older nurse
+# "Tita" or "Auntie" too.
+_NICKNAME = "|".join(
+    sorted(
+        FAMILY_ELDERS | vocabulary("papa auntie aunt uncle tita tito"), key=lambda w: (-len(w), w)
+    )
 )
 # A family's names for its own that stand alone as a name ("pops from room 14")...
 _FAMILY_NICKNAMES = frozenset(_NICKNAME.split("|")) | vocabulary(
