@@ -75,12 +75,12 @@ from policy.privacy.people import (
     INSTITUTION_NAME,
     beyond_dispute,
     from_a_model,
+    in_a_patients_story,
     is_tagged_patient,
     named_for_the_building,
     person_verdict,
     staff_named_in_lower_case,
     tidied,
-    told_of_own_care,
     with_coordinated_name,
     with_the_models_reading,
 )
@@ -158,7 +158,7 @@ def keep_candidates(
     # such a handle ("@nurse.sam.rn Get well soon, Sam") still makes it a mention.
     clinicians = public_handle_words(text) - KINSHIP
     public_spans: list[tuple[int, int]] = []
-    cared_for = _told_of_own_care(text, results)
+    in_the_story = _people_in_a_patients_story(text, results)
     disputed: list[RecognizerResult] = []
     # The rules' candidates first, so that where they and a model found the same identifier
     # the rules' span (a record number without the words after it) is the one reported.
@@ -177,7 +177,7 @@ def keep_candidates(
             verdict = person_verdict(
                 text, result, public_words | clinicians, public_spans, named_after
             )
-            if verdict == "public" and _name_words(span) & cared_for:
+            if verdict == "public" and _name_words(span) & in_the_story:
                 verdict = "patient"  # "Officer Dana Kowalczyk ... Dana is out of surgery"
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
@@ -307,20 +307,21 @@ def _name_words(span: str) -> set[str]:
     return words - KINSHIP - COURTESY_TITLES - PUBLIC_TITLES - ROLE_WORDS
 
 
-def _told_of_own_care(text: str, results: list[RecognizerResult]) -> set[str]:
+def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> set[str]:
     """The words of the names the post tells of as receiving care, whatever role it gives
-    them: a name candidate, or a capitalised word, right before "is in critical condition",
-    "was treated", "had a heart attack"."""
+    them, or as private people in a patient's story: a name candidate, or a capitalised word,
+    right before "is in critical condition", "was treated", "had a heart attack", "started
+    CPR"."""
     ends = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
     ends += [found.span() for found in _CAPITALISED.finditer(text)]
-    cared_for = [
+    named = [
         text[start:end]
         for start, end in ends
-        if told_of_own_care(text, end)
+        if in_a_patients_story(text, end)
         # "In 1847, Elizabeth Blackwell was admitted to Geneva Medical College"
         and not historical(text, start, end)
     ]
-    return _name_words(" ".join(cared_for))
+    return _name_words(" ".join(named))
 
 
 def _without_public_people(

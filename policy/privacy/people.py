@@ -15,6 +15,7 @@ from presidio_analyzer import RecognizerResult
 from policy.privacy.cues import (
     CARE_WORDS,
     CREDENTIALS,
+    FAMILY_ELDERS,
     INSTITUTION_WORDS,
     KINSHIP,
     NOT_NAME_WORDS,
@@ -52,11 +53,6 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
-# What a family calls its elders, written before their name (not "Tita", which Filipino
-# colleagues call an older nurse too).
-_FAMILY_NICKNAMES = vocabulary(
-    "grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu"
-)
 # A title the span opens with, in any language: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
 _LEADING_TITLE = re.compile(
     rf"^(?:{'|'.join(sorted(TITLES_IN_A_NAME))}){WORD_END}\.?\s", re.IGNORECASE
@@ -134,7 +130,7 @@ def person_verdict(
         return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
     if before and before[-1] in KINSHIP:
         return "patient"
-    if len(words) > 1 and words[0] in _FAMILY_NICKNAMES:
+    if len(words) > 1 and words[0] in FAMILY_ELDERS:
         return "patient"  # "Grandma Chen", "Lolo Ernesto": a family's name for its own
     if (
         before
@@ -321,11 +317,13 @@ _HOMES = vocabulary(
 _AGE_RIGHT_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
 # Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
 _HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
+# What may stand between a name and the words after it: an age, a handle ("Dana (@dkow), 41,").
+_AFTER_A_NAME = r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\))?,?\s+"
 # A person's own care told right after their name (and age): whatever role the post gives them
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
 # critical but stable condition"), they are a patient in this story.
 _OWN_CARE_AFTER = re.compile(
-    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\))?,?\s+(?:"
+    _AFTER_A_NAME + r"(?:"
     # Staff who became patients, in the words posts use for it: "was on the other side of the
     # bed", "found herself on the family side of the ICU glass" (not "has spent 25 years on the
     # other side of the stretcher", as staff).
@@ -350,19 +348,31 @@ _OWN_CARE_AFTER = re.compile(
     r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:on\s+\w+\.?\s+\d{1,2},?\s+)?"
     r"(?:in|on|at)\s+our\b"
     r"|went\s+into\s+(?:(?:early|preterm)\s+)?(?:labou?r|cardiac\s+arrest|anaphylactic\s+shock)"
-    r"|gave\s+birth\b"
-    # Or a private person in a patient's story, whom the labelling counts with the patient: the
-    # bystander who started CPR, a living donor ("Fellow runner Dale Hutto started CPR",
-    # "Pharmacist Nia Llewellyn donated a kidney to her brother").
-    r"|(?:started|did|performed|began|gave|kept\s+up)\s+(?:CPR|chest\s+compressions|compressions)"
+    r"|gave\s+birth\b)"
+)
+# A private person in a patient's story, whom the labelling counts with the patient: the
+# bystander who started CPR, a living donor ("Fellow runner Dale Hutto started CPR", "Pharmacist
+# Nia Llewellyn donated a kidney to her brother").
+_BYSTANDER_AFTER = re.compile(
+    _AFTER_A_NAME + r"(?:(?:started|did|performed|began|gave|kept\s+up)\s+"
+    r"(?:CPR|chest\s+compressions|compressions)"
     r"|ran\s+for\s+the\s+AED|held\s+pressure"
     r"|donated\s+(?:a|her|his|one\s+of\s+(?:her|his))\s+(?:kidney|liver|part\s+of))"
 )
 
 
-def told_of_own_care(text: str, end: int) -> bool:
-    """Whether the words right after a name tell of that person's own care or injury."""
-    return _OWN_CARE_AFTER.match(text, end) is not None
+# A doctor's title before the name's words: "Dr. Amara Osei performed CPR" did so as staff.
+_DOCTORS_NAME = re.compile(r"\b(?:Dr|Doctor)\b\.?(?:\s+[A-Z][\w'’-]*){1,3}$")
+
+
+def in_a_patients_story(text: str, end: int) -> bool:
+    """Whether the words right after a name ending at ``end`` tell of that person's own care or
+    injury, whatever their role, or of a private person in the patient's story: the bystander
+    who started CPR, a living donor (not a doctor, who does that as staff)."""
+    if _OWN_CARE_AFTER.match(text, end):
+        return True
+    doctor = _DOCTORS_NAME.search(text, 0, end) is not None
+    return not doctor and _BYSTANDER_AFTER.match(text, end) is not None
 
 
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").

@@ -691,6 +691,17 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Nia Llewellyn"],
             [],
         ),
+        # a doctor who performed CPR did so as staff, unless the post tells of their own care
+        (
+            "Dr. Amara Osei performed CPR until the helicopter crew arrived.",
+            ["Dr. Amara Osei"],
+            [],
+        ),
+        (
+            "Dr. Amara Osei, 52, collapsed after her shift and is recovering on 6 West.",
+            ["Dr. Amara Osei"],
+            ["Dr. Amara Osei"],
+        ),
         # a colleague who died in the hospital's care, the day told
         (
             "Our colleague Denise Whitfield died on February 4 on our palliative care unit.",
