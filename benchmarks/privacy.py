@@ -254,6 +254,23 @@ SPLITS = {
     "120 posts with PHI), measured blind the same way",
     "everyday-21": "a twenty-first ordinary month, September, of a Welsh health board and a "
     "British Columbia regional hospital (60 of 120 posts with PHI), measured blind the same way",
+    "heldout-64": "written the same way (emergency and disaster communications: storms, floods, "
+    "heat, mass-casualty incidents, diversions, family reunification and appeals to identify a "
+    "patient), measured blind with the whole engine after heldout-60 to everyday-21 were tuned on",
+    "heldout-65": "written the same way (staff and workforce news: hires, awards, retirements, "
+    "obituaries, staff treated at their own hospital, research participants), measured blind "
+    "the same way",
+    "heldout-66": "written the same way (community health posts in Spanish, Korean, Hindi, "
+    "Somali, Haitian Creole, Russian, Brazilian Portuguese, Amharic, Nepali and Polish), "
+    "measured blind the same way",
+    "heldout-67": "written the same way (sports medicine and school health: injured athletes, "
+    "teams, jersey numbers, race medical tents, school nurses and camps), measured blind the "
+    "same way",
+    "everyday-22": "a twenty-second ordinary month, November, of a US Northeast academic medical "
+    "center (60 of 120 posts with PHI), measured blind the same way",
+    "everyday-23": "a twenty-third ordinary month, March, of a private hospital in Nairobi and a "
+    "hospital in Manila, in English with Swahili and Filipino words (60 of 120 posts with PHI), "
+    "measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
