@@ -7,6 +7,8 @@ around a match, so "our patient Rosa" and "Rosa Lopez, RN" are judged by the sam
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections.abc import Iterator
 
 from policy.lexicon import EMOJI
@@ -353,6 +355,20 @@ def nearest_cue(
         if word in second:
             return 2
     return 0
+
+
+# Every script's decimal digits as ASCII ones ("९४" as "94", "٩٤" as "94"), one character for
+# one, so that the number rules read them and every span stays where it was.
+_ASCII_DIGITS = {
+    code: ord(str(unicodedata.decimal(chr(code))))
+    for code in range(128, sys.maxunicode + 1)
+    if chr(code).isdecimal()
+}
+
+
+def with_ascii_digits(text: str) -> str:
+    """``text`` with its digits in other scripts written as ASCII digits, the same length."""
+    return text if text.isascii() else text.translate(_ASCII_DIGITS)
 
 
 def normalise(value: str) -> str:

@@ -41,7 +41,7 @@ from policy.privacy.confidence import (
     ScoredFinding,
 )
 from policy.privacy.consent import states_consent
-from policy.privacy.cues import KINSHIP, PATIENT_CUES
+from policy.privacy.cues import KINSHIP, PATIENT_CUES, with_ascii_digits
 from policy.privacy.judgement import AllowList, keep_candidates
 from policy.privacy.nlp import TaggerNlpEngine
 from policy.privacy.offline import use_bundled_public_suffix_list
@@ -233,6 +233,7 @@ class PrivacyEngine:
 
     def findings(self, text: str, organisation: Organisation) -> list[Finding]:
         """Privacy findings for one draft."""
+        text = with_ascii_digits(text)
         artifacts = self._nlp_engine.artifacts(self._nlp_engine.get_nlp("en")(text))
         return self._findings(text, artifacts, AllowList.of(organisation))
 
@@ -264,6 +265,7 @@ class PrivacyEngine:
     ) -> list[RecognizerResult]:
         """Every candidate identifier before judgement: Presidio's, the patient tagger's, then
         the tagger's other names and places."""
+        text = with_ascii_digits(text)
         artifacts = artifacts or self._nlp_engine.process_text(text, "en")
         entities = list(ENTITY_RULES)
         found = self._analyzer.analyze(
@@ -306,6 +308,7 @@ class PrivacyEngine:
     def _artifacts(
         self, texts: Sequence[str], batch_size: int
     ) -> Iterator[tuple[str, NlpArtifacts]]:
+        texts = [with_ascii_digits(text) for text in texts]
         docs = self._nlp_engine.get_nlp("en").pipe(texts, batch_size=batch_size)
         for text, doc in zip(texts, docs, strict=True):
             yield text, self._nlp_engine.artifacts(doc)

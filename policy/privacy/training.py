@@ -45,6 +45,7 @@ from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
 from policy.privacy.confidence import CONFIDENCE_PATH, ConfidenceModel, ScoredFinding, fit
+from policy.privacy.cues import with_ascii_digits
 from policy.privacy.engine import PrivacyEngine
 from policy.privacy.languages import LANGUAGE_GROUPS, language_group
 from policy.privacy.tagger import BASE_MODEL_KEY, GENERAL_LABELS, TAGGER_PATH
@@ -108,7 +109,10 @@ def train_tagger(
     recognizer = nlp.get_pipe("ner")
     for label in sorted({label for spans in taught for *_, label in spans}):
         recognizer.add_label(label)  # type: ignore[attr-defined]
-    examples = [_example(nlp, post.text, spans) for post, spans in zip(posts, taught, strict=True)]
+    examples = [
+        _example(nlp, with_ascii_digits(post.text), spans)
+        for post, spans in zip(posts, taught, strict=True)
+    ]
     shuffler = random.Random(seed)
     optimizer = nlp.resume_training()
     for _ in range(epochs):
@@ -127,7 +131,8 @@ def taught_spans(posts: Sequence[LabelledPost], base: Language) -> list[Spans]:
     """What the tagger learns to find in each post: its labelled identifiers, and the base
     model's names and places that overlap none of them as ``GENERAL_LABELS`` says."""
     taught = []
-    for post, doc in zip(posts, base.pipe(post.text for post in posts), strict=True):
+    texts = (with_ascii_digits(post.text) for post in posts)
+    for post, doc in zip(posts, base.pipe(texts), strict=True):
         general = tuple(
             (entity.start_char, entity.end_char, GENERAL_LABELS[entity.label_])
             for entity in doc.ents

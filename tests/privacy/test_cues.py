@@ -13,6 +13,7 @@ from policy.privacy.cues import (
     ends_a_sentence,
     historical,
     sentence_around,
+    with_ascii_digits,
 )
 
 
@@ -143,3 +144,15 @@ def test_departments_named_for_patients_homes_and_families_are_offices(
 )
 def test_words_hold_their_marks(text: str, words: list[str]) -> None:
     assert WORD.findall(text) == words
+
+
+def test_digits_of_every_script_become_ascii_digits_one_for_one() -> None:
+    for written, read in [
+        ("९४ वर्षीया", "94 वर्षीया"),  # Devanagari
+        ("غرفة ٤١٢", "غرفة 412"),  # Arabic-Indic
+        ("اتاق ۱۲", "اتاق 12"),  # Persian
+        ("৩ নং বেডে", "3 নং বেডে"),  # Bengali
+        ("room 412, bed ２", "room 412, bed 2"),  # full-width
+    ]:
+        assert with_ascii_digits(written) == read
+        assert len(with_ascii_digits(written)) == len(written)

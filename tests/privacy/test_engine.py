@@ -218,6 +218,16 @@ def test_patient_identifiers_are_flagged(
     assert flagged(privacy_engine, text) == expected
 
 
+def test_digits_of_any_script_are_read_as_digits(privacy_engine: PrivacyEngine) -> None:
+    # Devanagari and Arabic-Indic digits, reported where they stand in the draft as written.
+    text = "Happy ९५th birthday to our patient Ram Thapa! His son's number is ٠٩٨٥-١٠٥٥-٥٣٢."
+    assert flagged(privacy_engine, text) == [
+        ("AGE_OVER_89", "Happy ९५th birthday"),
+        ("PERSON", "Ram Thapa"),
+        ("PHONE_NUMBER", "٠٩٨٥-١٠٥٥-٥٣٢"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
