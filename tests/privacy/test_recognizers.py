@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from policy.privacy.cues import with_ascii_digits
 from policy.privacy.engine import PrivacyEngine
 from policy.privacy.recognizers import (
     AccountNumberRecognizer,
@@ -25,7 +26,10 @@ from policy.privacy.recognizers.known_name import is_given_name
 
 
 def found(recognizer: EntityRecognizer, text: str) -> list[str]:
-    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, [], None))
+    """The spans ``recognizer`` finds in ``text``, read as the engine gives it to them (digits
+    in every script as ASCII digits) and shown as written."""
+    read = with_ascii_digits(text)
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(read, [], None))
 
 
 CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [

@@ -11,9 +11,11 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 ``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``,
 ``94 χρονών``, ``100 வயது``, ``ika-100 kaarawan``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
 ``95ویں سالگرہ``, ``98ኛ ዓመት``.
-Context: none needed, the phrasing is personal; near misses are excluded by what follows
-(``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an organisation as the subject
-(``St. Mary's is turning 100``) or a sentence set before 1950. Score 0.85.
+Digits in other scripts are read as the engine gives them, as ASCII digits
+(``cues.with_ascii_digits``). Context: none needed, the phrasing is personal; near misses are
+excluded by what follows (``aged 90 and over``, ``90+``, ``100-year-old chapel``) and by an
+organisation as the subject (``St. Mary's is turning 100``) or a sentence set before 1950.
+Score 0.85.
 """
 
 from __future__ import annotations
@@ -31,8 +33,6 @@ _ORDINAL_WORDS = (
     r"(?:ninetieth|ninety[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|(?:one[\s-])?hundredth|(?:one[\s-])?hundred[\s-](?:and[\s-])?(?:first|second|third))"
 )
-# The same in any script's digits (Persian ۹۳, Bengali ৯৩, Devanagari ९४, Arabic ٩٣).
-_AGE_ANY_DIGITS = r"(?:[9۹٩৯९]\d|[1۱١১१][0۰٠০०1۱١১१]\d)"
 # "aged 90 and over", "90+", "90 to 100": a range of ages, not one person's.
 _NOT_A_RANGE = (
     r"(?!\s*(?:\+|and\s+(?:over|older|up|above)|or\s+(?:older|over|above)|to\s+\d|[-–]\s*\d))"
@@ -146,14 +146,14 @@ class AgeOver89Recognizer(RegexRecognizer):
             re.compile(
                 rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|tuổi|taong\s+gulang"
                 rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது)(?!\w)|\btuổi\s+{_AGE}\b"
-                rf"|(?<!\d){_AGE_ANY_DIGITS}\s+(?:سنة|عاما|عاماً)(?!\w)"
+                rf"|(?<!\d){_AGE}\s+(?:سنة|عاما|عاماً)(?!\w)"
                 rf"|\bika-{_AGE}\s+(?:na\s+)?kaarawan\b"
                 rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
                 rf"|\b{_AGE}\s+aninhos\b|\b{_AGE}\.\s+(?:urodzin|Geburtstag)\w*"
                 rf"|\b{_AGE}-(?:letni|letnia|річн|річч|літн)\w*|\bmiaka\s+{_AGE}\b"
                 # Welsh "100 oed", "Penblwydd hapus yn 103"; Arabic "her 102nd birthday"
                 rf"|\b{_AGE}\s+oed\b|\bpenblwydd\s+hapus\s+yn\s+{_AGE}\b"
-                rf"|ميلاد\w*\s+الـ\s*{_AGE_ANY_DIGITS}(?!\d)"
+                rf"|ميلاد\w*\s+الـ\s*{_AGE}(?!\d)"
             ),
             0.8,
         ),
@@ -162,7 +162,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         CuePattern(
             "age in another script",
             re.compile(
-                rf"(?<!\d){_AGE_ANY_DIGITS}\s*(?:ساله|سالگی|বছর\s+বয়স|তম\s+জন্মদিন|ویں\s+سالگرہ"
+                rf"(?<!\d){_AGE}\s*(?:ساله|سالگی|বছর\s+বয়স|তম\s+জন্মদিন|ویں\s+سالگرہ"
                 rf"|سالہ|औँ\s+जन्मदिन|औं\s+जन्मदिन|ኛ\s+ዓመት|ኛ\s+የልደት)"
             ),
             0.8,
