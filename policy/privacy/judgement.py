@@ -74,6 +74,7 @@ from policy.privacy.people import (
     COURTESY_TITLES,
     INSTITUTION_NAME,
     beyond_dispute,
+    care_told_later,
     from_a_model,
     in_a_patients_story,
     is_tagged_patient,
@@ -312,12 +313,19 @@ def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> s
     them, or as private people in a patient's story: a name candidate, or a capitalised word,
     right before "is in critical condition", "was treated", "had a heart attack", "started
     CPR"."""
-    ends = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
-    ends += [found.span() for found in _CAPITALISED.finditer(text)]
+    names = sorted({(r.start, r.end) for r in results if r.entity_type == "PERSON"})
+    next_name = {
+        (start, end): min((other for other, _ in names if other >= end), default=len(text))
+        for start, end in names
+    }
+    capitalised = [found.span() for found in _CAPITALISED.finditer(text)]
     named = [
         text[start:end]
-        for start, end in ends
-        if in_a_patients_story(text, end)
+        for start, end in names + capitalised
+        if (
+            in_a_patients_story(text, end)
+            or ((start, end) in next_name and care_told_later(text, end, next_name[start, end]))
+        )
         # "In 1847, Elizabeth Blackwell was admitted to Geneva Medical College"
         and not historical(text, start, end)
     ]

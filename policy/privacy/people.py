@@ -375,6 +375,30 @@ def in_a_patients_story(text: str, end: int) -> bool:
     return not doctor and _BYSTANDER_AFTER.match(text, end) is not None
 
 
+# Their own care told later in the name's sentence, of "he" or "she": "Walter Jablonski, our
+# longest-serving volunteer, celebrates on 3 East, where he's recovering from pneumonia",
+# "Officer Dana Whitlock came back to thank the team that cared for her".
+_THEIR_CARE_LATER = re.compile(
+    r"\b(?:where|after|while|since|when|because|as)\s+(?:he|she)"
+    r"(?:['’]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been)?\s+(?:(?:now|still)\s+)?"
+    r"(?:recovering|being\s+treated|treated|admitted|struck|hit\s+by|injured|hurt|diagnosed"
+    r"|airlifted|intubated|resuscitated|collapsed|suffered)\b"
+    r"|\bthank\w*\s+(?:\w+\s+){0,4}(?:who|that)\s+(?:cared\s+for|treated|saved)\s+(?:her|him)\b"
+)
+
+
+def care_told_later(text: str, end: int, until: int) -> bool:
+    """Whether the name ending at ``end`` is the "he" or "she" whose own care the rest of its
+    sentence, up to ``until`` (the next name), tells of: not a doctor's ("Dr. Nikhil Rao opened
+    the artery less than an hour after he collapsed")."""
+    if _DOCTORS_NAME.search(text, 0, end):
+        return False
+    return (
+        _THEIR_CARE_LATER.search(text, end, min(until, sentence_around(text, end, end)[1]))
+        is not None
+    )
+
+
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").
 _LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
 # Shouted words after a name-like word are the post's, not a surname: "¡Vacunas GRATIS!".

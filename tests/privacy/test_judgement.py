@@ -702,6 +702,28 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Dr. Amara Osei"],
             ["Dr. Amara Osei"],
         ),
+        # their own care told later in the sentence, of "he" or "she", but not a doctor's
+        (
+            "Happy 100th birthday to Walter Jablonski, our longest-serving volunteer, "
+            "celebrating on 3 East, where he's recovering from pneumonia.",
+            ["Walter Jablonski"],
+            ["Walter Jablonski"],
+        ),
+        (
+            "Officer Dana Whitlock came back to thank the team that cared for her.",
+            ["Dana Whitlock"],
+            ["Dana Whitlock"],
+        ),
+        (
+            "Our volunteer Walter Jablonski visits 3 East, where Ana is recovering from a fall.",
+            ["Walter Jablonski"],
+            [],
+        ),
+        (
+            "Dr. Nikhil Rao opened the artery less than an hour after he collapsed.",
+            ["Dr. Nikhil Rao"],
+            [],
+        ),
         # a colleague who died in the hospital's care, the day told
         (
             "Our colleague Denise Whitfield died on February 4 on our palliative care unit.",
