@@ -85,6 +85,7 @@ from policy.privacy.people import (
     with_coordinated_name,
     with_the_models_reading,
 )
+from policy.privacy.recognizers.age_over_89 import an_age_group
 from policy.privacy.recognizers.room_number import is_a_venue
 from policy.schema import Organisation
 
@@ -196,6 +197,8 @@ def keep_candidates(
             continue
         elif result.entity_type == "DATE" and _OPENING_HOURS.match(text, result.end):
             continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
+        elif result.entity_type == "AGE_OVER_89" and an_age_group(text, result.start, result.end):
+            continue  # the tagger's "старше 90 лет", "90세 이상": an age group, nobody's age
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
             continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
         elif result.entity_type == "SOCIAL_HANDLE" and public_handle(span):

@@ -385,6 +385,15 @@ def test_an_age_given_to_a_disputed_name_goes_with_that_name(
     assert [(text[r.start : r.end], is_disputed(r), belongs_to(r)) for r in kept] == expected
 
 
+def test_the_taggers_age_group_is_nobodys_age() -> None:
+    for text, age in [
+        ("2024: 412 idosos, 27 com mais de 90 anos, no programa.", "90 anos"),
+        ("90歲以上長者免費接種流感疫苗。", "90歲"),
+    ]:
+        tagged = candidate(text, age, TAGGER, "AGE_OVER_89")
+        assert keep_candidates(text, [tagged], NO_ALLOW_LIST) == []
+
+
 @pytest.mark.parametrize(
     ("text", "name", "age"),
     [

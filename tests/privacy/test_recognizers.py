@@ -54,6 +54,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "ዘውዲቱ 98ኛ ዓመት ልደቷን አከበረች", ["98ኛ ዓመት"]),
     (AgeOver89Recognizer, "ヨシ子さんが白寿を迎えました", ["白寿"]),
     (AgeOver89Recognizer, "আমাদের হাসপাতাল ৯০ বছর ধরে সেবা দিচ্ছে", []),
+    # an age group in figures or advice, in any language, is nobody's age
+    (AgeOver89Recognizer, "214 пациентов старше 90 лет получают помощь на дому", []),
+    (AgeOver89Recognizer, "412 idosos, sendo 27 com mais de 90 anos", []),
+    (AgeOver89Recognizer, "방문진료 중 90세 이상 어르신 방문 127건", []),
+    (AgeOver89Recognizer, "We care for 40 patients over 90 years old at home.", []),
+    (AgeOver89Recognizer, "Vaccins gratuits pour les adultes de 90 ans et plus", []),
     (AgeOver89Recognizer, "Our clinic has served 90 years of families.", []),
     (AgeOver89Recognizer, "Adults aged 90 and over are at the highest risk.", []),
     (AgeOver89Recognizer, "Colorectal screening is recommended from age 45.", []),

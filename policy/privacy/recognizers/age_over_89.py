@@ -44,6 +44,17 @@ _THINGS = (
     r"building|hospital|chapel|church|tradition|institution|organi[sz]ation|history|tree|campus"
     r"|wing|practice|recipe|legacy|house|home|school|clinic|company|bridge|piano|clock|photo"
 )
+# "patients over 90 years old", "старше 90 лет", "com mais de 90 anos", "90세 이상", "90 ans et
+# plus": an age group in figures or advice, not one person's age.
+_GROUP_BEFORE = re.compile(
+    r"(?i)\b(?:over|above|under|older\s+than|more\s+than|старше|свыше|более|mais\s+de"
+    r"|acima\s+de|más\s+de|mayores\s+de|über|plus\s+de|powyżej|ponad|trên)\s+$"
+)
+_GROUP_AFTER = re.compile(
+    r"(?i)\s*(?:이상|以上|or\s+(?:older|over|more)|and\s+(?:older|over|up)|[oy]\s+más"
+    r"|(?:ou|e)\s+mais|(?:ou|et)\s+plus|und\s+(?:älter|mehr)|(?:i|lub)\s+więcej"
+    r"|и\s+(?:старше|более)|trở\s+lên)"
+)
 # A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
 _DEATH = re.compile(r"(?i)\b(?:died|death|passed|lived\s+to)\b")
 _BIRTHDAY = re.compile(r"(?i)\b(?:birthday|bday|b-day|cake)")
@@ -173,8 +184,16 @@ class AgeOver89Recognizer(RegexRecognizer):
         before = words_before(text, start, 4)
         if text[start:end].lower().endswith("candles") and not _BIRTHDAY.search(text):
             return False  # "100 candles lit for the vigil": a count, not a cake
+        if an_age_group(text, start, end):
+            return False
         if re.match(r"(?i)\s+to\s+(?:us|our\s+hospital)\b", text[end:]):
             return False  # "Happy 100th birthday to US!": the hospital's own anniversary
         if historical(text, start, end) and _DEATH.search(text, *sentence_around(text, start, end)):
             return False  # "In 1910, Florence Nightingale died in London at age 90"
         return not any(word in _INSTITUTIONS for word in before)
+
+
+def an_age_group(text: str, start: int, end: int) -> bool:
+    """Whether the age at ``text[start:end]`` is a group's ("214 пациентов старше 90 лет", "90세
+    이상"), in figures or advice, not one person's."""
+    return _GROUP_BEFORE.search(text, 0, start) is not None or bool(_GROUP_AFTER.match(text, end))
