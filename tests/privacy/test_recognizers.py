@@ -536,6 +536,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "Sa mère Josée nous a écrit une lettre", ["Josée"]),
     (PatientNameRecognizer, "따님 김지은 씨가 떡을 가져오셨어요", ["김지은"]),
     (PatientNameRecognizer, "아드님 번호로 (323) 555-2847만 기억하시는데", []),
+    # titles of office before 님: a mayor, a director of nursing, a councillor
+    (PatientNameRecognizer, "오늘 정혜원 시장님과 시의원님들이 센터를 방문하셨습니다", []),
+    (PatientNameRecognizer, "오미경 간호부장님이 이번 달 정년퇴임하십니다", []),
+    (PatientNameRecognizer, "박순자님이 오늘 퇴원하셨어요", ["박순자"]),
     (PatientNameRecognizer, "Sa mission: soigner tout le monde", []),
     (PatientNameRecognizer, "discharge paperwork for Mr. Okafor is ready", ["Mr. Okafor"]),
     (PatientNameRecognizer, "Her daughter Mai made cupcakes", ["Mai"]),

@@ -148,6 +148,16 @@ _KOREAN_TITLED_NOUNS = vocabulary(
     """아드 따 어머 아버 부모 선생 사모 고객 환자 간호사 의사 교수 원장 과장 회장 목사 신부 수녀
     여러분"""
 )
+# Korean titles of office that take 님, all ending alike: a head (시장 a mayor, 간호부장 a director
+# of nursing, 센터장, 병원장), a councillor or legislator (시의원, 국회의원).
+_KOREAN_OFFICE_ENDINGS = ("장", "의원")
+
+
+def _korean_title(word: str) -> bool:
+    """Whether a word before 님 is a Korean noun or title of office, not a name."""
+    return word in _KOREAN_TITLED_NOUNS or word.endswith(_KOREAN_OFFICE_ENDINGS)
+
+
 # What a family calls its elders, aunts and uncles, written before a name ("Auntie Rosa", "Tita
 # Baby"). Only FAMILY_ELDERS make a name a patient's on their own: colleagues call an older nurse
 # "Tita" or "Auntie" too.
@@ -375,7 +385,7 @@ class PatientNameRecognizer(RegexRecognizer):
             ),
             0.8,
             "name",
-            lambda text, start, end: text[start:end] not in _KOREAN_TITLED_NOUNS,
+            lambda text, start, end: not _korean_title(text[start:end]),
         ),
         CuePattern(
             "Japanese name with an honorific",
