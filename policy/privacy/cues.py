@@ -144,7 +144,8 @@ STAFF_EVENTS = vocabulary(
 # people named as public ("Thanks to Stephen Curry for visiting our playroom").
 PUBLIC_APPEARANCES = vocabulary(
     """visiting visited stopped signing autographs performed concert keynote gift gifts
-    investing invested pledge pledged gala fundraiser fundraising raised ticket tickets"""
+    investing invested pledge pledged gala fundraiser fundraising raised ticket tickets
+    listón fita ruban riban wstęgę ленточку donativo donación doação darowiznę"""
 )
 
 # Words after a capitalised name that make it a building, fund or organisation, not a person.

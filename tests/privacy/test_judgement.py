@@ -456,6 +456,17 @@ def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(
             ["Ruth Ellison"],
         ),
         ("Dan Reyes stopped by today to sign jerseys in our playroom.", ["Dan Reyes"], []),
+        # donors cutting the ribbon of what they gave, in other languages
+        (
+            "Mesye Gérard Lafontant ak madanm li te koupe riban an madi pase.",
+            ["Gérard Lafontant"],
+            [],
+        ),
+        (
+            "Сегодня Михаил Гольдберг лично перерезал ленточку вместе с членом совета.",
+            ["Михаил Гольдберг"],
+            [],
+        ),
     ],
 )
 def test_a_visit_for_ones_own_checkup_is_a_patients(
