@@ -65,9 +65,11 @@ from policy.privacy.cues import (
     ROLE_WORDS,
     TITLES_IN_A_NAME,
     WORD,
+    clause_around,
     ends_a_sentence,
     historical,
     normalise,
+    vocabulary,
 )
 from policy.privacy.mentions import later_mentions
 from policy.privacy.people import (
@@ -86,6 +88,7 @@ from policy.privacy.people import (
     with_the_models_reading,
 )
 from policy.privacy.recognizers.age_over_89 import an_age_group
+from policy.privacy.recognizers.patient_date import PATIENT_EVENTS
 from policy.privacy.recognizers.room_number import is_a_venue
 from policy.schema import Organisation
 
@@ -96,6 +99,16 @@ _AGE_GIVEN_TO = re.compile(
     r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?"
     rf"(?:(?i:{'|'.join(sorted(TITLES_IN_A_NAME))})\.?\s+)?"  # "to Dr. Harold Jensen"
 )
+# An event's day, told with "on": "represent us at the state Nurse of the Year gala in Columbus
+# on November 8", "at the launch of our Centre of Excellence for Trauma Care on 19 March".
+_AT_AN_EVENT = re.compile(
+    r"(?i)\b(?:at|for|during)\s+(?:the|our|this|a|an)\s+(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:awards?|gala|launch|conference|summit|ceremony|symposium|congress|convention|banquet"
+    r"|luncheon|forum|opening|graduation)\s+(?:[\w'’.-]+\s+){0,8}?"
+    r"on\s+(?:\w+day,?\s+)?$"
+)
+# Words of something that happened to someone ("Patient Experience Champion" is an award's name).
+_SOMETHING_HAPPENED = PATIENT_EVENTS | (CARE_WORDS - {"patient"}) | vocabulary("tore broke hurt")
 # Hours from one time to another right after a date: an event's or a clinic's, not a patient's.
 _OPENING_HOURS = re.compile(
     r"(?i),?\s*(?:from\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:to|until|till|[–-])\s*"
@@ -197,6 +210,8 @@ def keep_candidates(
             continue
         elif result.entity_type == "DATE" and _OPENING_HOURS.match(text, result.end):
             continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
+        elif result.entity_type == "DATE" and _an_events_day(text, result):
+            continue  # "at the Kenya Healthcare Awards on 20 March"
         elif result.entity_type == "AGE_OVER_89" and an_age_group(text, result.start, result.end):
             continue  # the tagger's "старше 90 лет", "90세 이상": an age group, nobody's age
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
@@ -223,6 +238,17 @@ def keep_candidates(
             kept.append(_marked_disputed(result))
     kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
     return sorted(_ages_with_their_names(text, kept), key=lambda r: r.start)
+
+
+def _an_events_day(text: str, date: RecognizerResult) -> bool:
+    """Whether a date is the day of an awards night, gala, launch or conference its clause puts
+    it at, in a clause that tells of nobody's injury or care ("tore her hamstring at the
+    conference meet on March 14" is the day of an injury)."""
+    clause_start, _ = clause_around(text, date.start, date.end)
+    if not _AT_AN_EVENT.search(text, clause_start, date.start):
+        return False
+    clause = {word.lower() for word in WORD.findall(text[clause_start : date.start])}
+    return clause.isdisjoint(_SOMETHING_HAPPENED)
 
 
 def _ages_with_their_names(text: str, kept: list[RecognizerResult]) -> list[RecognizerResult]:

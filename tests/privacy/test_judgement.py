@@ -491,6 +491,20 @@ def test_a_date_with_opening_hours_is_an_events(text: str, kept: list[str]) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Imani will represent us at the state Nurse of the Year gala in Columbus on March 14.", []),
+        ("Join us at the launch of our Centre for Trauma Care on Thursday, March 14.", []),
+        ("Ms. Wangui won Champion of the Year at the Kenya Healthcare Awards on March 14!", []),
+        ("He collapsed at the awards dinner and was admitted on March 14.", ["March 14"]),
+        ("Priya tore her hamstring at the conference meet on March 14.", ["March 14"]),
+    ],
+)
+def test_a_date_an_event_is_held_on_is_the_events(text: str, kept: list[str]) -> None:
+    assert kept_spans(text, [("March 14", "DATE", TAGGER)]) == kept
+
+
+@pytest.mark.parametrize(
     ("handle", "public"),
     [
         ("@NEJM", True),
