@@ -98,7 +98,10 @@ _READERS_OWN_CONTACT = re.compile(
     r"|email|emailed)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
     r"|\bon\s+file\W*"
-    r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+is)?\W*|\b(?:mail|send)\s+your\s+\w+\s+to"
+    r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+(?:is|as))?\W*"
+    r"|\b(?:mail|send)\s+your\s+\w+\s+to"
+    # a number someone gave the staff: "She gave our nurses (555) 304-8817"
+    r"|\b(?:gave|left)\s+(?:us|our\s+\w+)\W*"
     r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
     r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
 )

@@ -172,7 +172,8 @@ PERSONAL_CONTACT_CUES = vocabulary(
     família familie rodzina
     hijo hija esposo esposa hermano hermana filho filha marido irmão irmã fils fille mari
     sohn tochter ehemann ehefrau figlio figlia marito moglie nanay tatay anak asawa kapatid
-    oğlum oğlu kızım kızı trai gái syn córka mąż żona сын дочь муж жена γιος κόρη σύζυγος"""
+    oğlum oğlu kızım kızı trai gái syn córka mąż żona сын дочь муж жена γιος κόρη σύζυγος
+    어머님 아버님 보호자 따님 아드님 छोराको छोरीको श्रीमानको श्रीमतीको बेटे बेटी पति पत्नी"""
 )
 
 # Words of programmes, departments and conditions, festivals, and thanks, greetings, days of
