@@ -229,6 +229,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["HC-2231847"],
     ),
     (MedicalRecordNumberRecognizer, "(رقم الملف الطبي 4471903)", ["4471903"]),
+    (MedicalRecordNumberRecognizer, "Тамару Гусеву (карта № 0045-7781)", ["0045-7781"]),
     (MedicalRecordNumberRecognizer, "Consultez notre dossier spécial sur la grippe", []),
     # ages written in a hurry
     (AgeOver89Recognizer, "our 101 yr old friend in 5W says hi", ["101 yr old"]),
@@ -365,6 +366,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["5582-114-907-KT"],
     ),
     (HealthPlanIdRecognizer, "Order 5582-114-907-KT shipped to the pharmacy.", []),
+    (
+        HealthPlanIdRecognizer,
+        "A 92-year-old member (policy no. JUB-MED-00718824) needed surgery.",
+        ["JUB-MED-00718824"],
+    ),
+    (HealthPlanIdRecognizer, "Read our privacy policy no. 2 online.", []),
     # account numbers
     (AccountNumberRecognizer, "whose account #88120045 was resolved", ["account #88120045"]),
     (AccountNumberRecognizer, "under acct no. 55190873: please call", ["acct no. 55190873"]),

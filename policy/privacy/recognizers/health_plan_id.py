@@ -24,7 +24,7 @@ from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 _PLAN_WORDS = re.compile(
     r"(?i)\bcart[ãa]o\s+(?:do\s+)?sus\b|\b(?:ohip|ramq|vitale|sanitaria|philhealth|mbi"
     r"|versichertennummer|полис)\b|அட்டை|보험증"
-    r"|\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary)\s+"
+    r"|\b(?:member|medicaid|medicare|insurance|subscriber|beneficiary|policy)\s+"
     r"(?:id|no\.?|number|#|card)\b|\binsurance\b|\bmedicaid\b|\bmedicare\b|\bhealth\s+card\b"
     r"|\btarjeta\s+sanitaria\b"
 )
@@ -41,7 +41,9 @@ class HealthPlanIdRecognizer(RegexRecognizer):
                 r"\b(?:member|medicaid|medicare|insurance|subscriber|policy|plan|beneficiary)"
                 r"\s+(?:id|no\.?|number|#)\b[^0-9A-Z]{0,40}?"
                 r"(?P<id>(?=[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d[A-Z0-9 -]*\d)"
-                r"[A-Z0-9]{1,5}(?:[ -]?(?=[A-Z]*\d)[A-Z0-9]{2,5}){1,4})\b",
+                # parts joined by hyphens may be letters only and the last one long
+                # ("JUB-MED-00718824"); after a space a part needs a digit, or it is a word
+                r"[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,12}|[ -]?(?=[A-Z]*\d)[A-Z0-9]{2,5}){1,4})\b",
                 re.IGNORECASE,
             ),
             0.85,
@@ -96,4 +98,6 @@ class HealthPlanIdRecognizer(RegexRecognizer):
 
     def accept(self, text: str, start: int, end: int) -> bool:
         sentence_start, sentence_end = sentence_around(text, start, end)
-        return bool(_PLAN_WORDS.search(text, sentence_start, sentence_end))
+        # The label right before the code counts even across "no.", which may end a sentence.
+        label_start = min(sentence_start, max(0, start - 20))
+        return bool(_PLAN_WORDS.search(text, label_start, sentence_end))

@@ -32,7 +32,7 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
         ),
         # The record's number named in other languages: "病历号 00381542", "患者ID：0041-7726",
         # "رقم الملف الطبي 4471903", "dosya no: 2023-004187", "prontuário 2023-0045817",
-        # "αρ. μητρώου ΓΝΑ-552019", "numer historii choroby 55120".
+        # "αρ. μητρώου ΓΝΑ-552019", "numer historii choroby 55120", "карта № 0045-7781".
         CuePattern(
             "labelled mrn in another language",
             re.compile(
@@ -41,7 +41,7 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
                 r"|n[°º]\s+de\s+dossier|dossier\s+(?:m[ée]dical\s+)?(?:n[°º]|no\.?)?"
                 r"|cartella\s+clinica|historia\s+cl[íi]nica|n[úu]mero\s+de\s+expediente"
                 r"|expediente|fallnummer|patientennummer|numer\s+historii\s+choroby"
-                r"|номер\s+(?:медицинской\s+)?карты|αρ\.?\s+μητρώου)))"
+                r"|номер\s+(?:медицинской\s+)?карты|карт[аы]\s*№|αρ\.?\s+μητρώου)))"
                 r"\s*[:：#]?\s*\(?(?P<number>[A-ZΑ-Ω]{0,3}-?\d[\d\s.-]{3,14}\d)(?!\d)"
             ),
             0.9,
