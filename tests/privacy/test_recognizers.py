@@ -883,6 +883,12 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
             "After her stroke she was named a Fellow of the American Academy of Orthotists.",
             [],
         ),
+        # A mark on the body points at its bearer with no other word: an appeal to identify.
+        (
+            "Do you know her? She has short gray hair and a small rose tattoo on her left wrist.",
+            ["small rose tattoo on her left wrist"],
+        ),
+        ("Ask the nurse with the butterfly tattoo about our tattoo-removal clinic.", []),
     ],
 )
 def test_identifying_details_need_the_whole_combination(text: str, expected: list[str]) -> None:

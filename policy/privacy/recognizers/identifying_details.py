@@ -8,14 +8,16 @@ Harbor Street Diner``, ``the Amtrak conductor``), a team named with its player (
 Spruce Grove Saints U16``, ``the Central Valley Cougars point guard``), the town where an
 incident happened (``the grain bin accident outside Wahoo``), a hometown the way the news
 gives it (``Tyler Brooks, 19, of Reporoa``) and a family's (``proud parents Tia and Josh of
-Ngongotahā``, ``the Begay family drove 90 minutes from Tohatchi``).
+Ngongotahā``, ``the Begay family drove 90 minutes from Tohatchi``), a mark on the body (``a
+tattoo of a compass on his left forearm``).
 Context: the post must tell of someone's care (recovering, surgery, ICU, radiation, a stroke,
-flown in, a get-well wish), except for a family's hometown, which needs nothing more (birth
-announcements tell of no care). A named school, a workplace or a team then counts when the post
-tells of an incident (crash, collision, collapse, injury) or is about one person (his, her); a
-vehicle described by colour or model (``blue Honda Civic``, ``silver 2017 Subaru Outback``), the
-incident's town and the news hometown only with an incident; a hometown phrase only with such a
-vehicle. Each narrows the patient down to the few people who know them or saw it. Score 0.7.
+flown in, a get-well wish), except for a family's hometown and a mark on the body, which need
+nothing more (birth announcements tell of no care). A named school, a workplace or a team then
+counts when the post tells of an incident (crash, collision, collapse, injury) or is about one
+person (his, her); a vehicle described by colour or model (``blue Honda Civic``, ``silver 2017
+Subaru Outback``), the incident's town and the news hometown only with an incident; a hometown
+phrase only with such a vehicle. Each narrows the patient down to the few people who know them
+or saw it. Score 0.7.
 """
 
 from __future__ import annotations
@@ -205,6 +207,21 @@ def _described(text: str, vehicle: RecognizerResult) -> bool:
     return bool(found) and not (model and model.lower() in INSTITUTION_WORDS)
 
 
+# A mark on someone's body, as an appeal to identify a patient describes it: "a small rose tattoo
+# on her left wrist", "a tattoo of a compass on his left forearm", "a scar on his left eyebrow".
+# It points at one person whatever else the post says.
+_BODY_MARK = CuePattern(
+    "mark on the body",
+    re.compile(
+        r"(?i)\ban?\s+(?P<mark>(?:[\w.'’-]+\s+){0,3}?(?:tattoo|scar|birthmark)"
+        r"(?:\s+of\s+an?\s+[\w'’-]+)?\s+on\s+(?:her|his|their)\s+"
+        r"(?:(?:left|right|upper|lower|inner|outer)\s+)*[a-z]+)"
+    ),
+    0.7,
+    "mark",
+)
+
+
 class IdentifyingDetailsRecognizer(RegexRecognizer):
     """Finds hometown and vehicle details that identify a patient together."""
 
@@ -230,11 +247,11 @@ class IdentifyingDetailsRecognizer(RegexRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        # A family's hometown points at their child or relative with or without a word of care:
-        # birth announcements say none.
+        # A family's hometown points at their child or relative with or without a word of care
+        # (birth announcements say none), and a mark on the body at its bearer.
         family_towns = [
             town for pattern in _FAMILY_HOMETOWNS for town in self.matches(text, pattern)
-        ]
+        ] + self.matches(text, _BODY_MARK)
         if not _CARE.search(text):
             return family_towns
         incident = _INCIDENT.search(text) is not None
