@@ -348,7 +348,12 @@ _OWN_CARE_AFTER = re.compile(
     r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:on\s+\w+\.?\s+\d{1,2},?\s+)?"
     r"(?:in|on|at)\s+our\b"
     r"|went\s+into\s+(?:(?:early|preterm)\s+)?(?:labou?r|cardiac\s+arrest|anaphylactic\s+shock)"
-    r"|gave\s+birth\b)"
+    r"|gave\s+birth\b"
+    # Or as an illness they live with: "is a two-time breast cancer survivor", "caught COVID in
+    # April 2020", "began chemo last week".
+    r"|(?:is|was)\s+a\s+(?:[\w-]+\s+){0,2}(?:cancer|stroke|transplant|heart\s+attack)\s+survivor"
+    r"|caught\s+COVID|(?:began|begins|started|starts)\s+(?:treatment|chemo|chemotherapy"
+    r"|radiation|dialysis)\b)"
 )
 # A private person in a patient's story, whom the labelling counts with the patient: the
 # bystander who started CPR, a living donor ("Fellow runner Dale Hutto started CPR", "Pharmacist

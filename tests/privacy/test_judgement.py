@@ -740,6 +740,12 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Dr. Amara Osei"],
             ["Dr. Amara Osei"],
         ),
+        # an illness they live with, whatever their role
+        (
+            "Our volunteer coordinator Shauna Michaels is a two-time breast cancer survivor.",
+            ["Shauna Michaels"],
+            ["Shauna Michaels"],
+        ),
         # their own care told later in the sentence, of "he" or "she", but not a doctor's
         (
             "Happy 100th birthday to Walter Jablonski, our longest-serving volunteer, "
