@@ -240,37 +240,40 @@ SPLITS = {
     "trained on",
     "heldout-60": "written the same way (long-term care, hospice, oncology and rehabilitation "
     "milestones: 100th birthdays, ringing the bell, walking again, last wishes, memorials), "
-    "measured blind with the whole engine after heldout-56 to everyday-19 were trained on",
+    "measured blind with the whole engine after heldout-56 to everyday-19 were trained on, then "
+    "tuned on",
     "heldout-61": "written the same way (gratitude posts: patients and families thanking named "
     "staff and staff thanking named patients, staff and patients named in the same post), "
-    "measured blind the same way",
+    "measured blind the same way, then tuned on",
     "heldout-62": "written the same way (community health posts in Vietnamese, Traditional "
     "Chinese, Tagalog, Arabic, Japanese, Punjabi, Urdu, French, German and Ukrainian), measured "
-    "blind the same way",
+    "blind the same way, then tuned on",
     "heldout-63": "written the same way (informal posts a fifth time: a unit's own account in a "
     "hurry, nicknames and first names of patients, relatives and staff, therapy dogs and "
-    "mascots), measured blind the same way",
+    "mascots), measured blind the same way, then tuned on",
     "everyday-20": "a twentieth ordinary month, February, of a US Southeast health system (60 of "
-    "120 posts with PHI), measured blind the same way",
+    "120 posts with PHI), measured blind the same way, then tuned on",
     "everyday-21": "a twenty-first ordinary month, September, of a Welsh health board and a "
-    "British Columbia regional hospital (60 of 120 posts with PHI), measured blind the same way",
+    "British Columbia regional hospital (60 of 120 posts with PHI), measured blind the same way, "
+    "then tuned on",
     "heldout-64": "written the same way (emergency and disaster communications: storms, floods, "
     "heat, mass-casualty incidents, diversions, family reunification and appeals to identify a "
-    "patient), measured blind with the whole engine after heldout-60 to everyday-21 were tuned on",
+    "patient), measured blind with the whole engine after the rules were tuned on heldout-60 to "
+    "everyday-21, then tuned on",
     "heldout-65": "written the same way (staff and workforce news: hires, awards, retirements, "
     "obituaries, staff treated at their own hospital, research participants), measured blind "
-    "the same way",
+    "the same way, then tuned on",
     "heldout-66": "written the same way (community health posts in Spanish, Korean, Hindi, "
     "Somali, Haitian Creole, Russian, Brazilian Portuguese, Amharic, Nepali and Polish), "
-    "measured blind the same way",
+    "measured blind the same way, then tuned on",
     "heldout-67": "written the same way (sports medicine and school health: injured athletes, "
     "teams, jersey numbers, race medical tents, school nurses and camps), measured blind the "
-    "same way",
+    "same way, then tuned on",
     "everyday-22": "a twenty-second ordinary month, November, of a US Northeast academic medical "
-    "center (60 of 120 posts with PHI), measured blind the same way",
+    "center (60 of 120 posts with PHI), measured blind the same way, then tuned on",
     "everyday-23": "a twenty-third ordinary month, March, of a private hospital in Nairobi and a "
     "hospital in Manila, in English with Swahili and Filipino words (60 of 120 posts with PHI), "
-    "measured blind the same way",
+    "measured blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
