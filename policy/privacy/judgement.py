@@ -84,6 +84,7 @@ from policy.privacy.people import (
     person_verdict,
     staff_named_in_lower_case,
     tidied,
+    wished_well,
     with_coordinated_name,
     with_the_models_reading,
 )
@@ -353,7 +354,13 @@ def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> s
         for start, end in names + capitalised
         if (
             in_a_patients_story(text, end)
-            or ((start, end) in next_name and care_told_later(text, end, next_name[start, end]))
+            or (
+                (start, end) in next_name
+                and (
+                    care_told_later(text, end, next_name[start, end])
+                    or wished_well(text, start, end)
+                )
+            )
         )
         # "In 1847, Elizabeth Blackwell was admitted to Geneva Medical College"
         and not historical(text, start, end)

@@ -380,6 +380,25 @@ def in_a_patients_story(text: str, end: int) -> bool:
     return not doctor and _BYSTANDER_AFTER.match(text, end) is not None
 
 
+# A wish for someone's recovery before their name, whatever role it gives them: "Get well soon to
+# our amazing unit secretary Pam", "Sending strength to Dominic Aguilar", "get-well notes for
+# Juniper Lindqvist", "Please keep our charge nurse Kelsey Marchetti in your thoughts".
+_WISHED_WELL_BEFORE = re.compile(
+    r"(?i)\b(?:get[\s-]well(?:\s+soon)?(?:\s+(?:wishes|notes|cards))?,?(?:\s+(?:to|for))?"
+    r"|sending\s+(?:strength|love|prayers|healing(?:\s+\w+)?|hugs)\s+(?:to|for)"
+    r"|(?P<keep>keep))\s+(?:(?:our|your)\s+)?(?:own\s+)?(?:[\w'’-]+,?\s+){0,3}$"
+)
+_IN_YOUR_THOUGHTS = re.compile(r"(?i),?\s+in\s+your\s+(?:thoughts|prayers)\b")
+
+
+def wished_well(text: str, start: int, end: int) -> bool:
+    """Whether the post wishes the person named at ``text[start:end]`` a recovery."""
+    wish = _WISHED_WELL_BEFORE.search(text, max(0, start - 60), start)
+    if wish is None:
+        return False
+    return not wish.group("keep") or _IN_YOUR_THOUGHTS.match(text, end) is not None
+
+
 # Their own care told later in the name's sentence, of "he" or "she": "Walter Jablonski, our
 # longest-serving volunteer, celebrates on 3 East, where he's recovering from pneumonia",
 # "Officer Dana Whitlock came back to thank the team that cared for her".

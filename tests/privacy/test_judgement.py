@@ -746,6 +746,22 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Shauna Michaels"],
             ["Shauna Michaels"],
         ),
+        # a wish for their recovery, whatever their role
+        (
+            "Get well soon to our amazing unit secretary Pam Reyes! 4 East misses you.",
+            ["Pam Reyes"],
+            ["Pam Reyes"],
+        ),
+        (
+            "Please keep our charge nurse Kelsey Marchetti in your thoughts.",
+            ["Kelsey Marchetti"],
+            ["Kelsey Marchetti"],
+        ),
+        (
+            "Keep our charge nurse Kelsey Marchetti's schedule handy for the drill.",
+            ["Kelsey Marchetti"],
+            [],
+        ),
         # their own care told later in the sentence, of "he" or "she", but not a doctor's
         (
             "Happy 100th birthday to Walter Jablonski, our longest-serving volunteer, "
