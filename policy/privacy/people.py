@@ -317,8 +317,11 @@ _HOMES = vocabulary(
 _AGE_RIGHT_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
 # Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
 _HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
-# What may stand between a name and the words after it: an age, a handle ("Dana (@dkow), 41,").
-_AFTER_A_NAME = r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\))?,?\s+"
+# What may stand between a name and the words after it: an age, a handle ("Dana (@dkow), 41,"),
+# a short description ("Tom Reardon, an off-duty HVAC tech, started CPR").
+_AFTER_A_NAME = (
+    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},)?,?\s+"
+)
 # A person's own care told right after their name (and age): whatever role the post gives them
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
 # critical but stable condition"), they are a patient in this story.

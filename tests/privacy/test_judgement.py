@@ -746,6 +746,12 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Shauna Michaels"],
             ["Shauna Michaels"],
         ),
+        # a short description between the name and the story
+        (
+            "Hero alert: Tom Reardon, an off-duty HVAC tech, started CPR on a stranger.",
+            ["Tom Reardon"],
+            ["Tom Reardon"],
+        ),
         # a wish for their recovery, whatever their role
         (
             "Get well soon to our amazing unit secretary Pam Reyes! 4 East misses you.",
