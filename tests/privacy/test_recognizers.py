@@ -453,6 +453,8 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "Impfaktion am 2. Oktober im Gemeindezentrum", []),
     (PatientDateRecognizer, "Vacinação 3 de março na clínica", []),
     (PatientDateRecognizer, "截至11月8日全市已有1,204例确诊。", []),
+    (PatientDateRecognizer, "He's been on 4 West since his Nov. 1 injury.", ["Nov. 1"]),
+    (PatientDateRecognizer, "Join her March 3 webinar on safe sleep.", []),
     (PatientDateRecognizer, "Le 20 mars dernier, nous avons inauguré notre nouveau plateau.", []),
     (PatientDateRecognizer, "After surgery, 15 out of 20 patients walked the same day.", []),
     (PatientDateRecognizer, "Vaccination clinic on 9 мая at the community centre.", []),

@@ -183,6 +183,14 @@ _EVENT_VERBS_AFTER = vocabulary(
 )
 
 
+# Someone's own event named by its day: "since his Nov. 1 injury", "after her March 3 surgery".
+_POSSESSIVES = (["his"], ["her"], ["their"])
+_THEIR_DATED_EVENT = re.compile(
+    r"\s+(?:injury|surgery|accident|crash|fall|transplant|diagnosis|stroke|operation|delivery"
+    r"|admission|discharge)\b"
+)
+
+
 class PatientDateRecognizer(RegexRecognizer):
     """Finds dates that a patient event word ties to a person."""
 
@@ -227,6 +235,7 @@ class PatientDateRecognizer(RegexRecognizer):
             or any(word in _EVENT_VERBS_AFTER for word in after)
             or _RECEIVED_ORGAN.search(text, end, sentence_end) is not None
             or (before[-1:] == ["since"] and "been" in before)
+            or (before[-1:] in _POSSESSIVES and _THEIR_DATED_EVENT.match(text, end) is not None)
             or _TURNED_AN_AGE_ON.search(text, window_start, start) is not None
             or _EVENT_ELSEWHERE.search(
                 text,
