@@ -454,6 +454,15 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "Vacinação 3 de março na clínica", []),
     (PatientDateRecognizer, "截至11月8日全市已有1,204例确诊。", []),
     (PatientDateRecognizer, "He's been on 4 West since his Nov. 1 injury.", ["Nov. 1"]),
+    # a month and its year with a diagnosis, a discharge in Russian
+    (
+        PatientDateRecognizer,
+        "Recibió su diagnóstico de diabetes en marzo de 2023.",
+        ["marzo de 2023"],
+    ),
+    (PatientDateRecognizer, "W listopadzie 2023 usłyszał diagnozę.", ["listopadzie 2023"]),
+    (PatientDateRecognizer, "Выписана 28 февраля, уже ходит.", ["28 февраля"]),
+    (PatientDateRecognizer, "La feria de salud es en marzo de 2025.", []),
     (PatientDateRecognizer, "Join her March 3 webinar on safe sleep.", []),
     (PatientDateRecognizer, "Le 20 mars dernier, nous avons inauguré notre nouveau plateau.", []),
     (PatientDateRecognizer, "After surgery, 15 out of 20 patients walked the same day.", []),

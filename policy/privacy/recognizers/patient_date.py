@@ -114,6 +114,13 @@ _DATE_ELSEWHERE = "|".join(
         r"|டிசம்பர்)\s+\d{1,2}(?!\d)",
         # Chinese numerals: "三月十四日".
         r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号號]",
+        # A month and its year, as a diagnosis is told: "en marzo de 2023", "em março de 2023",
+        # "w listopadzie 2023".
+        r"(?i:(?<=\ben\s)|(?<=\bem\s))(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+        r"|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho"
+        r"|setembro|outubro|novembro|dezembro)\s+de\s+\d{4}"
+        r"|(?i:(?<=\bw\s))(?:styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu"
+        r"|październiku|listopadzie|grudniu)\s+\d{4}",
     )
 )
 # How far from the date those words may be, in characters (a few words either side).
@@ -124,12 +131,13 @@ _ELSEWHERE_REACH = 60
 _EVENT_ELSEWHERE = re.compile(
     r"(?i)\b(?:née?s?|opérée?s?|chirurgie|admise?|hospitalisée?|congé|avc|greffe|accouch"
     r"|transportée?|effondrée?|diagnostiquée?|décédée?|naci[óo]|nacid[oa]|cirug[ií]a|operad[oa]"
-    r"|ingres[óo]|ingresad[oa]|diagnosticad[oa]|accidente|trasplante|falleci[óo]|nasceu|incendio"
+    r"|ingres[óo]|ingresad[oa]|diagnosticad[oa]|diagn[óo]stico|diagnoz|accidente|trasplante"
+    r"|falleci[óo]|nasceu|incendio"
     r"|incêndio|quemad[oa]|queimad[oa]"
     r"|cirurgia|internad[oa]|ipinanganak|operasyon|na-?admit|naospital|isinugod|na-?discharge"
     r"|nakalabas|nanganak|fèt|ijans|lopital|aksidan|akouche|dhash|qalliin|shil|sinh\s+ra"
     r"|chào\s+đời|mổ|phẫu\s+thuật|nhập\s+viện|xuất\s+viện|chẩn\s+đoán|cấp\s+cứu|ghép|xạ\s+trị"
-    r"|hóa\s+trị|tai\s+nạn|родил|операц|выписал|поступил|госпитализ|диагно|инсульт|авари"
+    r"|hóa\s+trị|tai\s+nạn|родил|операц|выписа[лн]|поступил|госпитализ|диагно|инсульт|авари"
     r"|скончал|доставлен|urodzi|operac|operowan|przyjęt|wypis|zmarł|udar|wypadk|wypadek"
     r"|народи|виписа|госпіталіз|діагно|інсульт|помер|geboren|operiert|eingeliefert|entlassen"
     r"|diagnose|unfall|schlaganfall|verstorben|gestorben|aufgenommen|alizaliwa|upasuaji"
