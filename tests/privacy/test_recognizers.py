@@ -526,6 +526,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (SocialHandleRecognizer, "@danny_reyes hope your knee is healing well!", ["@danny_reyes"]),
     (SocialHandleRecognizer, "Thank you @CDCgov and @NYCHealthy for joining our panel.", []),
     (SocialHandleRecognizer, "@CDCgov thanks for the updated flu data.", []),
+    (
+        SocialHandleRecognizer,
+        "@KaranjaMuthoni Happy to hear the baby is feeding well! See you at the 6-week clinic.",
+        ["@KaranjaMuthoni"],
+    ),
+    (SocialHandleRecognizer, "@MetroTransit Happy to hear the new bus line opens Monday!", []),
     # names that the wording marks as a patient's or relative's
     # given name and surname from the Census lists
     (KnownNameRecognizer, "✨ Ethan Park woke up after 10 days", ["Ethan Park"]),

@@ -23,6 +23,9 @@ _CARE_TALK = re.compile(
     r"|wrist|arm|leg|back|heart)(?:['’]s)?\b|\bfeel(?:ing)?\s+better\b|\bget\s+well\b"
     r"|\bheal(?:ing|s)?\b|\b(?:speedy|smooth|quick|full)\s+recovery\b"
     r"|\bdm\s+us\b|\bsorry\s+(?:to\s+hear|you|for|about)\b|\b(?:your|ur)\s+(?:\w+\s+){0,2}number\b"
+    # "Happy to hear the baby is feeding well!", "So glad to hear you're feeling better"
+    r"|\b(?:glad|happy)\s+to\s+hear\s+(?:that\s+)?(?:she|he|the\s+baby|you(?:['’]re|\s+are)"
+    r"\s+(?:feeling|doing|recovering|home|back))\b"
     # "your Jan 29 lab results": a date or a kind of test may come between ("ur" in a hurry).
     r"|\b(?:your|ur)\s+(?:[\w/-]+\s+){0,3}(?:request|bill|message|portal|records|results|account|claim|card"
     r"|mri|scan|test|plan|dad['’]s|mom['’]s)\b"
