@@ -274,6 +274,25 @@ SPLITS = {
     "everyday-23": "a twenty-third ordinary month, March, of a private hospital in Nairobi and a "
     "hospital in Manila, in English with Swahili and Filipino words (60 of 120 posts with PHI), "
     "measured blind the same way, then tuned on",
+    "heldout-68": "written the same way (staff treated as patients at their own hospital, told "
+    "by their role first and their illness far later, and research participants and trials), "
+    "measured blind with the whole engine after the rules were tuned on heldout-64 to "
+    "everyday-23, then tuned on",
+    "heldout-69": "written the same way (community health posts in Arabic, French, German, "
+    "Italian, Simplified Chinese, Vietnamese, Tagalog, Urdu, Farsi and Ukrainian), measured "
+    "blind the same way, then tuned on",
+    "heldout-70": "written the same way (informal posts a sixth time: nicknames, camp bunks, "
+    "jersey numbers, lists of patients after a colon, replies to parents' handles), measured "
+    "blind the same way, then tuned on",
+    "heldout-71": "written the same way (oncology, transplant, rare disease and fundraising: "
+    "bells, anniversaries, donor families, walks, implants with serial numbers, billing help), "
+    "measured blind the same way, then tuned on",
+    "everyday-24": "a twenty-fourth ordinary month, January, of a community hospital system in "
+    "Oregon and Washington (60 of 120 posts with PHI), measured blind the same way, then tuned "
+    "on",
+    "everyday-25": "a twenty-fifth ordinary month, August, of a public hospital group in Ireland "
+    "and a private hospital in Cape Town, with Irish, Afrikaans and isiXhosa words (60 of 120 "
+    "posts with PHI), measured blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
