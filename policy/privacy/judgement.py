@@ -79,7 +79,9 @@ from policy.privacy.people import (
     care_told_later,
     from_a_model,
     in_a_patients_story,
+    in_a_study,
     is_tagged_patient,
+    listed_as_patients,
     named_for_the_building,
     person_verdict,
     staff_named_in_lower_case,
@@ -91,6 +93,7 @@ from policy.privacy.people import (
 from policy.privacy.recognizers.age_over_89 import an_age_group
 from policy.privacy.recognizers.patient_date import PATIENT_EVENTS
 from policy.privacy.recognizers.room_number import is_a_venue
+from policy.privacy.recognizers.social_handle import replied_to_about_own_care
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
@@ -217,7 +220,11 @@ def keep_candidates(
             continue  # the tagger's "старше 90 лет", "90세 이상": an age group, nobody's age
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
             continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
-        elif result.entity_type == "SOCIAL_HANDLE" and public_handle(span):
+        elif (
+            result.entity_type == "SOCIAL_HANDLE"
+            and public_handle(span)
+            and not replied_to_about_own_care(text, result.start)
+        ):
             continue  # "New in @NEJM", "@FairhavenGazette", "@MPP_LindaKowalski": not a patient
         elif result.entity_type in _CONTACTS and not (
             after_a_patient(text, result, kept) or personal_contact(text, result, span)
@@ -340,9 +347,9 @@ def _name_words(span: str) -> set[str]:
 
 def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> set[str]:
     """The words of the names the post tells of as receiving care, whatever role it gives
-    them, or as private people in a patient's story: a name candidate, or a capitalised word,
-    right before "is in critical condition", "was treated", "had a heart attack", "started
-    CPR"."""
+    them, or as private people in a patient's story or research participants: a name
+    candidate, or a capitalised word, right before "is in critical condition", "was treated",
+    "had a heart attack", "started CPR", "enrolled in the trial"."""
     names = sorted({(r.start, r.end) for r in results if r.entity_type == "PERSON"})
     next_name = {
         (start, end): min((other for other, _ in names if other >= end), default=len(text))
@@ -354,6 +361,8 @@ def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> s
         for start, end in names + capitalised
         if (
             in_a_patients_story(text, end)
+            or in_a_study(text, start, end)
+            or listed_as_patients(text, start)
             or (
                 (start, end) in next_name
                 and (

@@ -356,7 +356,18 @@ _OWN_CARE_AFTER = re.compile(
     # April 2020", "began chemo last week".
     r"|(?:is|was)\s+a\s+(?:[\w-]+\s+){0,2}(?:cancer|stroke|transplant|heart\s+attack)\s+survivor"
     r"|caught\s+COVID|(?:began|begins|started|starts)\s+(?:treatment|chemo|chemotherapy"
-    r"|radiation|dialysis)\b)"
+    r"|radiation|dialysis)\b"
+    # Or as the end of their treatment: "rang the bell in our Oncology Centre" (not the bell of
+    # a retirement: "rang the bell on her own last shift").
+    r"|rang\s+the\s+(?:\w+\s+)?bell\b(?!\s+(?:on|for|at)\s+(?:her|his|their)\s+(?:own\s+)?"
+    r"(?:last|final|retirement)\b)"
+    # Or as a return after it: "returned this week after his hip replacement here".
+    r"|(?:is\s+|was\s+)?(?:back|returned|returns|came\s+back|rejoined)\b[^.!?]{0,60}?"
+    r"\b(?:after|following)\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:surgery|replacement|transplant|chemo\w*|stroke|heart\s+attack|bypass|operation"
+    r"|amputation|appendectomy|hysterectomy|mastectomy|diagnosis)\b"
+    r"|(?:finished|completed)\s+(?:(?:her|his|their)\s+)?(?:last|final)\s+(?:round\s+of\s+)?"
+    r"(?:chemo\w*|radiation|treatment|infusion|dialysis)\b)"
 )
 # A private person in a patient's story, whom the labelling counts with the patient: the
 # bystander who started CPR, a living donor ("Fellow runner Dale Hutto started CPR", "Pharmacist
@@ -400,6 +411,56 @@ def wished_well(text: str, start: int, end: int) -> bool:
     if wish is None:
         return False
     return not wish.group("keep") or _IN_YOUR_THOUGHTS.match(text, end) is not None
+
+
+# A research participant, whose health is in the story as much as a patient's: "the oldest
+# volunteer in our Healthy Aging Study: Beatrice Nakashima", "Participant: Gordon Tsang", "Dolores
+# Ashby, the very first volunteer enrolled in our memory study", "Harvey Lindgren enrolled in the
+# RESTORE-AKI trial". A hospital volunteer ("volunteer Maria Lopez") is not one.
+_A_STUDY = r"(?:our|the|this|a)\s+(?:[\w-]+\s+){0,4}?(?:study|trial|registry)\b"
+_PARTICIPANT_BEFORE = re.compile(
+    r"(?i)\b(?:(?:participant|enrollee|subject|(?:study|trial|research)\s+volunteer)"
+    r"(?:\s*(?:#|no\.?\s*)\d+)?"
+    r"|volunteer(?:\s*(?:#|no\.?\s*)\d+)?\s+(?:enrolled\s+)?(?:in|on|for)\s+" + _A_STUDY + r")"
+    r"\s*[:,]?\s+(?:(?:is|was)\s+)?$"
+)
+_ENROLLED_AFTER = re.compile(
+    r"(?i),?\s+(?:(?:has|had|was)\s+)?(?:(?:became\s+)?the\s+(?:very\s+)?\w+\s+"
+    r"(?:participant|volunteer|patient|person)\s+(?:to\s+(?:be\s+)?)?)?enroll?(?:ed)?\s+"
+    r"(?:in|on|into)\s+" + _A_STUDY
+)
+_ABOUT_RESEARCH = re.compile(r"(?i)\b(?:study|studies|trial|research|enrol(?:l|led|ment|ling)?)\b")
+
+
+def in_a_study(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is a research participant's."""
+    if _ENROLLED_AFTER.match(text, end):
+        return True
+    if _PARTICIPANT_BEFORE.search(text, max(0, start - 100), start) is None:
+        return False
+    return _ABOUT_RESEARCH.search(text, *sentence_around(text, start, end)) is not None
+
+
+# A list of names after a colon whose clause names them patients or participants: "we received
+# the following patients from the tornado: Corinne Abbot, Luis Fernandez-Ortiz and ...",
+# "three of our study participants ...: Tom Reilly, Aisha Bello and Greg Huang".
+_PATIENTS_BEFORE_A_COLON = re.compile(r"(?i)\b(?:patients|participants|study\s+volunteers)\b")
+_NAMES_SO_FAR = re.compile(
+    r"\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*))*"
+)
+
+
+def listed_as_patients(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is in a list of patients or participants after a colon."""
+    colon = text.rfind(":", max(0, start - 200), start)
+    if colon < 0 or not _NAMES_SO_FAR.fullmatch(text, colon + 1, start):
+        return False
+    clause_start = sentence_around(text, colon, colon)[0]
+    if _PATIENTS_BEFORE_A_COLON.search(text, clause_start, colon) is None:
+        return False
+    # "Thanks to the nurses who cared for our patients: ..." lists the staff.
+    words = {word.lower() for word in WORD.findall(text[clause_start:colon])}
+    return not any(word in ROLE_WORDS or word.removesuffix("s") in ROLE_WORDS for word in words)
 
 
 # Their own care told later in the name's sentence, of "he" or "she": "Walter Jablonski, our

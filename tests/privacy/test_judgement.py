@@ -9,6 +9,7 @@ from presidio_analyzer import RecognizerResult
 
 from policy.privacy.contacts import personal_contact, public_handle
 from policy.privacy.judgement import AllowList, belongs_to, is_disputed, keep_candidates
+from policy.privacy.people import listed_as_patients
 from policy.schema import Organisation
 from tests.privacy.candidates import candidate
 
@@ -565,6 +566,23 @@ def test_handles_of_organisations_and_clinicians_are_public(handle: str, public:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
+        ("@maria_okafor_rn so glad you're home after your surgery! Rest up.", True),
+        ("@maria_okafor_rn thank you for the care you gave our patients this year!", False),
+    ],
+)
+def test_a_staff_handle_told_of_its_own_care_is_a_patients(text: str, kept: bool) -> None:
+    handle = text.split()[0]
+    found = keep_candidates(
+        text,
+        [candidate(text, handle, "SocialHandleRecognizer", "SOCIAL_HANDLE")],
+        AllowList.of(Organisation()),
+    )
+    assert bool(found) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
         ("happy bday to our night clerk luis!! cake at 3a (per luis)", []),
         ("so proud of our transport tech luis!! we'll miss u luis", []),
         # no job before the name: a patient's, both mentions reported
@@ -796,9 +814,81 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Denise Whitfield"],
             ["Denise Whitfield"],
         ),
+        # staff at the end of their own treatment, or back after it; not a retirement's bell,
+        # nor a physio beside someone else's surgery
+        (
+            "Our Head of Finance Anna Marsh rang the bell in our Oncology Centre today.",
+            ["Anna Marsh"],
+            ["Anna Marsh"],
+        ),
+        (
+            "Our Ward Sister Pat Doherty rang the bell on her own last shift today.",
+            ["Pat Doherty"],
+            [],
+        ),
+        (
+            "Our gift shop volunteer Hal Gruber returned this week after his hip replacement.",
+            ["Hal Gruber"],
+            ["Hal Gruber"],
+        ),
+        (
+            "Ioane walked 50 metres with our physio Chloe Fenwick one day after his hip "
+            "replacement.",
+            ["Chloe Fenwick"],
+            [],
+        ),
+        # research participants, named by the study or listed after a colon
+        (
+            "Meet the oldest volunteer in our Healthy Aging Study: Beatrice Nakashima.",
+            ["Beatrice Nakashima"],
+            ["Beatrice Nakashima"],
+        ),
+        (
+            "Our oldest vaccine study volunteer, Edna, just completed her final visit.",
+            ["Edna"],
+            ["Edna"],
+        ),
+        (
+            "Harvey Lindgren, a retired conductor, enrolled in the RESTORE-AKI trial this week.",
+            ["Harvey Lindgren"],
+            ["Harvey Lindgren"],
+        ),
+        (
+            "Thank you to our gift shop volunteer Maria Lopez for 20 years of service.",
+            ["Maria Lopez"],
+            [],
+        ),
+        (
+            "Thank you to our study participants who came every Saturday: Tom Reilly and Greg "
+            "Huang.",
+            ["Tom Reilly", "Greg Huang"],
+            ["Tom Reilly", "Greg Huang"],
+        ),
     ],
 )
 def test_bystanders_donors_and_colleagues_in_a_patients_story(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "listed"),
+    [
+        (
+            "We received the following patients from the tornado: Ann Abbot and Luis Ortiz.",
+            "Luis",
+            True,
+        ),
+        ("Thanks to our study participants: Tom Reilly, Aisha Bello and Greg Huang.", "Greg", True),
+        (
+            "Thanks to the nurses who cared for our patients: Maria Lopez and Dana Kim.",
+            "Dana",
+            False,
+        ),
+        ("Our patients loved the visit. Thanks to Maria Lopez and Dana Kim.", "Dana", False),
+        ("Patients and families: meet the new team. Dana Kim leads it.", "Dana", False),
+    ],
+)
+def test_names_listed_after_a_colon_as_patients(text: str, name: str, listed: bool) -> None:
+    assert listed_as_patients(text, text.index(name)) == listed

@@ -648,6 +648,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "#HappyBirthdayNHS #WorldVsCancer #GiftOfLife #HolidayParade", []),
     (PatientNameRecognizer, "They raised $22,315 at #SkateForTheo", ["SkateForTheo"]),
     (PatientNameRecognizer, "#WalkForHope #ChristmasMiracle #ChristmasComesHome", []),
+    # a given name with an initial, and the bell at the end of treatment
+    (PatientNameRecognizer, "Got the call! #GotTheCall #TeamBobbyK", ["TeamBobbyK"]),
+    (PatientNameRecognizer, "Last chemo! #RickRingsTheBell", ["RickRingsTheBell"]),
+    (PatientNameRecognizer, "#TeamRN #TeamICU #NurseRingsTheBell", []),
     # Chinese runs on without spaces; Korean names are words of two or three syllables
     (PatientNameRecognizer, "祝王秀英奶奶95岁生日快乐！", ["王秀英"]),
     (PatientNameRecognizer, "陈国华爷爷今天出院了", ["陈国华"]),

@@ -184,7 +184,7 @@ _HASHTAG_PREFIX = (
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = (
     r"Strong|Warrior|Fighter|Tough|Journey|Forever|TheBrave|ComesHome|GoesHome|IsHome"
-    r"|WalksAgain|s?Miracle|s?Gift|s?Parade|s?Legacy|VsCancer"
+    r"|WalksAgain|s?Miracle|s?Gift|s?Parade|s?Legacy|VsCancer|RingsTheBell|RangTheBell"
 )
 # #HappyBirthdayRuby, but also #HappyBirthdayNHS: birthday wishes must hold a given name too.
 _EVERYDAY_PREFIXES = frozenset(
@@ -207,14 +207,17 @@ _NOT_NAMES = vocabulary(
     kids baby babies mom moms dads
     ortho cardio onc peds rehab first responders responder firefighters heroes veterans"""
 )
-# The body of a support hashtag: a prefix before a name, or a suffix after one.
+# The body of a support hashtag: a prefix before a name (perhaps with an initial: #TeamBobbyK),
+# or a suffix after one.
 _SUPPORT_HASHTAG_BODY = (
-    rf"(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX})"
+    rf"(?:{_HASHTAG_PREFIX})(?:{_CAMEL_WORD}){{1,3}}(?:[A-Z](?![a-z]))?"
+    rf"|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX})"
 )
 _SUPPORT_HASHTAG = re.compile(rf"(?:{_SUPPORT_HASHTAG_BODY})\b")
 # The words of the prefixes and suffixes themselves, as the hashtag splits into words.
 _HASHTAG_WORD = re.compile(
     rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray|Get|Well|Soon|Rest|Easy|In|Peace"
+    r"|Rings|Rang|The|Bell"
 )
 _CARE_VERB = (
     r"cared\s+for|caring\s+for|care\s+of|treated|treating|operated\s+on|resuscitated|delivered"

@@ -42,6 +42,21 @@ _ARRIVAL_OR_RECOVERY = re.compile(
 )
 
 
+# The reader's own care, spoken of to them: "so glad you're home after your surgery", "rest up
+# and feel better". A reply saying so is to a patient, even one whose handle reads as staff's.
+_OWN_CARE_TALK = re.compile(
+    r"(?i)\b(?:your|ur)\s+(?:\w+\s+)?(?:surgery|recovery|treatment|diagnosis|procedure|chemo"
+    r"|transplant)\b|\byou(?:['’]re|\s+are)\s+(?:(?:back\s+)?home|recovering|feeling\s+better)\b"
+    r"|\bfeel\s+better\b|\bget\s+well\b"
+)
+
+
+def replied_to_about_own_care(text: str, start: int) -> bool:
+    """Whether the handle at ``start`` opens a reply that speaks to it of its own care."""
+    opening = text[:start].strip().removeprefix(".")
+    return not opening and _OWN_CARE_TALK.search(text) is not None
+
+
 def reply_about_care(text: str) -> bool:
     """Whether a post speaks to someone about their own or their family's care."""
     return _CARE_TALK.search(text) is not None
