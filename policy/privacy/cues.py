@@ -124,7 +124,16 @@ ROLE_WORDS = vocabulary(
     prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti 시의원 의원
     장관 수간호사 deputada deputado vereador vereadora senadora senador konseye majistra
     conseillère conseiller députée député mairesse inhalothérapeute infirmière-chef
-    physiothérapeute ergothérapeute nutritionniste prosthetist orthotist aide aides valet"""
+    physiothérapeute ergothérapeute nutritionniste prosthetist orthotist aide aides valet
+    cappellano cappellana aumônier aumônière capellán capelão pfarrer pfarrerin seelsorger
+    seelsorgerin krankenhausseelsorger krankenhausseelsorgerin diakon diakonin
+    إمام الإمام خطيب الشيخ شيخ قابلة القابلة ممرضة الممرضة ممرض الممرض طبيب الطبيب طبيبة الطبيبة
+    مدير المدير مديرة المديرة أخصائية الأخصائية أخصائي الأخصائي
+    دکتر پرستار مدیر سرپرست سرپرستی خیّر
+    ڈاکٹر نرس وزیر سیٹھ ورکر
+    лікар лікарка медсестра медбрат завідувач завідувачка капелан волонтер волонтерка
+    kapitan konsehal doktora bhw psychologue psychologin psicologa psicologo психолог
+    consultant consultants leader leaders"""
 )
 
 # Public roles outside the hospital: the person is public unless the sentence tells of their
@@ -137,7 +146,9 @@ PUBLIC_FIGURES = vocabulary(
 # Words that show a staff member in their job ("joins us", "named Employee of the Month").
 STAFF_EVENTS = vocabulary(
     """joins joined hired hiring retirement retiring retire retires award awarded honoree appointed
-    promoted staffed volunteered volunteering volunteers preceptor employee nominated"""
+    promoted staffed volunteered volunteering volunteers preceptor employee nominated
+    poste nommé nommée retraite jubilación jubilado jubilada aposentadoria pensione
+    pensionamento ruhestand emerytura emeryturę"""
 )
 
 # Words of a public figure's visit or gift; in a sentence about nobody's care they mark the

@@ -90,6 +90,8 @@ def person_verdict(
         return "institution"  # "Ward Teilo", "Uned Gofal Dwys", "Canolfan Geni": a ward's name
     if _FOUNDATION_BEFORE.search(text, max(0, start - 40), start):
         return "institution"  # "Fundação Família Andrade", "Hay'adda Qoyska Nuur": a foundation
+    if _STREET_BEFORE.search(text, max(0, start - 20), start):
+        return "institution"  # "12 rue Jean-Jaurès", "вул. Шевченка": a street named for someone
     if (
         len(words) == 1
         and from_a_model(result)
@@ -244,6 +246,12 @@ _FOUNDATION_BEFORE = re.compile(
     r"|stiftung|hay['’]adda)\s+(?:(?:la|da|de|del|di|der|the|des)\s+)?$"
 )
 
+# Words for a street written before its name, in the posts' languages.
+_STREET_BEFORE = re.compile(
+    r"(?i)(?<!\w)(?:rue|avenue|av\.|boulevard|allée|impasse|quai|viale|piazza|calle|avenida"
+    r"|rua|praça|travessa|ulica|ul\.|aleja|al\.|вул\.|вулиця|ул\.|улица|проспект|просп\.)\s+"
+    r"(?:(?:de|du|des|la|le|del|di|da|do|dos)\s+)?$"
+)
 
 # Korean words that a name never is: ones that end as a verb or with a particle ("드셨어요",
 # "감사합니다", "병동에서", "미역국을"; not a bare "다" or "요", which names end with too: "바다"),
@@ -321,6 +329,7 @@ _HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|Sch
 # a short description ("Tom Reardon, an off-duty HVAC tech, started CPR").
 _AFTER_A_NAME = (
     r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},)?,?\s+"
+    r"(?:who\s+)?"
 )
 # A person's own care told right after their name (and age): whatever role the post gives them
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
@@ -475,16 +484,36 @@ _THEIR_CARE_LATER = re.compile(
 )
 
 
+# Their own care told in the next sentence, with "he" or "she" as its subject: "Our chaplain
+# Alan Marsh has spent 20 years visiting patients. Now it's his turn: he's recovering from a hip
+# replacement", "This week he's the one in Room 808".
+_THEY_ARE_CARED_FOR = re.compile(
+    r"(?i)\b(?:he|she)(?:['’]s|\s+is|\s+was|\s+has\s+been)\s+(?:now\s+|still\s+)?"
+    r"(?:recovering|being\s+treated|admitted|diagnosed|the\s+one\s+in\s+(?:room|bed|bay))\b"
+    r"|\b(?:he|she)\s+(?:went\s+into\s+(?:cardiac\s+arrest|labou?r)|collapsed|underwent"
+    r"|had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure|cardiac\s+arrest))\b"
+)
+# Someone else the "he" or "she" may be: "Dr. Rao saw the man in bay 3. He's recovering".
+_SOMEONE_ELSE = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|his|her|their|our)\s+(?:[\w-]+\s+)?(?:patient|man|woman|boy"
+    r"|girl|baby|child|son|daughter|wife|husband|mom|dad|mother|father|friend|neighbou?r|player"
+    r"|runner|driver|veteran|resident)\b"
+)
+
+
 def care_told_later(text: str, end: int, until: int) -> bool:
     """Whether the name ending at ``end`` is the "he" or "she" whose own care the rest of its
-    sentence, up to ``until`` (the next name), tells of: not a doctor's ("Dr. Nikhil Rao opened
-    the artery less than an hour after he collapsed")."""
+    sentence, or the next sentence, up to ``until`` (the next name), tells of: not a doctor's
+    ("Dr. Nikhil Rao opened the artery less than an hour after he collapsed"), nor when someone
+    else the pronoun may stand for comes between."""
     if _DOCTORS_NAME.search(text, 0, end):
         return False
-    return (
-        _THEIR_CARE_LATER.search(text, end, min(until, sentence_around(text, end, end)[1]))
-        is not None
-    )
+    sentence_end = sentence_around(text, end, end)[1]
+    if _THEIR_CARE_LATER.search(text, end, min(until, sentence_end)) is not None:
+        return True
+    next_end = sentence_around(text, sentence_end + 1, sentence_end + 1)[1]
+    told = _THEY_ARE_CARED_FOR.search(text, end, min(until, next_end))
+    return told is not None and _SOMEONE_ELSE.search(text, end, told.start()) is None
 
 
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").

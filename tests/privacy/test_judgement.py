@@ -713,6 +713,16 @@ def test_a_lower_case_word_the_tagger_reads_as_a_patient_is_kept_for_the_confide
         ("Big thanks to our valet team, Ernesto & Jamal, who jump-started her car.", ["Ernesto"]),
         # "Trauma" is a service, not a name
         ("He spent nine days in our Trauma ICU after the fall.", ["Trauma"]),
+        # chaplains, psychologists, consultants and group leaders in the posts' languages
+        ("Lo accompagnano don Marco Fontana, cappellano dell'ospedale.", ["Marco Fontana"]),
+        ("Animé par Mme Sophie Roux, psychologue, chaque jeudi.", ["Sophie Roux"]),
+        ("laden Krankenhausseelsorgerin Dorothee Krüger und Imam Ahmet Demir ein", ["Dorothee"]),
+        ("Вакцинацію проводить лікарка Наталія Бондар.", ["Наталія Бондар"]),
+        ("A thank-you to group leader Mrs Gwen Abrahams for her Tuesday shifts.", ["Gwen"]),
+        ("Our lactation consultant Fikile Ndlovu would love to hear from you.", ["Fikile"]),
+        # a street named for someone is a street
+        ("Centre de santé municipal, 12 rue Jean-Jaurès, Villeurbanne", ["Jean-Jaurès"]),
+        ("Амбулаторія, вул. Шевченка, 24", ["Шевченка"]),
     ],
 )
 def test_staff_and_services_are_no_patients(text: str, names: list[str]) -> None:
@@ -835,6 +845,25 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             "Ioane walked 50 metres with our physio Chloe Fenwick one day after his hip "
             "replacement.",
             ["Chloe Fenwick"],
+            [],
+        ),
+        # their care told with "who", or of "he" or "she" in the next sentence, unless someone
+        # else the pronoun may stand for comes between
+        (
+            "So proud of our security officer Tremaine Hollis, who went into cardiac arrest in "
+            "the ED waiting room.",
+            ["Tremaine Hollis"],
+            ["Tremaine Hollis"],
+        ),
+        (
+            "Our chaplain Alan Marsh has spent 20 years visiting patients. Now it's his turn: "
+            "he's recovering from a hip replacement.",
+            ["Alan Marsh"],
+            ["Alan Marsh"],
+        ),
+        (
+            "Our chaplain Alan Marsh sat with a patient who fell. He's recovering well.",
+            ["Alan Marsh"],
             [],
         ),
         # research participants, named by the study or listed after a colon

@@ -22,6 +22,7 @@ from policy.privacy.recognizers import (
     SocialHandleRecognizer,
     StreetAddressRecognizer,
 )
+from policy.privacy.recognizers.age_over_89 import an_age_group
 from policy.privacy.recognizers.known_name import is_given_name
 
 
@@ -791,6 +792,23 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
     recognizer_class: type[EntityRecognizer], text: str, expected: list[str]
 ) -> None:
     assert found(recognizer_class(), text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "group"),
+    [
+        ("Для людей віком від 90 років сімейні лікарі проводять домашні візити", "90", True),
+        ("Pazienti oltre i 95 anni: visite a domicilio", "95", True),
+        ("الفحص مجاني لكل من عمر 90 عامًا فما فوق", "90", True),
+        ("شرح ۹۸ فیصد تک پہنچائی", "۹۸", True),
+        ("Hand hygiene compliance reached 98% this month", "98", True),
+        ("Mrs. Kowalski turns 98 today!", "98", False),
+        ("Оксана Петрівна святкує 95 років у палаті 4", "95", False),
+    ],
+)
+def test_an_age_group_or_a_share_is_nobodys_age(text: str, age: str, group: bool) -> None:
+    start = text.index(age)
+    assert an_age_group(text, start, start + len(age)) == group
 
 
 @pytest.mark.parametrize(

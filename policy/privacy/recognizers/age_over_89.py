@@ -47,13 +47,19 @@ _THINGS = (
 # "patients over 90 years old", "старше 90 лет", "com mais de 90 anos", "90세 이상", "90 ans et
 # plus": an age group in figures or advice, not one person's age.
 _GROUP_BEFORE = re.compile(
-    r"(?i)\b(?:over|above|under|older\s+than|more\s+than|старше|свыше|более|mais\s+de"
-    r"|acima\s+de|más\s+de|mayores\s+de|über|plus\s+de|powyżej|ponad|trên)\s+$"
+    r"(?i)(?<!\w)(?:over|above|under|older\s+than|more\s+than|старше|свыше|более|mais\s+de"
+    r"|acima\s+de|más\s+de|mayores\s+de|über|ab|plus\s+de|à\s+partir\s+de|a\s+partir\s+de"
+    r"|oltre(?:\s+i)?|powyżej|ponad|trên|від|от|віком\s+від|понад)\s+$"
 )
+# After the number: "or older" in the posts' languages ("90세 이상", "90 років і старше", "90 عامًا
+# فما فوق"), or a share, not an age ("۹۸ فیصد", "98 per cent").
 _GROUP_AFTER = re.compile(
     r"(?i)\s*(?:이상|以上|or\s+(?:older|over|more)|and\s+(?:older|over|up)|[oy]\s+más"
-    r"|(?:ou|e)\s+mais|(?:ou|et)\s+plus|und\s+(?:älter|mehr)|(?:i|lub)\s+więcej"
-    r"|и\s+(?:старше|более)|trở\s+lên)"
+    r"|y\s+mayores|(?:ou|e)\s+mais|(?:ou|et)\s+plus|e\s+oltre|und\s+(?:älter|mehr|darüber)"
+    r"|(?:i|lub)\s+więcej|и\s+(?:старше|более)|і\s+старше|trở\s+lên|pataas"
+    r"|(?:\S+\s+)?[فو]?\s*ما\s+فوق|و\s+بالاتر|سے\s+زائد"
+    r"|%|٪|percent\b|per\s+cent\b|por\s+ciento|pour\s+cent|prozent|per\s+cento|procent"
+    r"|відсот|процент|فیصد|درصد|بالمئة|في\s+المئة)"
 )
 # A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
 _DEATH = re.compile(r"(?i)\b(?:died|death|passed|lived\s+to)\b")
@@ -195,5 +201,5 @@ class AgeOver89Recognizer(RegexRecognizer):
 
 def an_age_group(text: str, start: int, end: int) -> bool:
     """Whether the age at ``text[start:end]`` is a group's ("214 пациентов старше 90 лет", "90세
-    이상"), in figures or advice, not one person's."""
+    이상"), in figures or advice, or a share ("98%"), not one person's."""
     return _GROUP_BEFORE.search(text, 0, start) is not None or bool(_GROUP_AFTER.match(text, end))
