@@ -51,6 +51,7 @@ from policy.privacy.recognizers import (
     DeviceSerialRecognizer,
     HealthPlanIdRecognizer,
     MedicalRecordNumberRecognizer,
+    NationalIdRecognizer,
     healthcare_recognizers,
 )
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
@@ -82,6 +83,7 @@ _LABELLED_NUMBERS = frozenset(
             HealthPlanIdRecognizer,
             AccountNumberRecognizer,
             DeviceSerialRecognizer,
+            NationalIdRecognizer,
         )
     }
     | {(UsSsnRecognizer.__name__, "US_SSN")}
@@ -134,7 +136,10 @@ ENTITY_RULES: dict[str, EntityRule] = {
         "privacy.health-plan-id", "a health plan or member ID", "Remove the member ID."
     ),
     "US_SSN": EntityRule(
-        "privacy.ssn", "a Social Security number", "Remove the number.", min_score=0.5
+        "privacy.ssn",
+        "a Social Security or national ID number",
+        "Remove the number.",
+        min_score=0.5,
     ),
     "ACCOUNT_NUMBER": EntityRule(
         "privacy.account-number", "an account number", "Remove the account number."

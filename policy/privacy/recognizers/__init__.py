@@ -10,6 +10,7 @@ from policy.privacy.recognizers.identifying_details import IdentifyingDetailsRec
 from policy.privacy.recognizers.known_name import KnownNameRecognizer
 from policy.privacy.recognizers.license_plate import LicensePlateRecognizer
 from policy.privacy.recognizers.mrn import MedicalRecordNumberRecognizer
+from policy.privacy.recognizers.national_id import NationalIdRecognizer
 from policy.privacy.recognizers.patient_date import PatientDateRecognizer
 from policy.privacy.recognizers.patient_name import PatientNameRecognizer
 from policy.privacy.recognizers.room_number import RoomNumberRecognizer
@@ -28,6 +29,7 @@ def healthcare_recognizers() -> list[EntityRecognizer]:
         KnownNameRecognizer(),
         LicensePlateRecognizer(),
         MedicalRecordNumberRecognizer(),
+        NationalIdRecognizer(),
         PatientDateRecognizer(),
         PatientNameRecognizer(),
         RoomNumberRecognizer(),
@@ -45,6 +47,7 @@ __all__ = [
     "KnownNameRecognizer",
     "LicensePlateRecognizer",
     "MedicalRecordNumberRecognizer",
+    "NationalIdRecognizer",
     "PatientDateRecognizer",
     "PatientNameRecognizer",
     "RoomNumberRecognizer",
