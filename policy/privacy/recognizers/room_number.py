@@ -1,11 +1,12 @@
 """ROOM_NUMBER: a room, bed or bay number that places a patient.
 
-Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``, a camper's ``bunk 9``, a
-baby's ``cot 7``, ``crib 12`` or ``pod 3`` (not Polish "dzwoń pod 911", "call 911"); in other
-languages ``habitación 210``, ``cama 4``, ``chambre 312``, ``civière 14``, ``phòng 214``, ``kabann
-9``, ``qolka 312``, ``палате 508``, ``ліжко 4``, ``w pokoju 12``, ``Bettplatz 3``, ``chumba namba
-210``, ``12號床``, ``712房``, ``508호실``, ``302号室``, ``السرير رقم ٧``, ``اتاق ۴۱۲``, ``بیڈ نمبر 4``,
-``বেড ১৭``, ``बेड नं. १२``, ``ክፍል 305``.
+Patterns: ``room 412``, ``Rm 4012``, ``bed 12``, ``bay 3``, ``room 5B``, a camper's
+``bunk 9``, a baby's ``cot 7``, ``crib 12`` or ``pod 3`` (not Polish "dzwoń pod
+911", "call 911"); in other languages ``habitación 210``, ``cama 4``,
+``chambre 312``, ``civière 14``, ``phòng 214``, ``kabann 9``, ``qolka 312``,
+``палате 508``, ``ліжко 4``, ``w pokoju 12``, ``Bettplatz 3``, ``chumba namba 210``,
+``12號床``, ``712房``, ``508호실``, ``302号室``, ``السرير رقم ٧``, ``اتاق ۴۱۲``,
+``بیڈ نمبر 4``, ``বেড ১৭``, ``बेड नं. १२``, ``ክፍል 305``.
 
 Context: venue words near the number (conference, class, meeting, RSVP, exhibit, building), a
 capitalised place name before "Room" (``Conference Room B``, ``Community Room``) or a room given
