@@ -815,6 +815,10 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         ("الفحص مجاني لكل من عمر 90 عامًا فما فوق", "90", True),
         ("شرح ۹۸ فیصد تک پہنچائی", "۹۸", True),
         ("Hand hygiene compliance reached 98% this month", "98", True),
+        # a model's span may hold the words after the number; an ordinal may count people
+        ("شرح ۹۸ فیصد تک پہنچائی", "۹۸ فیصد", True),
+        ("Our site just enrolled the 100th participant in the trial", "100th participant", True),
+        ("Happy 100th birthday to Mary!", "100th birthday", False),
         ("Mrs. Kowalski turns 98 today!", "98", False),
         ("Оксана Петрівна святкує 95 років у палаті 4", "95", False),
     ],

@@ -61,6 +61,13 @@ _GROUP_AFTER = re.compile(
     r"|%|٪|percent\b|per\s+cent\b|por\s+ciento|pour\s+cent|prozent|per\s+cento|procent"
     r"|відсот|процент|فیصد|درصد|بالمئة|في\s+المئة)"
 )
+_DIGITS = re.compile(r"\d+")
+# An ordinal that counts people or events, not years: "the 100th participant", "our 95th baby".
+_ORDINAL_OF_A_COUNT = re.compile(
+    r"(?i)(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:participants?|patients?|bab(?:y|ies)|births?|deliver"
+    r"(?:y|ies)|donors?|visitors?|members?|callers?|transplants?|surger(?:y|ies)|procedures?"
+    r"|cases?|volunteers?|graduates?|enrollees?)\b"
+)
 # A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
 _DEATH = re.compile(r"(?i)\b(?:died|death|passed|lived\s+to)\b")
 _BIRTHDAY = re.compile(r"(?i)\b(?:birthday|bday|b-day|cake)")
@@ -201,5 +208,13 @@ class AgeOver89Recognizer(RegexRecognizer):
 
 def an_age_group(text: str, start: int, end: int) -> bool:
     """Whether the age at ``text[start:end]`` is a group's ("214 пациентов старше 90 лет", "90세
-    이상"), in figures or advice, or a share ("98%"), not one person's."""
-    return _GROUP_BEFORE.search(text, 0, start) is not None or bool(_GROUP_AFTER.match(text, end))
+    이상"), in figures or advice, a share ("98%") or a count ("the 100th participant"), not one
+    person's. A model's span may hold the words after the number ("۹۸ فیصد"): they count too."""
+    number = _DIGITS.search(text, start, end)
+    after_number = number.end() if number else end
+    return (
+        _GROUP_BEFORE.search(text, 0, start) is not None
+        or bool(_GROUP_AFTER.match(text, after_number))
+        or bool(_GROUP_AFTER.match(text, end))
+        or bool(_ORDINAL_OF_A_COUNT.match(text, after_number))
+    )
