@@ -5,10 +5,11 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 97, Walter...``, ``who at 99 donated``, ``at the age of 96``, a bare age told by whose it is
 (``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ages spelled out
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
-``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``95 tuổi``,
+``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``90 років``,
+``95 tuổi``,
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
 ``101-letni``, ``95-річчя``, ``miaka 93``, ``100 oed``, ``Penblwydd hapus yn 103``,
-``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``,
+``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``, ``٩١ عامًا``, ``۹۶ برس``,
 ``94 χρονών``, ``100 வயது``, ``ika-100 kaarawan``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
 ``95ویں سالگرہ``, ``98ኛ ዓመት``.
 Digits in other scripts are read as the engine gives them, as ASCII digits
@@ -168,9 +169,9 @@ class AgeOver89Recognizer(RegexRecognizer):
         CuePattern(
             "age in other languages",
             re.compile(
-                rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|tuổi|taong\s+gulang"
+                rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|років|tuổi|taong\s+gulang"
                 rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது)(?!\w)|\btuổi\s+{_AGE}\b"
-                rf"|(?<!\d){_AGE}\s+(?:سنة|عاما|عاماً)(?!\w)"
+                rf"|(?<!\d){_AGE}\s+(?:سنة|عاما|عاماً|عامًا)(?!\w)"
                 rf"|\bika-{_AGE}\s+(?:na\s+)?kaarawan\b"
                 rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
                 rf"|\b{_AGE}\s+aninhos\b|\b{_AGE}\.\s+(?:urodzin|Geburtstag)\w*"
@@ -186,7 +187,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         CuePattern(
             "age in another script",
             re.compile(
-                rf"(?<!\d){_AGE}\s*(?:ساله|سالگی|বছর\s+বয়স|তম\s+জন্মদিন|ویں\s+سالگرہ"
+                rf"(?<!\d){_AGE}\s*(?:ساله|سالگی|برس|বছর\s+বয়স|তম\s+জন্মদিন|ویں\s+سالگرہ"
                 rf"|سالہ|औँ\s+जन्मदिन|औं\s+जन्मदिन|ኛ\s+ዓመት|ኛ\s+የልደት)"
             ),
             0.8,
