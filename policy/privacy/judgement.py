@@ -212,6 +212,10 @@ def keep_candidates(
             # "Florence Nightingale was born on 12 May 1820": nobody living. Only the date's own
             # year counts: a veteran's discharge date in a sentence that also says 1944 is PHI.
             continue
+        elif result.entity_type == "IDENTIFYING_DETAILS" and historical(
+            text, result.start, result.end
+        ):
+            continue  # "Florence Nightingale was born on 12 May 1820", read as a place: history
         elif result.entity_type == "DATE" and _OPENING_HOURS.match(text, result.end):
             continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
         elif result.entity_type == "DATE" and _an_events_day(text, result):

@@ -921,3 +921,23 @@ def test_bystanders_donors_and_colleagues_in_a_patients_story(
 )
 def test_names_listed_after_a_colon_as_patients(text: str, name: str, listed: bool) -> None:
     assert listed_as_patients(text, text.index(name)) == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        (
+            "Florence Nightingale was born on 12 May 1820 in Florence.",
+            "Florence Nightingale",
+            False,
+        ),
+        ("Maria from Elk Grove was born in 1932 and is recovering in room 4.", "Elk Grove", True),
+    ],
+)
+def test_a_place_in_a_sentence_set_long_ago_is_history(text: str, words: str, kept: bool) -> None:
+    found = keep_candidates(
+        text,
+        [candidate(text, words, "GeneralEntityRecognizer", "IDENTIFYING_DETAILS")],
+        NO_ALLOW_LIST,
+    )
+    assert bool(found) == kept
