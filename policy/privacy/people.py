@@ -469,7 +469,7 @@ def listed_as_patients(text: str, start: int) -> bool:
         return False
     # "Thanks to the nurses who cared for our patients: ..." lists the staff.
     words = {word.lower() for word in WORD.findall(text[clause_start:colon])}
-    return not any(word in ROLE_WORDS or word.removesuffix("s") in ROLE_WORDS for word in words)
+    return not any(_is_role(word) for word in words)
 
 
 # Their own care told later in the name's sentence, of "he" or "she": "Walter Jablonski, our

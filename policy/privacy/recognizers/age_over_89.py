@@ -215,7 +215,6 @@ def an_age_group(text: str, start: int, end: int) -> bool:
     after_number = number.end() if number else end
     return (
         _GROUP_BEFORE.search(text, 0, start) is not None
-        or bool(_GROUP_AFTER.match(text, after_number))
-        or bool(_GROUP_AFTER.match(text, end))
+        or any(_GROUP_AFTER.match(text, position) for position in {after_number, end})
         or bool(_ORDINAL_OF_A_COUNT.match(text, after_number))
     )
