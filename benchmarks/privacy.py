@@ -293,6 +293,26 @@ SPLITS = {
     "everyday-25": "a twenty-fifth ordinary month, August, of a public hospital group in Ireland "
     "and a private hospital in Cape Town, with Irish, Afrikaans and isiXhosa words (60 of 120 "
     "posts with PHI), measured blind the same way, then tuned on",
+    "heldout-72": "written the same way (maternity, NICU and paediatrics: birth announcements, "
+    "first babies of the year, twins, NICU graduations, children's cancer and heart surgery, "
+    "parents' handles), measured blind with the whole engine after the rules were tuned on "
+    "heldout-68 to everyday-25, then tuned on",
+    "heldout-73": "written the same way (community health posts in Spanish, Brazilian "
+    "Portuguese, Korean, Japanese, Hindi, Polish, Russian, Haitian Creole, Somali and "
+    "Traditional Chinese), measured blind the same way, then tuned on",
+    "heldout-74": "written the same way (long posts, newsletters and articles of 700 to 2,000 "
+    "characters with the PHI deep inside: staff introduced by role whose illness is told "
+    "paragraphs later, a first name near the end, a relative's phone in a P.S.), measured "
+    "blind the same way, then tuned on",
+    "heldout-75": "written the same way (replies, comment threads and informal posts: patients' "
+    "and families' handles, nicknames, names with particles and compound surnames, support "
+    "hashtags with unusual names), measured blind the same way, then tuned on",
+    "everyday-26": "a twenty-sixth ordinary month, June, of a US Midwest health system in Ohio "
+    "and Indiana (60 of 120 posts with PHI), measured blind the same way, then tuned on",
+    "everyday-27": "a twenty-seventh ordinary month, October, of a public hospital network in "
+    "New Zealand and a regional hospital in Queensland, with te reo Māori words, Medicare "
+    "numbers and Australian formats (60 of 120 posts with PHI), measured blind the same way, "
+    "then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
