@@ -519,6 +519,11 @@ def care_told_later(text: str, end: int, until: int) -> bool:
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").
 _LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
 # Shouted words after a name-like word are the post's, not a surname: "¡Vacunas GRATIS!".
+# The first letter of a sentence: at the start of the post or a line, or after its stop (not
+# the stop of "a.m." or "e.g."), past emoji, handles and hashtags ("🎂🎂 birthday pancakes").
+_SENTENCE_START = re.compile(r"(?:^|(?<!\b[^\W\d_])[.!?]\s+|\n)(?:[#@][\w.]++|[^\w#@])*([^\W\d_])")
+# A name's words: letters, with a space, hyphen or apostrophe between them.
+_WORDS_ALONE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
 _SHOUTED_END = re.compile(r"(?:\s+[A-Z]{3,})+$")
 _OPENING_VERBS = vocabulary(
     """find meet call email contact visit ask join welcome thank thanks congrats congratulations
@@ -528,18 +533,38 @@ _OPENING_VERBS = vocabulary(
 _HYPHENATED_REST = re.compile(r"(?:-[a-z]+)+\b")
 
 
+def writes_in_lower_case(text: str) -> bool:
+    """Whether a post starts a sentence with a lower-case letter, as informal posts do ("so
+    proud of lil mo"), or may: no sentence starts with a letter ("3 generations of the reyes
+    fam") or its script has no capitals."""
+    starts = [start.group(1) for start in _SENTENCE_START.finditer(text)]
+    return not any(start.isupper() for start in starts) or any(start.islower() for start in starts)
+
+
 def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
     """A model's name span without the words or emoji it swept in, with a cut-off "-yeon".
 
     "the joy 👶👶 Welcome" becomes "Welcome", "¡Vacunas GRATIS" "Vacunas"; "Seo" in "Seo-yeon"
-    becomes "Seo-yeon"; a span of lower-case words alone is no name ("jollof rice") unless it
-    starts with a given name or is one word the tagger reads as a patient's ("bean"), nor is one
-    ending in a lower-case word ("Llame al"). The cue patterns' spans are exact.
+    becomes "Seo-yeon"; a span of lower-case words alone is no name ("jollof rice") unless the
+    post writes in lower case and it starts with a given name or is one word the tagger reads as
+    a patient's ("bean"), nor is one ending in a lower-case word ("Llame al"). The cue patterns'
+    spans are exact.
     """
     if not from_a_model(result):
         return result
     start, end = result.start, result.end
     words = text[start:end].split()
+    if (
+        result.entity_type == "PERSON"
+        and text[start:end].islower()
+        and _WORDS_ALONE.fullmatch(text, start, end)
+        and text[max(0, start - 1) : start] not in ("#", "@")
+        and not writes_in_lower_case(text)
+    ):
+        # A post that starts every sentence with a capital writes its names with one too; the
+        # models' lower-case words there are other languages' function words ("nan", "её",
+        # "một"), an event ("storm") or a pet name ("our sunshine in room 307").
+        return None
     if words and text[start:end].islower() and len(words[0]) > 2 and is_given_name(words[0]):
         return result  # "tom hughes from 4 west beat covid"
     if len(words) == 1 and words[0].isalpha() and words[0].islower() and is_tagged_patient(result):

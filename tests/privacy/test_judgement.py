@@ -704,6 +704,30 @@ def test_a_lower_case_word_the_tagger_reads_as_a_patient_is_kept_for_the_confide
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        # a post that starts every sentence with a capital writes its names with one too
+        ("Many love Maddie, our sunshine in room 307. She turns 5 today!", "sunshine", False),
+        ("Li te ede plis pase 1 500 bebe vin sou latè nan kominote a!", "nan", False),
+        ("Публикуем с согласия пациентки и её семьи.", "её", False),
+        ("Chúc cụ mau khỏe để về nhà đón Tết cùng con cháu!", "để", False),
+        # "a.m." ends no sentence
+        ("Surgery was at 7 a.m. and then we waited. Fly high, bean.", "bean", False),
+        # a post that writes in lower case, or may: one with no capital to go by
+        ("so proud of lil mo 🎉 bean is home too", "bean", True),
+        ("Great news! 🎉 bean is home from the NICU", "bean", True),
+        ("3 generations of the reyes fam came to see bean", "bean", True),
+        # a hashtag or handle is read by its own rules, whatever the post's case
+        ("Pray for her. #prayforkalani", "prayforkalani", True),
+    ],
+)
+def test_a_lower_case_word_is_a_name_only_in_a_post_that_writes_in_lower_case(
+    text: str, word: str, kept: bool
+) -> None:
+    assert kept_names(text, [word]) == ([word] if kept else [])
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         # clinicians whose job ends in "-ologist", aides, prosthetists and valets are staff
