@@ -14,10 +14,12 @@ import re
 from presidio_analyzer import RecognizerResult
 
 from policy.privacy.cues import (
+    KINSHIP,
     NOT_NAME_WORDS,
     ORG_CONTACT_CUES,
     PERSONAL_CONTACT_CUES,
     ROLE_WORDS,
+    WORD,
     departments_as_offices,
     nearest_cue,
     vocabulary,
@@ -113,6 +115,8 @@ _DELIVERED_TO = re.compile(
     r"|on\s+(?:the|its|their)\s+way|(?:headed|heading|went|going|gone)\s+home)"
     r"(?:\s+[\w']+){0,2}\s+to\s*$"
 )
+# Whose it is, in brackets right after it: "0421 558 903 (Mum)", "(her daughter's cell)".
+_WHOSE_IN_BRACKETS = re.compile(r"\s*\(([^()]{1,30})\)")
 _NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})\d*@")
 _MAILBOX_WORDS = (
     NOT_NAME_WORDS
@@ -140,6 +144,11 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         # words surround it; shared mailboxes are single words (media@) or departments'
         # (icu.recruitment@).
         return True
+    whose = _WHOSE_IN_BRACKETS.match(text, result.end)
+    if whose and any(
+        re.sub(r"['’]s$", "", word.lower()) in KINSHIP for word in WORD.findall(whose.group(1))
+    ):
+        return True  # a relative's number, told by whose it is
     if _READERS_OWN_CONTACT.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
     if result.entity_type == "STREET_ADDRESS" and _DELIVERED_TO.search(

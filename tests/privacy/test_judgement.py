@@ -441,6 +441,10 @@ def test_an_age_does_not_go_with_a_disputed_word_that_is_no_name() -> None:
         ("She gave our nurses (555) 555-3048 but that line is down.", True),
         ("We have your number as (513) 555-0178 but it goes to voicemail.", True),
         ("Our nurses answer (513) 555-0100 around the clock.", False),
+        # whose number it is, in brackets after it
+        ('The lock screen says "If found call (555) 555-0903 (Mum)".', True),
+        ("If you see him, call (555) 555-0187 (his daughter's cell).", True),
+        ("Questions? Call (555) 555-0100 (Reception).", False),
     ],
 )
 def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(

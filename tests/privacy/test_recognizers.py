@@ -69,6 +69,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "Adults aged 90 and over are at the highest risk.", []),
     (AgeOver89Recognizer, "Colorectal screening is recommended from age 45.", []),
     (AgeOver89Recognizer, "St. Mary's is turning 100! Tour our 100-year-old chapel.", []),
+    # an institution in an earlier clause is not the age's subject
+    (
+        AgeOver89Recognizer,
+        "the oldest patient in Crossroads Medical Center history — a 107-year-old woman",
+        ["107-year-old"],
+    ),
     (AgeOver89Recognizer, "Our therapy dog turned 9 this week.", []),
     (AgeOver89Recognizer, "Irene, who at 99 donated her hats", ["99"]),
     (AgeOver89Recognizer, "She ran a marathon at the age of 96.", ["at the age of 96"]),

@@ -23,7 +23,13 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import historical, sentence_around, vocabulary, words_before
+from policy.privacy.cues import (
+    clause_around,
+    historical,
+    sentence_around,
+    vocabulary,
+    words_before,
+)
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
@@ -195,7 +201,9 @@ class AgeOver89Recognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        before = words_before(text, start, 4)
+        # The subject is in the age's own clause: not "Medical Center history — a 107-year-old".
+        clause_start = clause_around(text, start, end)[0]
+        before = words_before(text[clause_start:start], start - clause_start, 4)
         if text[start:end].lower().endswith("candles") and not _BIRTHDAY.search(text):
             return False  # "100 candles lit for the vigil": a count, not a cake
         if an_age_group(text, start, end):
