@@ -334,8 +334,22 @@ _AFTER_A_NAME = (
 # A person's own care told right after their name (and age): whatever role the post gives them
 # ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
 # critical but stable condition"), they are a patient in this story.
+# Surgery told as what was done to a body part: "had her knee replaced", "had his appendix
+# removed".
+_HAD_PART_MENDED = (
+    r"had\s+(?:his|her|their)\s+(?:own\s+)?(?:\w+\s+)?(?:knee|hip|shoulder|heart\s+valve|valve"
+    r"|appendix|gallbladder|kidney|liver|lung|tonsils|thyroid|spleen|uterus|ovar(?:y|ies)"
+    r"|breast|lens|cataracts?|ACL|meniscus|disc|tumou?r|pacemaker|colon|leg|foot|arm|hand)s?\s+"
+    r"(?:replaced|removed|repaired|reconstructed|amputated|rebuilt|fixed|out)\b"
+)
+# A stay in the hospital's own intensive or specialist care: "spent nine days in our ICU".
+_SPENT_DAYS_IN_OUR_CARE = (
+    r"spent\s+(?:[\w-]+\s+){1,2}(?:days|weeks|nights|months)\s+(?:in|on)\s+our\s+"
+    r"(?:[\w-]+\s+){0,2}(?:ICU|CCU|NICU|PICU|[Ii]ntensive\s+[Cc]are|[Bb]urn|[Tt]rauma\s+[Uu]nit"
+    r"|[Ss]troke\s+[Uu]nit)"
+)
 _OWN_CARE_AFTER = re.compile(
-    _AFTER_A_NAME + r"(?:"
+    _AFTER_A_NAME + r"(?:" + _HAD_PART_MENDED + "|" + _SPENT_DAYS_IN_OUR_CARE + "|"
     # Staff who became patients, in the words posts use for it: "was on the other side of the
     # bed", "found herself on the family side of the ICU glass" (not "has spent 25 years on the
     # other side of the stretcher", as staff).
@@ -492,6 +506,11 @@ _THEY_ARE_CARED_FOR = re.compile(
     r"(?:recovering|being\s+treated|admitted|diagnosed|the\s+one\s+in\s+(?:room|bed|bay))\b"
     r"|\b(?:he|she)\s+(?:went\s+into\s+(?:cardiac\s+arrest|labou?r)|collapsed|underwent"
     r"|had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure|cardiac\s+arrest))\b"
+    # "He came to our Emergency Department with appendicitis", "she had her knee replaced
+    # here", "he spent nine days in our ICU"
+    r"|\b(?:he|she)\s+(?:came|was\s+brought|was\s+rushed)\s+(?:in\s+)?to\s+(?:our|the)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:with|after)\b"
+    r"|\b(?:he|she)\s+(?:" + _HAD_PART_MENDED + "|" + _SPENT_DAYS_IN_OUR_CARE + ")"
 )
 # Someone else the "he" or "she" may be: "Dr. Rao saw the man in bay 3. He's recovering".
 _SOMEONE_ELSE = re.compile(

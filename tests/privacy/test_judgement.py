@@ -894,6 +894,34 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             ["Alan Marsh"],
             [],
         ),
+        # surgery told as what was done to a body part, a stay in the hospital's intensive
+        # care, a visit to its emergency department; not a team "replaced" or a stay to train
+        (
+            "Our gift shop volunteer Bev Sandoval had her knee replaced here in October.",
+            ["Bev Sandoval"],
+            ["Bev Sandoval"],
+        ),
+        (
+            "Our EVS lead Tomás Ibarra spent nine days in our ICU during the winter surge.",
+            ["Tomás Ibarra"],
+            ["Tomás Ibarra"],
+        ),
+        (
+            "Senior tech Andre Willis trains every new hire. This spring he came to our "
+            "Emergency Department with appendicitis.",
+            ["Andre Willis"],
+            ["Andre Willis"],
+        ),
+        (
+            "Our director Paul Reyes had his whole team replaced by March.",
+            ["Paul Reyes"],
+            [],
+        ),
+        (
+            "Our educator Nina Cole spent three days on the unit training new nurses.",
+            ["Nina Cole"],
+            [],
+        ),
         # research participants, named by the study or listed after a colon
         (
             "Meet the oldest volunteer in our Healthy Aging Study: Beatrice Nakashima.",
