@@ -49,6 +49,14 @@ from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
 # Title words may be abbreviated or glued to the name by the tagger ("Dr. Raman").
+# What a doctor's name is given to: a procedure, a test or an illness ("his Glenn procedure",
+# "the Ross-Konno operation", "Parkinson's disease", "Wilms tumour"); not "Jake's surgery".
+_EPONYM_AFTER = re.compile(
+    r"(?i)\s+(?:procedure|operation|repair|shunt|technique|mano?euvre|maneuver|reflex|test"
+    r"|classification)s?\b(?!-)"
+    r"|(?:['’]s?)?\s+(?:syndrome|disease|tumou?r|palsy|sarcoma|lymphoma|muscular\s+dystrophy"
+    r"|ataxia|anomaly)\b"
+)
 _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -72,8 +80,12 @@ def person_verdict(
     words = [word.lower() for word in WORD.findall(span)]
     if not words or _ACRONYM.fullmatch(span) or any(char.isdigit() for char in span):
         return "not-a-person"  # NICU, BE FAST, "Después de 42" (scripts without case pass)
+    if re.fullmatch(r"I(?:['’](?:ve|m|d|ll))?", span):
+        return "not-a-person"  # "the best patient I've ever had"
     if re.match(r"['’]s\s+(?:Day|Eve)\b", text[end:]):
         return "not-a-person"  # Valentine's Day, Mother's Day
+    if _EPONYM_AFTER.match(text, end):
+        return "not-a-person"  # the Glenn procedure, Parkinson's disease, a Wilms tumour
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
     if all(word in ROLE_WORDS | PUBLIC_TITLES | RANKS for word in words) or all(

@@ -751,6 +751,10 @@ def test_a_lower_case_word_is_a_name_only_in_a_post_that_writes_in_lower_case(
         # a street named for someone is a street
         ("Centre de santé municipal, 12 rue Jean-Jaurès, Villeurbanne", ["Jean-Jaurès"]),
         ("Амбулаторія, вул. Шевченка, 24", ["Шевченка"]),
+        # a procedure or an illness named for a doctor, and "I" after "patient"
+        ("Elijah came back for his Glenn procedure last month.", ["Glenn"]),
+        ("She was treated for Hodgkin lymphoma last year.", ["Hodgkin"]),
+        ("\"He's the most stubborn patient I've ever had,\" says his nurse.", ["I've"]),
     ],
 )
 def test_staff_and_services_are_no_patients(text: str, names: list[str]) -> None:
