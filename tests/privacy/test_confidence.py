@@ -60,6 +60,16 @@ def test_features_read_the_words_around_and_the_shape_of_the_finding() -> None:
     assert found["other script"] == 0
 
 
+def test_a_long_posts_words_each_count_less() -> None:
+    story = "So proud of Bilal Rahimi, who went home today."
+    # 240 distinct words: each of the post's words counts sqrt(60 / 240) = 0.5
+    filler = " ".join(f"x{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(231))
+    for text, weight in ((story, 1.0), (f"{story} {filler}", 0.5)):
+        found = features(ScoredFinding.of(text, candidate(text, "Bilal Rahimi", "X"), []))
+        assert found["post:proud"] == weight
+        assert found["before0:of"] == 1  # the words around the finding keep their full weight
+
+
 def _name_finding(text: str, name: str) -> ScoredFinding:
     return ScoredFinding.of(text, candidate(text, name, "TaggedIdentifierRecognizer"), [])
 
