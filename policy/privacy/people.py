@@ -48,7 +48,6 @@ from policy.privacy.recognizers.patient_name import (
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
 
 _CREDENTIAL_AFTER = re.compile(r"^\s*,\s*([A-Za-z-]{2,8})\b")
-# Title words may be abbreviated or glued to the name by the tagger ("Dr. Raman").
 # What a doctor's name is given to: a procedure, a test or an illness ("his Glenn procedure",
 # "the Ross-Konno operation", "Parkinson's disease", "Wilms tumour"); not "Jake's surgery".
 _EPONYM_AFTER = re.compile(
@@ -57,6 +56,7 @@ _EPONYM_AFTER = re.compile(
     r"|(?:['’]s?)?\s+(?:syndrome|disease|tumou?r|palsy|sarcoma|lymphoma|muscular\s+dystrophy"
     r"|ataxia|anomaly)\b"
 )
+# Title words may be abbreviated or glued to the name by the tagger ("Dr. Raman").
 _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -343,9 +343,6 @@ _AFTER_A_NAME = (
     r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},)?,?\s+"
     r"(?:who\s+)?"
 )
-# A person's own care told right after their name (and age): whatever role the post gives them
-# ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
-# critical but stable condition"), they are a patient in this story.
 # Surgery told as what was done to a body part: "had her knee replaced", "had his appendix
 # removed".
 _HAD_PART_MENDED = (
@@ -360,6 +357,9 @@ _SPENT_DAYS_IN_OUR_CARE = (
     r"(?:[\w-]+\s+){0,2}(?:ICU|CCU|NICU|PICU|[Ii]ntensive\s+[Cc]are|[Bb]urn|[Tt]rauma\s+[Uu]nit"
     r"|[Ss]troke\s+[Uu]nit)"
 )
+# A person's own care told right after their name (and age): whatever role the post gives them
+# ("Officer Dana Kowalczyk ... Dana is out of her second surgery", "cook Li Guohua, 55, is in
+# critical but stable condition"), they are a patient in this story.
 _OWN_CARE_AFTER = re.compile(
     _AFTER_A_NAME + r"(?:" + _HAD_PART_MENDED + "|" + _SPENT_DAYS_IN_OUR_CARE + "|"
     # Staff who became patients, in the words posts use for it: "was on the other side of the
@@ -549,12 +549,12 @@ def care_told_later(text: str, end: int, until: int) -> bool:
 
 # Emoji, punctuation and lower-case words before a name, and opening marks glued to it ("¡Hola").
 _LEADING_NOISE = re.compile(r"[¡¿“‘\"(\[]+(?=\w)|(?:[^\w\s]+|[a-z][\w'’]*)(?:\s+|$)")
-# Shouted words after a name-like word are the post's, not a surname: "¡Vacunas GRATIS!".
 # The first letter of a sentence: at the start of the post or a line, or after its stop (not
 # the stop of "a.m." or "e.g."), past emoji, handles and hashtags ("🎂🎂 birthday pancakes").
 _SENTENCE_START = re.compile(r"(?:^|(?<!\b[^\W\d_])[.!?]\s+|\n)(?:[#@][\w.]++|[^\w#@])*([^\W\d_])")
 # A name's words: letters, with a space, hyphen or apostrophe between them.
 _WORDS_ALONE = re.compile(r"[^\W\d_]+(?:[\s'’-]+[^\W\d_]+)*")
+# Shouted words after a name-like word are the post's, not a surname: "¡Vacunas GRATIS!".
 _SHOUTED_END = re.compile(r"(?:\s+[A-Z]{3,})+$")
 _OPENING_VERBS = vocabulary(
     """find meet call email contact visit ask join welcome thank thanks congrats congratulations
