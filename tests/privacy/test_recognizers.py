@@ -58,6 +58,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "धनमाया गुरुङको ९४औँ जन्मदिन", ["९४औँ जन्मदिन"]),
     (AgeOver89Recognizer, "ዘውዲቱ 98ኛ ዓመት ልደቷን አከበረች", ["98ኛ ዓመት"]),
     (AgeOver89Recognizer, "ヨシ子さんが白寿を迎えました", ["白寿"]),
+    (AgeOver89Recognizer, "Chúc mừng sinh nhật lần thứ 95 của cụ Lan!", ["sinh nhật lần thứ 95"]),
     (AgeOver89Recognizer, "আমাদের হাসপাতাল ৯০ বছর ধরে সেবা দিচ্ছে", []),
     # an age group in figures or advice, in any language, is nobody's age
     (AgeOver89Recognizer, "214 пациентов старше 90 лет получают помощь на дому", []),

@@ -6,7 +6,7 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 (``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ages spelled out
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
 ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``90 років``,
-``95 tuổi``,
+``95 tuổi``, ``sinh nhật lần thứ 95``,
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
 ``101-letni``, ``95-річчя``, ``miaka 93``, ``100 oed``, ``Penblwydd hapus yn 103``,
 ``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``, ``٩١ عامًا``, ``۹۶ برس``,
@@ -177,6 +177,8 @@ class AgeOver89Recognizer(RegexRecognizer):
             re.compile(
                 rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|років|tuổi|taong\s+gulang"
                 rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது)(?!\w)|\btuổi\s+{_AGE}\b"
+                # Vietnamese "sinh nhật lần thứ 95": the 95th birthday
+                rf"|\bsinh\s+nhật\s+(?:lần\s+)?thứ\s+{_AGE}\b"
                 rf"|(?<!\d){_AGE}\s+(?:سنة|عاما|عاماً|عامًا)(?!\w)"
                 rf"|\bika-{_AGE}\s+(?:na\s+)?kaarawan\b"
                 rf"|\((?:ਉਮਰ|उम्र|umur|edad)\s+{_AGE}\)|\({_AGE}\s+an\)"
