@@ -26,6 +26,7 @@ from policy.privacy.cues import (
     words_after,
     words_before,
 )
+from policy.privacy.recognizers.known_name import is_given_name
 
 # Free mail providers: an address there belongs to a person, not to an institution.
 PERSONAL_MAIL_DOMAINS = vocabulary(
@@ -98,6 +99,9 @@ def after_a_patient(text: str, result: RecognizerResult, kept: list[RecognizerRe
 _READERS_OWN_CONTACT = re.compile(
     r"(?i)(?:\b(?:call|calling|called|ring|ringing|rang|text|texting|phone|reach|reaching|contact"
     r"|email|emailed)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
+    # "call him first at", "we'll call u at"; not "call her office at"
+    r"|\b(?:call|text|ring|phone|reach)\s+(?:u|him|her)"
+    r"(?:\s+(?:first|back|directly|again|today|tonight|tomorrow))?\s+(?:at|on)"
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
     r"|\bon\s+file\W*"
     r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+(?:is|as))?\W*"
@@ -115,7 +119,8 @@ _DELIVERED_TO = re.compile(
     r"|on\s+(?:the|its|their)\s+way|(?:headed|heading|went|going|gone)\s+home)"
     r"(?:\s+[\w']+){0,2}\s+to\s*$"
 )
-# Whose it is, in brackets right after it: "0421 558 903 (Mum)", "(her daughter's cell)".
+# Whose it is, in brackets right after it: "0421 558 903 (Mum)", "(her daughter's cell)",
+# "778-555-0126 (Chris)".
 _WHOSE_IN_BRACKETS = re.compile(r"\s*\(([^()]{1,30})\)")
 _NAME_LIKE_MAILBOX = re.compile(r"^([A-Za-z]{2,})[._]([A-Za-z]{2,})\d*@")
 _MAILBOX_WORDS = (
@@ -145,10 +150,11 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         # (icu.recruitment@).
         return True
     whose = _WHOSE_IN_BRACKETS.match(text, result.end)
-    if whose and any(
-        re.sub(r"['’]s$", "", word.lower()) in KINSHIP for word in WORD.findall(whose.group(1))
+    owners = WORD.findall(whose.group(1)) if whose else []
+    if any(re.sub(r"['’]s$", "", word.lower()) in KINSHIP for word in owners) or (
+        owners and all(is_given_name(word) for word in owners)
     ):
-        return True  # a relative's number, told by whose it is
+        return True  # a relative's or someone's own number, told by whose it is: "(Chris)"
     if _READERS_OWN_CONTACT.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
     if result.entity_type == "STREET_ADDRESS" and _DELIVERED_TO.search(

@@ -445,6 +445,12 @@ def test_an_age_does_not_go_with_a_disputed_word_that_is_no_name() -> None:
         ('The lock screen says "If found call (555) 555-0903 (Mum)".', True),
         ("If you see him, call (555) 555-0187 (his daughter's cell).", True),
         ("Questions? Call (555) 555-0100 (Reception).", False),
+        ('A lock screen that says "If found call (555) 555-0126 (Chris)".', True),
+        ("For a lost item, call (555) 555-0159 (San Aurelio campus).", False),
+        # the person the staff will call back, by "him", "her" or "u"
+        ("Friends who want to visit can call him first at (555) 555-4471.", True),
+        ("we found them!! we'll call u at (555) 555-0187 to set up pickup", True),
+        ("For appointments call her office at (555) 555-4400.", False),
     ],
 )
 def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(
