@@ -5,10 +5,9 @@ them was tuned on, one clean post in three still got a finding. This model looks
 finding as a whole: its entity type, which recognizers proposed it (and whether the rules
 disputed the patient tagger's name), the shape of its words, the words right before and after
 it and the words of the whole post, each counting less in a long post (``POST_WORDS_AT_FULL``).
-It is a logistic regression
-whose weights are fitted (``fit``) on findings the engine made on posts its tagger had not been
-trained on, each marked right or wrong against the labels, so it learns where the engine is
-wrong on new posts, not on the posts it remembers.
+It is a logistic regression whose weights are fitted (``fit``) on findings the engine made on
+posts its tagger had not been trained on, each marked right or wrong against the labels, so it
+learns where the engine is wrong on new posts, not on the posts it remembers.
 
 A finding is kept when its probability reaches the model's threshold for the post's language
 group (``policy.privacy.languages``: mostly English, or mostly another language). Training

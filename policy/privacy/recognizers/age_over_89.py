@@ -203,9 +203,6 @@ class AgeOver89Recognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
-        # The subject is in the age's own clause: not "Medical Center history — a 107-year-old".
-        clause_start = clause_around(text, start, end)[0]
-        before = words_before(text[clause_start:start], start - clause_start, 4)
         if text[start:end].lower().endswith("candles") and not _BIRTHDAY.search(text):
             return False  # "100 candles lit for the vigil": a count, not a cake
         if an_age_group(text, start, end):
@@ -214,6 +211,9 @@ class AgeOver89Recognizer(RegexRecognizer):
             return False  # "Happy 100th birthday to US!": the hospital's own anniversary
         if historical(text, start, end) and _DEATH.search(text, *sentence_around(text, start, end)):
             return False  # "In 1910, Florence Nightingale died in London at age 90"
+        # The subject is in the age's own clause: not "Medical Center history — a 107-year-old".
+        clause_start = clause_around(text, start, end)[0]
+        before = words_before(text[clause_start:start], start - clause_start, 4)
         return not any(word in _INSTITUTIONS for word in before)
 
 
