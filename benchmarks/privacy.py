@@ -313,6 +313,26 @@ SPLITS = {
     "New Zealand and a regional hospital in Queensland, with te reo Māori words, Medicare "
     "numbers and Australian formats (60 of 120 posts with PHI), measured blind the same way, "
     "then tuned on",
+    "heldout-76": "written the same way (staff who are themselves patients, told with idioms "
+    "such as 'traded her scrubs for a gown', colleagues' babies born here, fundraisers for a "
+    "colleague; staff in their roles as the clean half), measured blind with the whole engine "
+    "after the rules were tuned on heldout-72 to everyday-27, then tuned on",
+    "heldout-77": "written the same way (community health posts in Quebec French, German, "
+    "Italian, Vietnamese, Arabic, Tagalog, European Portuguese, Ukrainian, Farsi and Simplified "
+    "Chinese), measured blind the same way, then tuned on",
+    "heldout-78": "written the same way (emergency, trauma and rescue: crashes, farm and "
+    "workplace accidents, drownings, cardiac arrests at games, survivors meeting bystanders; "
+    "the details that together single a patient out), measured blind the same way, then tuned "
+    "on",
+    "heldout-79": "written the same way (older adults: long-term care, hospice, memory care, "
+    "birthdays of 90 and over written many ways, veterans' ceremonies, memorials), measured "
+    "blind the same way, then tuned on",
+    "everyday-28": "a twenty-eighth ordinary month, December, of a US Pacific Northwest health "
+    "system with a children's hospital (60 of 120 posts with PHI), measured blind the same "
+    "way, then tuned on",
+    "everyday-29": "a twenty-ninth ordinary month, April, of a private hospital group in "
+    "Singapore and a health authority in Nova Scotia (60 of 120 posts with PHI), measured "
+    "blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
