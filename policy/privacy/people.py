@@ -369,12 +369,21 @@ _OWN_CARE_AFTER = re.compile(
     r"|is\s+spending\s+(?:a\s+few\s+)?\w+\s+(?:days|weeks))\s+on\s+the\s+"
     r"(?:other|family|patient['’]?s?)\s+side\b(?!\s+of\s+the\s+(?:world|globe|country|border"
     r"|street|road|city|river|ocean|Atlantic|Pacific)\b)|"
+    # "spent last weekend on the other side of the glass", "switched sides of the bed", "traded
+    # her scrubs for a gown" (not "for a cap and gown", a graduation), "went from caring for
+    # patients in our ICU to being one", "is now a patient on our Palliative Care unit".
+    r"spent\s+(?:[\w-]+\s+){1,3}on\s+the\s+(?:other|family|patient['’]?s?)\s+side\s+of\s+the\s+"
+    r"(?:bed|glass|curtain|rails?)\b"
+    r"|switched\s+sides\s+of\s+the\s+bed\b"
+    r"|traded\s+(?:her|his|their)\s+scrubs\s+for\s+an?\s+(?:hospital\s+|patient\s+)?gown\b"
+    r"|went\s+from\s+caring\s+for\s+patients\b[^.!?]{0,50}?\bto\s+being\s+one\b"
+    r"|is\s+now\s+a\s+patient\b|"
     # Told in the passive, as what was done to them: "was treated", "has been admitted".
     r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|later)\s+)?"
     r"(?:admitted(?!\s+(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*" + _HONOURS + r")"
     r"|discharged|diagnosed|treated|airlifted|intubated|resuscitated)\b"
     # Or as how they are: "remains in our ICU", "is in critical condition", "is recovering".
-    r"|(?:(?:is|was|remains)\s+)?(?:(?:now|still)\s+)?"
+    r"|(?:(?:is|was|remains)\s+)?(?:(?:now|still|seriously|critically|badly|severely)\s+)?"
     r"(?:in\s+(?:critical|serious|stable|fair|guarded)\b|in\s+our\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:ICU|CCU|NICU|PICU|[Tt]rauma|[Bb]urn)\b|recovering|out\s+of\s+(?:(?:her|his|their)\s+)?"
     r"(?:\w+\s+)?surgery|back\s+from\s+surgery|injured|hurt\b|shot\b|undergoing)"
@@ -392,6 +401,10 @@ _OWN_CARE_AFTER = re.compile(
     r"|(?:is|was)\s+a\s+(?:[\w-]+\s+){0,2}(?:cancer|stroke|transplant|heart\s+attack)\s+survivor"
     r"|caught\s+COVID|(?:began|begins|started|starts)\s+(?:treatment|chemo|chemotherapy"
     r"|radiation|dialysis)\b"
+    # "has been getting chemo in our own Cancer Center", "was upstairs getting her appendix out"
+    r"|(?:(?:has\s+been|is|was)\s+(?:\w+\s+)?)?(?:getting|receiving)\s+(?:(?:her|his|their)\s+)?"
+    r"(?:chemo\w*|radiation|dialysis|infusions?\b|(?:\w+\s+)?(?:appendix|gallbladder|tonsils)"
+    r"\s+out\b)"
     # Or as the end of their treatment: "rang the bell in our Oncology Centre" (not the bell of
     # a retirement: "rang the bell on her own last shift").
     r"|rang\s+the\s+(?:\w+\s+)?bell\b(?!\s+(?:on|for|at)\s+(?:her|his|their)\s+(?:own\s+)?"

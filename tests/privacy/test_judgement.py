@@ -205,6 +205,35 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Amy Lee"],
             [],
         ),
+        (
+            "Our unit secretary Precious Dlamini has been getting chemo in our Cancer Center.",
+            ["Precious Dlamini"],
+            ["Precious Dlamini"],
+        ),
+        (
+            "Our L&D nurse Kiana Makoa switched sides of the bed this week.",
+            ["Kiana Makoa"],
+            ["Kiana Makoa"],
+        ),
+        (
+            "Our RT Chris Albano spent last weekend on the other side of the glass in our PICU.",
+            ["Chris Albano"],
+            ["Chris Albano"],
+        ),
+        (
+            "Our Senior Staff Nurse Clara Fernandez went from caring for patients in our ICU to "
+            "being one.",
+            ["Clara Fernandez"],
+            ["Clara Fernandez"],
+        ),
+        (
+            "Our flight paramedic Luis Arce was seriously injured when his ambulance was hit.",
+            ["Luis Arce"],
+            ["Luis Arce"],
+        ),
+        # a graduation, not a gown on a ward; a degree, not a treatment
+        ("Our charge nurse Sam Okafor traded his scrubs for a cap and gown.", ["Sam Okafor"], []),
+        ("Our nurse Jo Ng is getting her MBA this spring.", ["Jo Ng"], []),
     ],
 )
 def test_a_role_gives_way_to_a_story_of_care(

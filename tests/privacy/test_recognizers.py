@@ -82,6 +82,8 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "Visit us at 99 Main Street.", []),
     (AgeOver89Recognizer, "Our ED ran at 95% capacity.", []),
     (AgeOver89Recognizer, "Happy 100th birthday to US! We opened in 1924.", []),
+    (AgeOver89Recognizer, "Happy 90th anniversary to St. Brigid's Home!", []),
+    (AgeOver89Recognizer, "Happy 90th, Ida! 🎂", ["Happy 90th"]),
     (AgeOver89Recognizer, "A letter came from Marion, now 90, who wrote", ["90"]),
     (AgeOver89Recognizer, "She's 104, she was a Navy nurse in WWII.", ["104"]),
     (AgeOver89Recognizer, "Herr Friedhelm Wagner, 93, konnte", ["93"]),

@@ -93,7 +93,8 @@ class AgeOver89Recognizer(RegexRecognizer):
             "ordinal birthday",
             re.compile(
                 rf"(?i)\b(?:happy\s+)?{_AGE}(?:st|nd|rd|th)\s+(?:birthday|bday|b-day)\b"
-                rf"|\bhappy\s+{_AGE}(?:st|nd|rd|th)\b"
+                # not "Happy 90th anniversary to St. Brigid's Home!"
+                rf"|\bhappy\s+{_AGE}(?:st|nd|rd|th)\b(?!\s+(?:anniversary|jubilee|year)\b)"
             ),
             0.85,
         ),
