@@ -84,6 +84,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "Happy 100th birthday to US! We opened in 1924.", []),
     (AgeOver89Recognizer, "Happy 90th anniversary to St. Brigid's Home!", []),
     (AgeOver89Recognizer, "Happy 90th, Ida! 🎂", ["Happy 90th"]),
+    # a birth year 90 or more years ago; not a doctor's in a biography
+    (AgeOver89Recognizer, "Born in 1929 in a farmhouse near Mitchell, Verna", ["Born in 1929"]),
+    (AgeOver89Recognizer, "Born in 1909, Dr. Virginia Apgar was the first woman", []),
+    (AgeOver89Recognizer, "Our newest nurse was born in 1999.", []),
+    (AgeOver89Recognizer, "Parabéns ao Sr. Armindo, que hoje faz 91! 🎉", ["faz 91"]),
+    (AgeOver89Recognizer, "A campanha faz 90 dias hoje.", []),
+    (AgeOver89Recognizer, "Cento candeline per nonna Assunta!", ["Cento candeline"]),
     (AgeOver89Recognizer, "A letter came from Marion, now 90, who wrote", ["90"]),
     (AgeOver89Recognizer, "She's 104, she was a Navy nurse in WWII.", ["104"]),
     (AgeOver89Recognizer, "Herr Friedhelm Wagner, 93, konnte", ["93"]),
@@ -366,6 +373,17 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "his surgery moved to sat the 3rd floor OR", []),
     (StreetAddressRecognizer, "cards can be mailed to 82 willow creek rd", ["82 willow creek rd"]),
     (StreetAddressRecognizer, "ty to 3 amazing nurses and dr patel", []),
+    (
+        StreetAddressRecognizer,
+        "Delivery for Mdm Wong is to Blk 208 Toa Payoh Lor 8 #11-342, not the old address",
+        ["Blk 208 Toa Payoh Lor 8 #11-342"],
+    ),
+    (
+        StreetAddressRecognizer,
+        "our team visited him at Blk 268A Punggol Field",
+        ["Blk 268A Punggol Field"],
+    ),
+    (StreetAddressRecognizer, "Parking is in Block 5 behind the clinic.", []),
     (PatientDateRecognizer, "Join us on the 3rd annual surgery fun run.", []),
     (
         HealthPlanIdRecognizer,

@@ -6,7 +6,8 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 (``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ages spelled out
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
 ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``90 років``,
-``95 tuổi``, ``sinh nhật lần thứ 95``,
+``95 tuổi``, ``sinh nhật lần thứ 95``, ``faz 91!``, ``Cento candeline``, ``Born in 1929``
+(a birth year 90 or more years ago),
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
 ``101-letni``, ``95-річчя``, ``miaka 93``, ``100 oed``, ``Penblwydd hapus yn 103``,
 ``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``, ``٩١ عامًا``, ``۹۶ برس``,
@@ -22,6 +23,7 @@ Score 0.85.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from policy.privacy.cues import (
     clause_around,
@@ -84,6 +86,19 @@ _INSTITUTIONS = vocabulary(
 )
 
 
+def _born_90_or_more_years_ago(text: str, start: int, end: int) -> bool:
+    """Whether the year in ``text[start:end]`` ("Born in 1929") makes its person 90 or more
+    today, and that person is not a doctor or a titled figure in a biography ("Born in 1909,
+    Dr. Virginia Apgar"); the pattern keeps to 1900 on, as a year before it is history's."""
+    year = int(_DIGITS.findall(text, start, end)[-1])
+    return date.today().year - year >= 90 and not _A_TITLED_FIGURE_AFTER.match(text, end)
+
+
+_A_TITLED_FIGURE_AFTER = re.compile(
+    r"(?:\s+in\s+[^,.;]+)?,?\s+(?:Dr|Doctor|Sir|Dame|Prof|Professor)\b"
+)
+
+
 class AgeOver89Recognizer(RegexRecognizer):
     """Finds a person's age when it is 90 or more."""
 
@@ -107,8 +122,23 @@ class AgeOver89Recognizer(RegexRecognizer):
             ),
             0.85,
         ),
+        # "Born in 1929": a birth year alone tells an age of 90 or more (HIPAA counts it with
+        # the age); a full date of birth is the date recognizer's.
+        CuePattern(
+            "born in year",
+            re.compile(r"(?i)\bborn\s+(?:in\s+)?19\d\d\b(?![-–/]\d)"),
+            0.85,
+            check=_born_90_or_more_years_ago,
+        ),
         # "92 candles", "Ninety-eight candles": a birthday cake's count is the age.
-        CuePattern("candles", re.compile(rf"(?i)\b(?:{_AGE}|{_AGE_WORDS})\s+candles\b"), 0.85),
+        CuePattern(
+            "candles",
+            re.compile(
+                rf"(?i)\b(?:{_AGE}|{_AGE_WORDS})\s+candles\b"
+                rf"|\b(?:{_AGE}|cento|cien|cent)\s+(?:candeline|velas|velinhas|bougies|Kerzen)\b"
+            ),
+            0.85,
+        ),
         CuePattern(
             "turns",
             re.compile(rf"(?i)\b(?:turns|turned|turning|aged?)\s+{_AGE}\b{_NOT_A_RANGE}"),
@@ -178,6 +208,8 @@ class AgeOver89Recognizer(RegexRecognizer):
             re.compile(
                 rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|років|tuổi|taong\s+gulang"
                 rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது)(?!\w)|\btuổi\s+{_AGE}\b"
+                # "hoje faz 91!", "cumple 95.": turns 91 (the unit, if any, is read above)
+                rf"|\b(?:faz|fez|fará|cumple|cumplió|cumplirá|compie|compirà)\s+{_AGE}\b{_AGE_ENDS}"
                 # Vietnamese "sinh nhật lần thứ 95": the 95th birthday
                 rf"|\bsinh\s+nhật\s+(?:lần\s+)?thứ\s+{_AGE}\b"
                 rf"|(?<!\d){_AGE}\s+(?:سنة|عاما|عاماً|عامًا)(?!\w)"

@@ -1,4 +1,5 @@
-"""STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``218 Crescent Ave., Apt. 3``).
+"""STREET_ADDRESS: a street address (``214 Willow Creek Lane``, ``218 Crescent Ave., Apt. 3``,
+``Blk 208 Toa Payoh Lor 8 #11-342``).
 
 Patterns: a house number, one to three capitalised words and a street suffix; the same in lower
 case with a suffix that is no everyday word (``82 willow creek rd``, not ``3 nurses and dr``).
@@ -26,6 +27,17 @@ class StreetAddressRecognizer(RegexRecognizer):
             re.compile(
                 rf"\b\d{{1,5}}\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{STREET_SUFFIXES})\b"
                 r"(?:\.?,?\s+(?:Apt|Unit|Suite|#)\.?\s*\w+)?"
+            ),
+            0.6,
+        ),
+        CuePattern(
+            # a Singapore public-housing block: "Blk 208 Toa Payoh Lor 8 #11-342", "Blk 268A
+            # Punggol Field"; "Block" only with a unit number ("Block 12 Jalan Bukit #04-11")
+            "housing block",
+            re.compile(
+                r"\bBlk\s+\d{1,4}[A-Z]?(?:\s+[A-Z][\w'’]*){1,4}(?:\s+\d{1,3})?"
+                r"(?:,?\s+#\d{1,3}-\d{1,4})?"
+                r"|\bBlock\s+\d{1,4}[A-Z]?(?:\s+[A-Z][\w'’]*){1,4}(?:\s+\d{1,3})?,?\s+#\d{1,3}-\d{1,4}"
             ),
             0.6,
         ),
