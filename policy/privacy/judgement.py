@@ -179,12 +179,19 @@ def keep_candidates(
     public_spans: list[tuple[int, int]] = []
     in_the_story = _people_in_a_patients_story(text, results)
     disputed: list[RecognizerResult] = []
+    # The organisation's own lines and addresses, which a model may read part of as something
+    # else: the tagger's "record number" 0412 inside the clinic's "(0412) 55-51-60". (Its reading
+    # of the whole number stands on its own: many a patient's number the rules take for the
+    # clinic's is one the tagger reads right.)
+    not_personal: list[RecognizerResult] = []
     # The rules' candidates first, so that where they and a model found the same identifier
     # the rules' span (a record number without the words after it) is the one reported.
     in_order = sorted(results, key=lambda r: (from_a_model(r), r.start, r.start - r.end))
     for result in in_order:
         if any(result.start < other.end and other.start < result.end for other in kept):
             continue  # overlapping candidates are reported once, the widest
+        if from_a_model(result) and any(_part_of(text, result, other) for other in not_personal):
+            continue
         span = text[result.start : result.end]
         if allow.allows(result.entity_type, span):
             continue
@@ -233,6 +240,7 @@ def keep_candidates(
         elif result.entity_type in _CONTACTS and not (
             after_a_patient(text, result, kept) or personal_contact(text, result, span)
         ):
+            not_personal.append(result)
             continue
         kept.append(result)
     ages = [result for result in kept if result.entity_type == "AGE_OVER_89"]
@@ -250,6 +258,20 @@ def keep_candidates(
             kept.append(_marked_disputed(result))
     kept += _ages_of_disputed_names(text, ages, kept, public_spans, disputed)
     return sorted(_ages_with_their_names(text, kept), key=lambda r: r.start)
+
+
+def _part_of(text: str, result: RecognizerResult, other: RecognizerResult) -> bool:
+    """Whether ``result`` is part of ``other``'s number, read as something else (the same
+    number in brackets, "(2953 41876 1)", is the whole of it)."""
+    digits = [
+        sum(char.isdigit() for char in text[found.start : found.end]) for found in (result, other)
+    ]
+    return (
+        other.start <= result.start
+        and result.end <= other.end
+        and digits[0] < digits[1]
+        and result.entity_type != other.entity_type
+    )
 
 
 def _an_events_day(text: str, date: RecognizerResult) -> bool:

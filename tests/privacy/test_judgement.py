@@ -1043,3 +1043,21 @@ def test_a_place_in_a_sentence_set_long_ago_is_history(text: str, words: str, ke
         NO_ALLOW_LIST,
     )
     assert bool(found) == kept
+
+
+@pytest.mark.parametrize(
+    ("tagger_found", "kind", "reported"),
+    [
+        # the tagger's "record number" inside the clinic's own line goes with the line
+        ("0412", "MRN", []),
+        # its reading of the whole number stands on its own
+        ("(0412) 55-51-60", "HEALTH_PLAN_ID", ["(0412) 55-51-60"]),
+    ],
+)
+def test_a_part_of_the_organisations_number_is_no_identifier(
+    tagger_found: str, kind: str, reported: list[str]
+) -> None:
+    text = "Запис на мамографію: (0412) 55-51-60, пн–сб 8:00–18:00."
+    spans = [("(0412) 55-51-60", "PHONE_NUMBER", "PhoneNumberRecognizer")]
+    spans.append((tagger_found, kind, TAGGER))
+    assert kept_spans(text, spans) == reported
