@@ -71,6 +71,7 @@ BATCH_SIZE = 64
 PARALLEL_MIN_DRAFTS = 256
 # The findings that name a patient; other mentions of them are kept when one of these is.
 _PATIENTS = ("PERSON", "SOCIAL_HANDLE")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Numbers found right after their own label ("MRN 00739214", "Medicaid ID", "SSN", "acct #",
 # "serial no."), by the recognizer of that label. Across the 6,473 labelled posts these
 # recognizers never took anything else for one, while the confidence model, which weighs the
@@ -361,7 +362,9 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
       (#TeamYuxi after "baby Chen Yuxi") goes with the patient: the model must not leave
       readable in a hashtag a name it redacts elsewhere. A number found after its own label
       stands whatever the model says (``_LABELLED_NUMBERS``), and so does a name right after
-      the word "patient" (``_CALLED_A_PATIENT``).
+      the word "patient" (``_CALLED_A_PATIENT``). A single word the rules call a name that is
+      one of the words of a kept name elsewhere in the post goes with it ("Congratulations,
+      Kateryna!" after "Our patient Kateryna Shevchenko"), like another mention.
     - Last, a date only the patient tagger found goes when nothing else stands and the post
       has no word of care or family (``_dates_of_nobody``).
     """
@@ -380,6 +383,10 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
             or _called_a_patient(finding)
             for finding, stands in zip(findings, kept, strict=True)
         ]
+        kept = [
+            stands or _part_of_a_kept_name(finding, findings, kept)
+            for finding, stands in zip(findings, kept, strict=True)
+        ]
     others_stand = any(
         stands and finding.entity_type != "DATE"
         for finding, stands in zip(findings, kept, strict=True)
@@ -390,6 +397,27 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
         stands and not _dates_of_nobody(finding)
         for finding, stands in zip(findings, kept, strict=True)
     ]
+
+
+def _part_of_a_kept_name(
+    finding: ScoredFinding, findings: Sequence[ScoredFinding], kept: Sequence[bool]
+) -> bool:
+    """Whether ``finding`` is a one-word name, not disputed by the rules, that is a word of a
+    longer name kept elsewhere in the post: a model found the patient's later mention as a
+    name of its own, which the confidence model would otherwise weigh apart."""
+    span = finding.text[finding.start : finding.end]
+    if finding.entity_type != "PERSON" or RULES_SAY_NOT_A_PATIENT in finding.recognizers:
+        return False
+    if len(_NAME_WORD.findall(span)) != 1:
+        return False
+    return any(
+        stands
+        and other.entity_type == "PERSON"
+        and not (other.start < finding.end and finding.start < other.end)
+        and span in (words := _NAME_WORD.findall(other.text[other.start : other.end]))
+        and len(words) > 1
+        for other, stands in zip(findings, kept, strict=True)
+    )
 
 
 def _labelled_number(finding: ScoredFinding) -> bool:
