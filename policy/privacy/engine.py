@@ -71,6 +71,8 @@ BATCH_SIZE = 64
 PARALLEL_MIN_DRAFTS = 256
 # The findings that name a patient; other mentions of them are kept when one of these is.
 _PATIENTS = ("PERSON", "SOCIAL_HANDLE")
+# A word of a name as the engine's last step counts them: letters only, a hyphenated surname one
+# word ("Baptiste-Hall"), unlike ``cues.WORD``, which splits it and keeps digits.
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Numbers found right after their own label ("MRN 00739214", "Medicaid ID", "SSN", "acct #",
 # "serial no."), by the recognizer of that label. Across the 6,473 labelled posts these

@@ -85,6 +85,11 @@ _INSTITUTIONS = vocabulary(
     "hospital we center centre clinic foundation school st university health"
 )
 
+# "Born in 1909, Dr. Virginia Apgar", "Born in 1915 in Leeds, Dame ...": a biography's subject.
+_A_TITLED_FIGURE_AFTER = re.compile(
+    r"(?:\s+in\s+[^,.;]+)?,?\s+(?:Dr|Doctor|Sir|Dame|Prof|Professor)\b"
+)
+
 
 def _born_90_or_more_years_ago(text: str, start: int, end: int) -> bool:
     """Whether the year in ``text[start:end]`` ("Born in 1929") makes its person 90 or more
@@ -92,11 +97,6 @@ def _born_90_or_more_years_ago(text: str, start: int, end: int) -> bool:
     Dr. Virginia Apgar"); the pattern keeps to 1900 on, as a year before it is history's."""
     year = int(_DIGITS.findall(text, start, end)[-1])
     return date.today().year - year >= 90 and not _A_TITLED_FIGURE_AFTER.match(text, end)
-
-
-_A_TITLED_FIGURE_AFTER = re.compile(
-    r"(?:\s+in\s+[^,.;]+)?,?\s+(?:Dr|Doctor|Sir|Dame|Prof|Professor)\b"
-)
 
 
 class AgeOver89Recognizer(RegexRecognizer):
