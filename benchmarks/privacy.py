@@ -333,6 +333,28 @@ SPLITS = {
     "everyday-29": "a twenty-ninth ordinary month, April, of a private hospital group in "
     "Singapore and a health authority in Nova Scotia (60 of 120 posts with PHI), measured "
     "blind the same way, then tuned on",
+    "heldout-80": "written the same way (families: staff whose own parents, children and "
+    "spouses were patients, grandparents, twins, relatives named in thank-you and memorial "
+    "posts; family medicine, caregiver groups and donors as the clean half), measured blind "
+    "with the whole engine after the rules were tuned on heldout-76 to everyday-29, then tuned "
+    "on",
+    "heldout-81": "written the same way (community health posts in Japanese, Korean, Hindi, "
+    "Polish, Russian, Turkish, Dutch, Haitian Creole, Somali and Traditional Chinese), "
+    "measured blind the same way, then tuned on",
+    "heldout-82": "written the same way (titles and words with two meanings: veterans with "
+    "military ranks, clergy as patients and chaplains on staff, long-term care residents and "
+    "resident physicians, retired nurses, judges and coaches as patients, ages spelled out), "
+    "measured blind the same way, then tuned on",
+    "heldout-83": "written the same way (posts full of numbers: billing lines, scam warnings, "
+    "records requests, parking, wait times and extensions as the clean half; a patient's MRN, "
+    "member, account and claim numbers, plates and device serials pasted by mistake beside "
+    "them), measured blind the same way, then tuned on",
+    "everyday-30": "a thirtieth ordinary month, July, of a US Southwest health system in "
+    "Arizona and New Mexico with a children's hospital and rural clinics, partly in Spanish "
+    "(60 of 120 posts with PHI), measured blind the same way, then tuned on",
+    "everyday-31": "a thirty-first ordinary month, May, of a regional hospital and health "
+    "service in Queensland and a health district in New Zealand (60 of 120 posts with PHI), "
+    "measured blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
