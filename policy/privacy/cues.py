@@ -81,6 +81,9 @@ PUBLIC_TITLES = TITLES_IN_A_NAME | vocabulary(
 # public person either, as veterans and their families are patients too ("Sgt. Mike
 # Petrowski (ret.), who spent his final days in our care").
 RANKS = vocabulary("lt sgt capt cpl pvt pfc")
+# Words that make a rank of several words ("Staff Sgt.", "Master Sgt.", "Sgt. Maj.", "Lt. Col."):
+# part of the rank, not a job ("staff") that would make the name staff's.
+RANK_WORDS = vocabulary("staff master tech technical first gunnery command maj col")
 
 # Credentials written after a clinician's name ("Angela Torres, RN, BSN").
 CREDENTIALS = vocabulary(

@@ -84,6 +84,7 @@ from policy.privacy.people import (
     listed_as_patients,
     named_for_the_building,
     person_verdict,
+    relative_in_our_care,
     staff_named_in_lower_case,
     tidied,
     wished_well,
@@ -178,6 +179,15 @@ def keep_candidates(
     clinicians = public_handle_words(text) - KINSHIP
     public_spans: list[tuple[int, int]] = []
     in_the_story = _people_in_a_patients_story(text, results)
+    # Where the post's first name starts: the relatives a name's "his" or "her" tells of are
+    # that person's only when no one is named before ("Mr. Okonkwo told night nurse Jolene he'd
+    # been craving his late wife's pancakes").
+    names = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
+    first_name = min((end for _, end in names), default=len(text))
+
+    def next_name(end: int) -> int:
+        return min((start for start, _ in names if start >= end), default=len(text))
+
     disputed: list[RecognizerResult] = []
     # The organisation's own lines and addresses, which a model may read part of as something
     # else: the tagger's "record number" 0412 inside the clinic's "(0412) 55-51-60". (Its reading
@@ -203,8 +213,17 @@ def keep_candidates(
             verdict = person_verdict(
                 text, result, public_words | clinicians, public_spans, named_after
             )
-            if verdict == "public" and _name_words(span) & in_the_story:
-                verdict = "patient"  # "Officer Dana Kowalczyk ... Dana is out of surgery"
+            if verdict == "public" and (
+                _name_words(span) & in_the_story
+                or (
+                    result.start <= first_name
+                    and not _name_words(span) & named_after
+                    and relative_in_our_care(text, result.end, next_name(result.end))
+                )
+            ):
+                # "Officer Dana Kowalczyk ... Dana is out of surgery", "Our charge nurse Manny
+                # asked us to share this: his dad, Arturo, 91, spent a week on 3 West"
+                verdict = "patient"
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))

@@ -22,6 +22,7 @@ from policy.privacy.cues import (
     PUBLIC_APPEARANCES,
     PUBLIC_FIGURES,
     PUBLIC_TITLES,
+    RANK_WORDS,
     RANKS,
     ROLE_WORDS,
     STAFF_EVENTS,
@@ -130,9 +131,9 @@ def person_verdict(
     if institution_after(text, end) or any(word in _INSTITUTION_AFTER_NAME for word in words):
         return "institution"  # the Tranh & Mai Pham Pavilion, Riverside Memorial, the Riverside app
     name_start = _name_start(text, start)
-    before = words_before(
-        departments_as_offices(text), name_start, 4
-    )  # "Patient Experience Manager"
+    before = _without_a_rank(
+        words_before(departments_as_offices(text), name_start, 4)  # "Patient Experience Manager"
+    )
     if ("patient" in before[-3:] or "patient's" in before[-3:]) and not names_a_patient_service(
         text, start
     ):
@@ -191,7 +192,9 @@ def person_verdict(
         return "public"  # the next name in a list of staff: "nurses Lupita, Rosa and Carmen"
     list_start = _list_start(text, name_start)
     opened = text[list_start : list_start + 1] in ("—", "–", ":", "-")
-    list_before = _without_home_residents(words_before(text, list_start, 6 if opened else 2))
+    list_before = _without_home_residents(
+        _without_a_rank(words_before(text, list_start, 6 if opened else 2))
+    )
     if any(_is_role(word) or word in PUBLIC_TITLES for word in list_before):
         return "public"  # "Our night crew — Keisha, Bao and Dmitri", "charge nurses: Keisha"
     if any(_is_figure(word) for word in list_before) and not _in_care(text, start, end):
@@ -442,6 +445,58 @@ def in_a_patients_story(text: str, end: int) -> bool:
     return not doctor and _BYSTANDER_AFTER.match(text, end) is not None
 
 
+# The named person's own relative, right after the name: "his dad, Arturo", "her own father",
+# "her twin brother", "her 9-year-old son"; "my wife" only in the person's own words, after
+# "asked us to share this:" or a colon ("our CFO, Karen Lindqvist: "On March 11 my mother").
+_KIN_WORDS = "|".join(
+    sorted(KINSHIP - {"little"} | {"brother-in-law", "sister-in-law", "grandparents"})
+)
+_DESCRIBING_KIN = r"(?:(?:own|late|twin|little|older|younger|big|baby|[\w-]+-year-old)\s+)*"
+_THEIR_RELATIVE = re.compile(rf"(?i)\b(?:his|her|their)\s+{_DESCRIBING_KIN}(?:{_KIN_WORDS})\b")
+_MY_RELATIVE = re.compile(rf"(?i)\b(?:my|our)\s+{_DESCRIBING_KIN}(?:{_KIN_WORDS})\b")
+_IN_OWN_WORDS = re.compile(
+    r"(?i):|\b(?:asked\s+us\s+to\s+(?:share|post)|shared|writes|wrote|says|said)\b"
+)
+# Between the name and the relative, a clinician's work on someone else's relative: "Dr. Moss,
+# who delivered her son", "nurse Kim, who sat with his wife".
+_CARING_FOR_SOMEONE = re.compile(
+    r"(?i)\b(?:treat\w*|cared|caring\s+for\s+(?:his|her)|operated|delivered|saw|sat|held|performed"
+    r"|helped|saved|looked\s+after|took\s+care)\b"
+)
+_COORDINATED = re.compile(r",?\s+(?:and|&)\s+")
+# A stay in hospital in the relative's sentence: care words, a bed or room, a ward ("3 West").
+_A_STAY = re.compile(
+    r"(?i)\b(?:bed|room|ward|unit|ICU|NICU|PICU|ED|ER|hospice|trauma|admitted|flown|stay"
+    r"|replaced|surgery|transplant|delivered|born|diagnosed|recovering|treatment|palliative)\b"
+    r"|\b\d+\s+(?:North|South|East|West)\b"
+)
+
+
+def relative_in_our_care(text: str, end: int, until: int) -> bool:
+    """Whether the person named before ``end`` is told of as the relative of someone in the
+    hospital's care, in the name's sentence or the next, before ``until`` (the next name): "Our
+    charge nurse Manny asked us to share this: his dad, Arturo, 91, spent a week on 3 West".
+    Whatever their role, the labelling counts them with the patient they identify; not when
+    someone else the "his" or "her" may stand for comes between ("Unit secretary Rhonda Ellis
+    learned that the gentleman in room 1107 ... his wife")."""
+    sentence_end = sentence_around(text, end, end)[1]
+    until = min(until, sentence_around(text, sentence_end + 1, sentence_end + 1)[1])
+    relative = _THEIR_RELATIVE.search(text, end, until)
+    own_words = _MY_RELATIVE.search(text, end, until)
+    if own_words and _IN_OWN_WORDS.search(text, end, own_words.start()):
+        relative = min(filter(None, (relative, own_words)), key=lambda found: found.start())
+    if relative is None or _CARING_FOR_SOMEONE.search(text, end, relative.start()):
+        return False
+    if _SOMEONE_ELSE.search(text, end, relative.start()):
+        return False
+    if _DOCTORS_NAME.search(text, 0, end) and not _COORDINATED.fullmatch(
+        text, end, relative.start()
+    ):
+        return False  # a doctor's patient's family, unless "Dr. Sam Whitley and his wife Erin"
+    stay_start, stay_end = sentence_around(text, relative.start(), relative.end())
+    return _A_STAY.search(text, stay_start, stay_end) is not None
+
+
 # A wish for someone's recovery before their name, whatever role it gives them: "Get well soon to
 # our amazing unit secretary Pam", "Sending strength to Dominic Aguilar", "get-well notes for
 # Juniper Lindqvist", "Please keep our charge nurse Kelsey Marchetti in your thoughts".
@@ -541,6 +596,7 @@ _THEY_ARE_CARED_FOR = re.compile(
 _SOMEONE_ELSE = re.compile(
     r"(?i)\b(?:a|an|the|this|that|his|her|their|our)\s+(?:[\w-]+\s+)?(?:patient|man|woman|boy"
     r"|girl|baby|child|son|daughter|wife|husband|mom|dad|mother|father|friend|neighbou?r|player"
+    r"|gentleman|lady"
     r"|runner|driver|veteran|resident)\b"
 )
 
@@ -653,6 +709,22 @@ def _japanese_name_at_end(text: str, start: int, end: int) -> int | None:
     if text[start + found.start() - 1] in "おご":
         return None  # "お子", "お手紙", "ご家族": an honorific before a common noun
     return start + found.start()
+
+
+def _without_a_rank(before: list[str]) -> list[str]:
+    """The words before a name with a rank of several words right before it cut to the rank
+    itself ("Staff Sgt. Clarence Whitfield", "Lt. Col. Gladys Whitmore", "Chief Petty Officer
+    Raymond Tsosie"): a rank says neither staff nor patient, and its "staff" or "officer" is not
+    a job."""
+    rank_start = len(before)
+    if before[-2:] == ["petty", "officer"]:
+        rank_start -= 2 + (before[-3:-2] in (["chief"], ["master"]))
+    while rank_start and before[rank_start - 1] in RANK_WORDS | RANKS:
+        rank_start -= 1
+    rank = before[rank_start:]
+    if not (set(rank) & RANKS or "petty" in rank):
+        return before
+    return [*before[:rank_start], *["sgt"] * len(rank)]  # each of its words read as a rank
 
 
 def _without_home_residents(words: list[str]) -> list[str]:

@@ -156,6 +156,23 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Mike Petrowski"],
             ["Mike Petrowski"],
         ),
+        # a rank of several words is a rank: its "staff" or "officer" is no job
+        (
+            "Staff Sgt. Clarence Whitfield, 101, insisted on standing for the flag.",
+            ["Clarence Whitfield"],
+            ["Clarence Whitfield"],
+        ),
+        (
+            "Chief Petty Officer Raymond Tsosie came to us on August 14 after a fall.",
+            ["Raymond Tsosie"],
+            ["Raymond Tsosie"],
+        ),
+        (
+            "Retired Army nurse Lt. Col. Gladys Whitmore served with the 91st Evac.",
+            ["Gladys Whitmore"],
+            ["Gladys Whitmore"],
+        ),
+        ("Thank you, Security Officer Jean-Luc Tremblay!", ["Jean-Luc Tremblay"], []),
         ("We lost our beloved lab courier Manny Alvarez on Sept 21.", ["Manny Alvarez"], []),
         # a job away from health care says who someone is, not that they are staff
         (
@@ -237,6 +254,79 @@ def kept_names(text: str, names: list[str]) -> list[str]:
     ],
 )
 def test_a_role_gives_way_to_a_story_of_care(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # staff whose own relative is in our care are named with the patient they identify
+        (
+            "Our charge nurse Manny asked us to share this: his dad, Arturo, 91, spent a week "
+            "on 3 West after a fall.",
+            ["Manny", "Arturo"],
+            ["Manny", "Arturo"],
+        ),
+        (
+            'A note from our CFO, Karen Lindqvist: "On March 11 my mother, Astrid, had her hip '
+            'replaced here."',
+            ["Karen Lindqvist", "Astrid"],
+            ["Karen Lindqvist", "Astrid"],
+        ),
+        (
+            "Our HR director, Beth Amundsen, shared a moment with us. Her twin brother, Brian, "
+            "was flown to our trauma center on January 27.",
+            ["Beth Amundsen", "Brian"],
+            ["Beth Amundsen", "Brian"],
+        ),
+        (
+            "Congratulations to our resident Dr. Sam Whitley and his wife Erin, whose son was "
+            "born on our Mother-Baby unit!",
+            ["Sam Whitley", "Erin"],
+            ["Sam Whitley", "Erin"],
+        ),
+        # a staff member's family out of any care; "my mother" in a thank-you is the writer's
+        (
+            "Meet Dr. Priya Raman, our new Chief of Cardiology. She lives in Toronto with her "
+            "husband and their two daughters.",
+            ["Priya Raman"],
+            [],
+        ),
+        (
+            "Thank you to nurse Kelly Brown. She held my mother's hand in the ICU.",
+            ["Kelly Brown"],
+            [],
+        ),
+        # a doctor's patient's family; someone else the "his" may stand for
+        (
+            "Dr. Lin Zhao operated this week, and his parents were in the ICU family room.",
+            ["Lin Zhao"],
+            [],
+        ),
+        (
+            "Unit secretary Rhonda Ellis learned that the gentleman in room 1107 missed his "
+            "wife's birthday.",
+            ["Rhonda Ellis"],
+            [],
+        ),
+        (
+            "Mr. Okonkwo in Room 6 told night nurse Jolene he'd been craving his late wife's "
+            "pancakes.",
+            ["Okonkwo", "Jolene"],
+            ["Okonkwo"],
+        ),
+        # a name on a building stays the building's
+        (
+            "We dedicated the Aiko Yamamoto Garden, a gift from her husband, in our palliative "
+            "care unit.",
+            ["Aiko Yamamoto"],
+            [],
+        ),
+    ],
+)
+def test_staff_whose_relative_is_in_our_care_are_named_with_the_patient(
     text: str, names: list[str], expected: list[str]
 ) -> None:
     assert kept_names(text, names) == expected

@@ -35,9 +35,16 @@ from policy.privacy.cues import (
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 _AGE = r"(?:9\d|1[01]\d)"
-# Spelled out: "ninety-three", "one hundred and one" (never "a hundred", a figure of speech).
+# Spelled out: "ninety-three", "one hundred and one", "a hundred and two" (never "a hundred"
+# alone, a figure of speech).
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_AGE_WORDS = rf"(?:ninety(?:[\s-]{_UNITS})?|one[\s-]hundred(?:[\s-](?:and[\s-])?{_UNITS})?)"
+_AGE_WORDS = (
+    rf"(?:ninety(?:[\s-]{_UNITS})?|one[\s-]hundred(?:[\s-](?:and[\s-])?{_UNITS})?"
+    rf"|a\s+hundred\s+and\s+{_UNITS})"
+)
+# An age in figures or words, where the words around it already say it is one person's age
+# ("At ninety-two, she quizzed", "Dr. Samuel Adler, ninety-five, her", "at a hundred and one,").
+_AGE_OR_WORDS = rf"(?:{_AGE}|{_AGE_WORDS})"
 _ORDINAL_WORDS = (
     r"(?:ninetieth|ninety[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|(?:one[\s-])?hundredth|(?:one[\s-])?hundred[\s-](?:and[\s-])?(?:first|second|third))"
@@ -159,12 +166,14 @@ class AgeOver89Recognizer(RegexRecognizer):
             re.compile(rf"(?i)\b{_AGE}[\s-]years?[\s-]old\b(?!\s+(?:{_THINGS})\b)"),
             0.85,
         ),
-        CuePattern("at n, ...", re.compile(rf"(?i)\bat\s+(?P<age>{_AGE}),\s"), 0.75, "age"),
+        CuePattern(
+            "at n, ...", re.compile(rf"(?i)\bat\s+(?P<age>{_AGE_OR_WORDS}),\s"), 0.75, "age"
+        ),
         # "who at 99 donated", "at the age of 96": an age when a verb follows, not "at 99 Main St".
         CuePattern(
             "at n + verb",
             re.compile(
-                rf"(?i)\bat\s+(?:the\s+age\s+of\s+|age\s+)?(?P<age>{_AGE})"
+                rf"(?i)\bat\s+(?:the\s+age\s+of\s+|age\s+)?(?P<age>{_AGE_OR_WORDS})"
                 rf"(?=\s+(?:is|was|still|has|had|just|became|she|he|[a-z]+ed)\b)"
             ),
             0.75,
@@ -175,14 +184,14 @@ class AgeOver89Recognizer(RegexRecognizer):
         # who it belongs to and by the punctuation or "and" that closes it (not "now 95%").
         CuePattern(
             "now n",
-            re.compile(rf"(?i)\bnow\s+(?P<age>{_AGE})\b{_AGE_ENDS}"),
+            re.compile(rf"(?i)\bnow\s+(?P<age>{_AGE_OR_WORDS})\b{_AGE_ENDS}"),
             0.75,
             "age",
         ),
         CuePattern(
             "she's n",
             re.compile(
-                rf"(?i)\b(?:she|he|who)(?:['’]s|\s+is|\s+was)\s+(?:now\s+)?(?P<age>{_AGE})\b"
+                rf"(?i)\b(?:she|he|who)(?:['’]s|\s+is|\s+was)\s+(?:now\s+)?(?P<age>{_AGE_OR_WORDS})\b"
                 rf"{_AGE_ENDS}"
             ),
             0.75,
@@ -190,7 +199,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         ),
         CuePattern(
             "name, n,",
-            re.compile(rf"\b[A-Z][^\W\d_]+,\s+(?P<age>{_AGE}),\s"),
+            re.compile(rf"\b[A-Z][^\W\d_]+,\s+(?P<age>{_AGE_OR_WORDS}),\s"),
             0.7,
             "age",
         ),
