@@ -28,6 +28,8 @@ _MARKS = (
 )
 _LETTER = rf"[^\W_]|[{_MARKS}]"
 WORD = re.compile(rf"(?:{_LETTER})+(?:['’](?:{_LETTER})+)*", re.UNICODE)
+# Japanese kana: a post holding them is Japanese, not Chinese, whose characters it shares.
+HIRAGANA = re.compile(r"[\u3040-\u309f]")
 # A word's end that holds for the Indic scripts too ("ਡਾ." ends at its vowel sign, where \b sees
 # no boundary).
 WORD_END = rf"(?!{_LETTER})"
@@ -136,6 +138,7 @@ ROLE_WORDS = vocabulary(
     ڈاکٹر نرس وزیر سیٹھ ورکر
     лікар лікарка медсестра медбрат завідувач завідувачка капелан волонтер волонтерка
     kapitan konsehal doktora bhw psychologue psychologin psicologa psicologo психолог
+    koordynatorka koordynator अधीक्षक komisè xubinta
     consultant consultants leader leaders"""
 )
 

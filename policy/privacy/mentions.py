@@ -89,7 +89,8 @@ def later_mentions(
     return mentions
 
 
-_HASHTAG_OR_HANDLE = re.compile(r"(?P<mark>[#@])(?P<body>[^\W_]+(?:[._][^\W_]+)*)")
+# Not the domain of an email address ("info@buurtziekenhuis.example.nl"): no word before the "@".
+_HASHTAG_OR_HANDLE = re.compile(r"(?<![\w.])(?P<mark>[#@])(?P<body>[^\W_]+(?:[._][^\W_]+)*)")
 _SCRIPT_IN_BRACKETS = re.compile(rf"\s*[(（](?P<name>{NON_LATIN})[)）]")
 
 

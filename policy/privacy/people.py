@@ -16,6 +16,7 @@ from policy.privacy.cues import (
     CARE_WORDS,
     CREDENTIALS,
     FAMILY_ELDERS,
+    HIRAGANA,
     INSTITUTION_WORDS,
     KINSHIP,
     NOT_NAME_WORDS,
@@ -166,7 +167,7 @@ def person_verdict(
     if credential and credential.group(1).lower() in CREDENTIALS:
         return "public"
     if _JAPANESE_ROLE_BEFORE.search(text, 0, start) or (
-        text.startswith("先生", end) and _HIRAGANA.search(text)
+        text.startswith("先生", end) and HIRAGANA.search(text)
     ):
         # "看護師の吉田さん", "代表取締役の山本 健二さま", and in Japanese "石田先生" (in Chinese
         # 先生 is only "Mr.": "陈伟先生")
@@ -680,7 +681,7 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
         end = shouted.start()
     if rest := _HYPHENATED_REST.match(text, end):
         end = rest.end()
-    if _KANJI.search(text, start, end) and _HIRAGANA.search(text, start, end):
+    if _KANJI.search(text, start, end) and HIRAGANA.search(text, start, end):
         japanese = _japanese_name_at_end(text, start, end)
         if japanese is None:
             # "数えきれない患者" is no name; a long span may still hold one, for the model to weigh
@@ -696,7 +697,6 @@ def tidied(text: str, result: RecognizerResult) -> RecognizerResult | None:
 # ending to the name itself ("入院中の田中ハナ", "娘さんの恵子"): the name is the kanji or
 # katakana after the last hiragana, unless that is a common noun ("患者", "お子", "ご家族").
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
-_HIRAGANA = re.compile(r"[\u3040-\u309f]")
 _JAPANESE_NAME_AT_END = re.compile(rf"(?<=[\u3040-\u309f、。「」]){KANJI_KATAKANA}{{2,6}}$")
 _LONGEST_JAPANESE_PHRASE = 12
 

@@ -364,6 +364,13 @@ def test_the_taggers_patient_that_the_rules_reject_is_passed_on_as_disputed(
             [],
         ),
         ("Tallaal bilaash ah, turjumaan Axmed Faarax ayaa joogi doona.", ["Axmed Faarax"], []),
+        (
+            "Komisè Konte Miami-Dade, Marc-Antoine Dorval, te vizite nouvo klinik nou an.",
+            ["Komisè Konte Miami-Dade", "Antoine Dorval"],
+            [],
+        ),
+        ("हमारी नर्सिंग अधीक्षक श्रीमती कमला जोशी जी सेवानिवृत्त हो रही हैं।", ["कमला जोशी"], []),
+        ("Koordynatorka Ewa Sobczak odpowie na pytania.", ["Ewa Sobczak"], []),
         # a relative in the same language is still a patient's
         ("Внучка Оля испекла медовик для всего отделения.", ["Оля"], ["Оля"]),
     ],
@@ -854,6 +861,18 @@ def test_a_lower_case_word_is_a_name_only_in_a_post_that_writes_in_lower_case(
     text: str, word: str, kept: bool
 ) -> None:
     assert kept_names(text, [word]) == ([word] if kept else [])
+
+
+def test_the_domain_of_an_email_address_is_no_handle_of_a_patient() -> None:
+    # the model's "name" Buurtziekenhuis Zuid must not make the clinic's mailbox a mention
+    text = "Buurtziekenhuis Zuid, Rotterdam ✉ info@buurtziekenhuis.example.nl"
+    kept = keep_candidates(text, [candidate(text, "Buurtziekenhuis Zuid", TAGGER)], NO_ALLOW_LIST)
+    assert [text[r.start : r.end] for r in kept] == ["Buurtziekenhuis Zuid"]
+    handle = "Pray for @buurtziekenhuis.zuid, Buurtziekenhuis Zuid is in our ICU"
+    kept = keep_candidates(
+        handle, [candidate(handle, "Buurtziekenhuis Zuid", TAGGER)], NO_ALLOW_LIST
+    )
+    assert "@buurtziekenhuis.zuid" in [handle[r.start : r.end] for r in kept]
 
 
 @pytest.mark.parametrize(

@@ -187,6 +187,14 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (RoomNumberRecognizer, "बेड नं. १२ मा धनमाया", ["बेड नं. १२"]),
     (RoomNumberRecognizer, "ዘውዲቱ ክፍል 305 ውስጥ", ["ክፍል 305"]),
     (RoomNumberRecognizer, "新院区新增50床位", []),
+    # in Japanese "N床" counts beds; a Haitian Creole "bay" gives ("klinik la te bay 14,250 vizit")
+    (RoomNumberRecognizer, "病床数は24床、うち4床は家族が付き添えるファミリールームです。", []),
+    (RoomNumberRecognizer, "An 2023, klinik nou an te bay 14,250 vizit.", []),
+    (
+        RoomNumberRecognizer,
+        "Our sickest patient is in bay 14, 250 metres from the door.",
+        ["bay 14"],
+    ),
     (RoomNumberRecognizer, "LA 한인타운 1호점 개업", []),
     (PatientDateRecognizer, "after her stroke on Feb. 14, 2023, she", ["Feb. 14, 2023"]),
     (PatientDateRecognizer, "present surgery outcomes at the AANS meeting on April 27", []),

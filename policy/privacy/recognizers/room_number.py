@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from policy.privacy.cues import VENUE_CUES, words_after, words_before
+from policy.privacy.cues import HIRAGANA, VENUE_CUES, words_after, words_before
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
 
 
@@ -35,7 +35,8 @@ class RoomNumberRecognizer(RegexRecognizer):
                 r"|chumba(?:\s+namba)?|kitanda(?:\s+namba)?)"
                 r"\s*(?:№|#|n[o°º]\.?)?\s*[A-Z]?\d{1,5}(?:-\d{1,3})?"
                 # "before bed 4️⃣ Move your body": a keycap emoji numbers a list, not a bed.
-                r"[A-Z]?\b(?![\ufe0f\u20e3])"
+                # "bay 14,250 vizit" (Haitian Creole "gave 14,250 visits"): a count, not a bay.
+                r"[A-Z]?\b(?![\ufe0f\u20e3]|,\d{3}\b)"
             ),
             0.7,
         ),
@@ -57,6 +58,8 @@ class RoomNumberRecognizer(RegexRecognizer):
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
+        if text[end - 1] == "床" and HIRAGANA.search(text):
+            return False  # Japanese "病床数は24床" counts beds; a bed's number is "7番ベッド"
         return not is_a_venue(text, start, end)
 
 
