@@ -104,6 +104,8 @@ _AGE_GIVEN_TO = re.compile(
     r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?"
     rf"(?:(?i:{'|'.join(sorted(TITLES_IN_A_NAME))})\.?\s+)?"  # "to Dr. Harold Jensen"
 )
+# Between a name and its age: "Marge is 96", "Walter is now 101".
+_IS_AN_AGE = re.compile(r"\s+is\s+(?:now\s+)?")
 # An event's day, told with "on": "represent us at the state Nurse of the Year gala in Columbus
 # on November 8", "at the launch of our Centre of Excellence for Trauma Care on 19 March".
 _AT_AN_EVENT = re.compile(
@@ -466,12 +468,14 @@ def _is_public_age(
 
 def _given_with(text: str, age: RecognizerResult, name: tuple[int, int]) -> bool:
     """Whether an age is given right with the name at ``name``: "Walter Pemberton, 93,",
-    "96-year-old Winifred Ashby", "Grandpa Gus (age 96!)", "Happy 90th birthday to Evelyn"."""
+    "96-year-old Winifred Ashby", "Grandpa Gus (age 96!)", "Happy 90th birthday to Evelyn",
+    "Marge is 96"."""
     name_start, name_end = name
     return (
         0 <= name_start - age.end <= 3
         or 0 <= age.start - name_end <= 3
         or _AGE_GIVEN_TO.fullmatch(text, age.end, name_start) is not None
+        or _IS_AN_AGE.fullmatch(text, name_end, age.start) is not None
     )
 
 

@@ -532,6 +532,7 @@ def test_the_taggers_age_group_is_nobodys_age() -> None:
         ),
         ("Thanks to Grandpa Gus (age 96!), who flips pancakes.", "Grandpa Gus", "age 96"),
         ("Happy 100th birthday to Ada Lowe!", "Ada Lowe", "Happy 100th birthday"),
+        ("Marge is 96 and knits caps for every baby.", "Marge", "96"),
     ],
 )
 def test_an_age_given_right_with_a_name_goes_with_that_name(text: str, name: str, age: str) -> None:

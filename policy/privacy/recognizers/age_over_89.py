@@ -3,7 +3,7 @@
 Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``, ``aged 93``,
 ``98 years old`` / ``91 years young``, ``92-year-old patient``, ``101 yr old``, ``95yo``, ``At
 97, Walter...``, ``who at 99 donated``, ``at the age of 96``, a bare age told by whose it is
-(``Marion, now 90,``, ``She's 104``, ``Herr Wagner, 93, konnte``), ages spelled out
+(``Marion, now 90,``, ``She's 104``, ``Hank is 98,``, ``Herr Wagner, 93, konnte``), ages spelled out
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
 ``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``90 років``,
 ``95 tuổi``, ``sinh nhật lần thứ 95``, ``faz 91!``, ``Cento candeline``, ``Born in 1929``
@@ -33,6 +33,7 @@ from policy.privacy.cues import (
     words_before,
 )
 from policy.privacy.recognizers.base import CuePattern, RegexRecognizer
+from policy.privacy.recognizers.known_name import is_given_name
 
 _AGE = r"(?:9\d|1[01]\d)"
 # Spelled out: "ninety-three", "one hundred and one", "a hundred and two" (never "a hundred"
@@ -104,6 +105,16 @@ def _born_90_or_more_years_ago(text: str, start: int, end: int) -> bool:
     Dr. Virginia Apgar"); the pattern keeps to 1900 on, as a year before it is history's."""
     year = int(_DIGITS.findall(text, start, end)[-1])
     return date.today().year - year >= 90 and not _A_TITLED_FIGURE_AFTER.match(text, end)
+
+
+# "Hank is 98, Margie is 96", "Walter is a hundred and two.": a given name's own age.
+_GIVEN_NAME_IS = re.compile(r"\b([A-Z][a-z]+)\s+is\s+(?:now\s+)?$")
+
+
+def _after_a_given_name(text: str, start: int, end: int) -> bool:
+    """Whether the age at ``text[start:end]`` follows "<given name> is" (not "Unit 5 is")."""
+    name = _GIVEN_NAME_IS.search(text, max(0, start - 40), start)
+    return name is not None and is_given_name(name.group(1))
 
 
 class AgeOver89Recognizer(RegexRecognizer):
@@ -196,6 +207,13 @@ class AgeOver89Recognizer(RegexRecognizer):
             ),
             0.75,
             "age",
+        ),
+        CuePattern(
+            "name is n",
+            re.compile(rf"\bis\s+(?:now\s+)?(?P<age>{_AGE_OR_WORDS})\b{_AGE_ENDS}"),
+            0.75,
+            "age",
+            check=_after_a_given_name,
         ),
         CuePattern(
             "name, n,",
