@@ -181,9 +181,9 @@ def keep_candidates(
     clinicians = public_handle_words(text) - KINSHIP
     public_spans: list[tuple[int, int]] = []
     in_the_story = _people_in_a_patients_story(text, results)
-    # Where the post's first name starts: the relatives a name's "his" or "her" tells of are
-    # that person's only when no one is named before ("Mr. Okonkwo told night nurse Jolene he'd
-    # been craving his late wife's pancakes").
+    # Where the post's first name ends: the relatives a name's "his" or "her" tells of are that
+    # person's only when no one is named before ("Mr. Okonkwo told night nurse Jolene he'd been
+    # craving his late wife's pancakes").
     names = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
     first_name = min((end for _, end in names), default=len(text))
 

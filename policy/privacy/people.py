@@ -712,10 +712,9 @@ def _japanese_name_at_end(text: str, start: int, end: int) -> int | None:
 
 
 def _without_a_rank(before: list[str]) -> list[str]:
-    """The words before a name with a rank of several words right before it cut to the rank
-    itself ("Staff Sgt. Clarence Whitfield", "Lt. Col. Gladys Whitmore", "Chief Petty Officer
-    Raymond Tsosie"): a rank says neither staff nor patient, and its "staff" or "officer" is not
-    a job."""
+    """The words before a name, each word of a rank right before it read as a rank ("Staff
+    Sgt. Clarence Whitfield", "Lt. Col. Gladys Whitmore", "Chief Petty Officer Raymond Tsosie"):
+    a rank says neither staff nor patient, and its "staff" or "officer" is not a job."""
     rank_start = len(before)
     if before[-2:] == ["petty", "officer"]:
         rank_start -= 2 + (before[-3:-2] in (["chief"], ["master"]))
