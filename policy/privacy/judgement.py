@@ -184,12 +184,8 @@ def keep_candidates(
     # Where the post's first name ends: the relatives a name's "his" or "her" tells of are that
     # person's only when no one is named before ("Mr. Okonkwo told night nurse Jolene he'd been
     # craving his late wife's pancakes").
-    names = sorted((r.start, r.end) for r in results if r.entity_type == "PERSON")
+    names = _name_spans(results)
     first_name = min((end for _, end in names), default=len(text))
-
-    def next_name(end: int) -> int:
-        return min((start for start, _ in names if start >= end), default=len(text))
-
     disputed: list[RecognizerResult] = []
     # The organisation's own lines and addresses, which a model may read part of as something
     # else: the tagger's "record number" 0412 inside the clinic's "(0412) 55-51-60". (Its reading
@@ -220,7 +216,7 @@ def keep_candidates(
                 or (
                     result.start <= first_name
                     and not _name_words(span) & named_after
-                    and relative_in_our_care(text, result.end, next_name(result.end))
+                    and relative_in_our_care(text, result.end, _next_name(text, names, result.end))
                 )
             ):
                 # "Officer Dana Kowalczyk ... Dana is out of surgery", "Our charge nurse Manny
@@ -392,16 +388,23 @@ def _name_words(span: str) -> set[str]:
     return words - KINSHIP - COURTESY_TITLES - PUBLIC_TITLES - ROLE_WORDS
 
 
+def _name_spans(results: list[RecognizerResult]) -> list[tuple[int, int]]:
+    """The (start, end) of every name candidate, in order."""
+    return sorted({(r.start, r.end) for r in results if r.entity_type == "PERSON"})
+
+
+def _next_name(text: str, names: list[tuple[int, int]], end: int) -> int:
+    """Where the first of ``names`` starting at or after ``end`` starts (the text's end if none)."""
+    return min((start for start, _ in names if start >= end), default=len(text))
+
+
 def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> set[str]:
     """The words of the names the post tells of as receiving care, whatever role it gives
     them, or as private people in a patient's story or research participants: a name
     candidate, or a capitalised word, right before "is in critical condition", "was treated",
     "had a heart attack", "started CPR", "enrolled in the trial"."""
-    names = sorted({(r.start, r.end) for r in results if r.entity_type == "PERSON"})
-    next_name = {
-        (start, end): min((other for other, _ in names if other >= end), default=len(text))
-        for start, end in names
-    }
+    names = _name_spans(results)
+    next_name = {(start, end): _next_name(text, names, end) for start, end in names}
     capitalised = [found.span() for found in _CAPITALISED.finditer(text)]
     named = [
         text[start:end]
