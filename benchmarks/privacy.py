@@ -355,6 +355,27 @@ SPLITS = {
     "everyday-31": "a thirty-first ordinary month, May, of a regional hospital and health "
     "service in Queensland and a health district in New Zealand (60 of 120 posts with PHI), "
     "measured blind the same way, then tuned on",
+    "heldout-84": "written the same way (titles in care: judges, mayors, clergy, nuns, "
+    "retired doctors and nurses, professors, coaches, military ranks, police and fire officers "
+    "as patients and relatives; the same titles on staff and in public as the clean half), "
+    "measured blind with the whole engine after the rules were tuned on heldout-80 to "
+    "everyday-31, then tuned on",
+    "heldout-85": "written the same way (community health posts in Spanish, Vietnamese, "
+    "Tagalog, Arabic, Simplified Chinese, Portuguese, French, Amharic, Ukrainian and Farsi), "
+    "measured blind the same way, then tuned on",
+    "heldout-86": "written the same way (dates everywhere: a patient's dates written as "
+    "weekdays, holidays, numbers and relative days; events, deadlines, hours, awareness days "
+    "and history as the clean half), measured blind the same way, then tuned on",
+    "heldout-87": "written the same way (behavioral health, addiction recovery, peer support "
+    "and social work: people in recovery, sober dates, group members, crisis beds; counsellors, "
+    "hotlines and group schedules as the clean half), measured blind the same way, then tuned "
+    "on",
+    "everyday-32": "a thirty-second ordinary month, September, of a US Mid-Atlantic health "
+    "system in Maryland, Delaware and Pennsylvania (60 of 120 posts with PHI), measured blind "
+    "the same way, then tuned on",
+    "everyday-33": "a thirty-third ordinary month, November, of a Scottish NHS health board "
+    "and a private hospital in Singapore (60 of 120 posts with PHI), measured blind the same "
+    "way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
