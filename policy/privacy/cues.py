@@ -219,7 +219,9 @@ NOT_NAME_WORDS = vocabulary(
     fundación fundacion fundação fundacao fondazione fondation fundacja fundacji stiftung
     associazione asociación asociacion associação association jumuiya masjid mezquita mosquée
     núcleo nucleo centrum instituto istituto institut padiglione pavilhão pabellón
-    diwali hanukkah kwanzaa navratri pongal vaisakhi matariki
+    diwali deepavali hanukkah kwanzaa navratri pongal vaisakhi matariki christmas halloween
+    thanksgiving montag dienstag mittwoch donnerstag freitag samstag sonntag isnin selasa rabu
+    khamis jumaat sabtu
     jahr jahre jahren jahres"""
 )
 

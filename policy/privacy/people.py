@@ -62,11 +62,29 @@ _EPONYM_AFTER = re.compile(
 _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-COURTESY_TITLES = vocabulary("mr mrs ms miss mx")
+COURTESY_TITLES = vocabulary("mr mrs ms miss mx mdm madam")
+# Words that alone make a title, not a name ("Merry Christmas, Trooper", "the General", "Fire
+# Captain", "Master Sgt."): ranks spelled out, besides the roles, titles and abbreviated ranks
+# (not "Col", which is also Colin's name: "we'll miss you Col!").
+_TITLE_ONLY_WORDS = (
+    ROLE_WORDS
+    | PUBLIC_TITLES
+    | RANKS
+    | COURTESY_TITLES
+    | vocabulary(
+        """sergeant trooper detective general brigadier captain colonel lieutenant corporal
+        admiral commander fire master gunnery petty"""
+    )
+)
 # A title the span opens with, in any language: "Docteur Zinzin", "Suor Angela", "Schwester Ingrid".
 _LEADING_TITLE = re.compile(
     rf"^(?:{'|'.join(sorted(TITLES_IN_A_NAME))}){WORD_END}\.?\s", re.IGNORECASE
 )
+
+
+# Whose family a post writes to or about, with the titles before the name: "the family of the
+# Rev. Dr. Clarence Abbott", "To the family of Brigadier General Howard Lyle (ret.)".
+_FAMILY_OF = re.compile(r"\b[Ff]amily\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,3}$")
 
 
 def person_verdict(
@@ -90,10 +108,8 @@ def person_verdict(
         return "not-a-person"  # the Glenn procedure, Parkinson's disease, a Wilms tumour
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
-    if all(word in ROLE_WORDS | PUBLIC_TITLES | RANKS for word in words) or all(
-        word in KINSHIP for word in words
-    ):
-        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mum"
+    if all(word in _TITLE_ONLY_WORDS for word in words) or all(word in KINSHIP for word in words):
+        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mdm", "Mum"
     if _korean_phrase(span):
         return "not-a-person"  # "가족들과 미역국을 드셨어요": a clause, not a name
     if re.match(r"St\.?\s", span):
@@ -135,8 +151,10 @@ def person_verdict(
     before = _without_a_rank(
         words_before(departments_as_offices(text), name_start, 4)  # "Patient Experience Manager"
     )
-    if ("patient" in before[-3:] or "patient's" in before[-3:]) and not names_a_patient_service(
-        text, start
+    if (
+        ("patient" in before[-3:] or "patient's" in before[-3:])
+        and not names_a_patient_service(text, start)
+        and not _PATIENT_JOB_BEFORE.search(text, max(0, name_start - 40), name_start)
     ):
         return "patient"
     if re.search(
@@ -159,6 +177,8 @@ def person_verdict(
         return "patient"
     if _names_a_group(text, end):
         return "institution"  # "Northshore Sharks wingers", "Mercy nurses": a team's, a unit's
+    if _FAMILY_OF.search(text, max(0, name_start - 60), name_start):
+        return "patient"  # "the family of Judge Corinne Mabry": a title says nothing of them
     if _LEADING_TITLE.match(span) or (before and before[-1] in PUBLIC_TITLES):
         return "public"
     if len(words) > 1 and any(_is_role(word) or word in PUBLIC_TITLES for word in words[:-1]):
@@ -341,10 +361,20 @@ _HOMES = vocabulary(
 _AGE_RIGHT_AFTER = re.compile(r",\s*(?:aged?\s+)?\d{1,3}\b|\s*\((?:age\s+)?\d{1,3}!?\)")
 # Bodies one is admitted to as an honour, not as a patient ("admitted to the Royal College").
 _HONOURS = r"(?:College|Academy|Society|Fellowship|Bar|Hall|Order|University|School)\b"
+# Jobs and services named after patients: "patient advocate", "patient care technician".
+_PATIENT_JOBS = (
+    r"(?:advocate|navigator|experience|liaison|representative|safety|services?|relations|educator"
+    r"|access|transport|portal|care\s+(?:tech|technician|coordinator|manager))"
+)
+# "A patient", not one of those ("a patient advocate").
+_A_PATIENT = rf"patient\b(?![\s-]+{_PATIENT_JOBS})"
+# Such a job right before a name: "Our patient advocate Lena Ortiz".
+_PATIENT_JOB_BEFORE = re.compile(rf"(?i)\bpatient[\s-]+{_PATIENT_JOBS}s?\s+$")
 # What may stand between a name and the words after it: an age, a handle ("Dana (@dkow), 41,"),
-# a short description ("Tom Reardon, an off-duty HVAC tech, started CPR").
+# a short description ("Tom Reardon, an off-duty HVAC tech, started CPR"), an aside in brackets
+# ("Coach Bill Hanratty (yes, THE Coach Hanratty of the 1988 Lancers) is recovering").
 _AFTER_A_NAME = (
-    r"(?:,\s*\d{1,3},|\s*\(\d{1,3}\)|\s*\(@[\w.]+\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},)?,?\s+"
+    r"(?:,\s*\d{1,3},|\s*\([^()]{1,80}\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},)?,?\s+"
     r"(?:who\s+)?"
 )
 # Surgery told as what was done to a body part: "had her knee replaced", "had his appendix
@@ -381,7 +411,9 @@ _OWN_CARE_AFTER = re.compile(
     r"|switched\s+sides\s+of\s+the\s+bed\b"
     r"|traded\s+(?:her|his|their)\s+scrubs\s+for\s+an?\s+(?:hospital\s+|patient\s+)?gown\b"
     r"|went\s+from\s+caring\s+for\s+patients\b[^.!?]{0,50}?\bto\s+being\s+one\b"
-    r"|is\s+now\s+a\s+patient\b|"
+    r"|is\s+now\s+a\s+patient\b|became\s+(?:the|a|our)\s+" + _A_PATIENT + "|"
+    # "Lena Ortiz is also a former patient of ours"
+    r"is\s+(?:also\s+)?(?:a|our)\s+former\s+" + _A_PATIENT + "|"
     # Told in the passive, as what was done to them: "was treated", "has been admitted".
     r"(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|later)\s+)?"
     r"(?:admitted(?!\s+(?:to|into)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*" + _HONOURS + r")"
@@ -573,8 +605,8 @@ def listed_as_patients(text: str, start: int) -> bool:
 _THEIR_CARE_LATER = re.compile(
     r"\b(?:where|after|while|since|when|because|as)\s+(?:he|she)"
     r"(?:['’]s|\s+is|\s+was|\s+has\s+been|\s+had\s+been)?\s+(?:(?:now|still)\s+)?"
-    r"(?:recovering|being\s+treated|treated|admitted|struck|hit\s+by|injured|hurt|diagnosed"
-    r"|airlifted|intubated|resuscitated|collapsed|suffered)\b"
+    r"(?:recovering|recovers|being\s+treated|treated|admitted|struck|hit\s+by|injured|hurt"
+    r"|diagnosed|airlifted|intubated|resuscitated|collapsed|suffered)\b"
     r"|\bthank\w*\s+(?:\w+\s+){0,4}(?:who|that)\s+(?:cared\s+for|treated|saved)\s+(?:her|him)\b"
 )
 
@@ -584,7 +616,8 @@ _THEIR_CARE_LATER = re.compile(
 # replacement", "This week he's the one in Room 808".
 _THEY_ARE_CARED_FOR = re.compile(
     r"(?i)\b(?:he|she)(?:['’]s|\s+is|\s+was|\s+has\s+been)\s+(?:now\s+|still\s+)?"
-    r"(?:recovering|being\s+treated|admitted|diagnosed|the\s+one\s+in\s+(?:room|bed|bay))\b"
+    r"(?:recovering|being\s+treated|admitted|diagnosed|the\s+one\s+in\s+(?:the\s+)?(?:room|bed|bay)"
+    r"|the\s+one\s+on\s+the\s+(?:stretcher|transplant\s+list|ventilator))\b"
     r"|\b(?:he|she)\s+(?:went\s+into\s+(?:cardiac\s+arrest|labou?r)|collapsed|underwent"
     r"|had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure|cardiac\s+arrest))\b"
     # "He came to our Emergency Department with appendicitis", "she had her knee replaced
@@ -592,6 +625,18 @@ _THEY_ARE_CARED_FOR = re.compile(
     r"|\b(?:he|she)\s+(?:came|was\s+brought|was\s+rushed)\s+(?:in\s+)?to\s+(?:our|the)\s+"
     r"(?:[\w-]+\s+){0,3}(?:with|after)\b"
     r"|\b(?:he|she)\s+(?:" + _HAD_PART_MENDED + "|" + _SPENT_DAYS_IN_OUR_CARE + ")"
+)
+# Staff or a doctor who became the hospital's patient, told of in the next sentence: "Last spring
+# she became our patient", "at 92, he came back — as a patient — for a hip replacement", "On July
+# 22, she became one" after "caring for cardiac patients". Said of a doctor too: no one else
+# could be "a patient" in those words.
+_BECAME_OUR_PATIENT = re.compile(
+    r"(?i)\b(?:he|she)\s+(?:became|becomes|is\s+now|was\s+now)\s+(?:our|the|a)\s+"
+    + _A_PATIENT
+    + r"|\b(?:he|she)\s+(?:came|was\s+brought|returned|was\s+back|is\s+back)\b[^.!?]{0,50}?"
+    r"\bas\s+(?:a|our)\s+"
+    + _A_PATIENT
+    + r"|\bpatients\b[^.!?]{0,60}[.!?]\s+[^.!?]{0,30}\b(?:he|she)\s+became\s+one\b"
 )
 # Someone else the "he" or "she" may be: "Dr. Rao saw the man in bay 3. He's recovering".
 _SOMEONE_ELSE = re.compile(
@@ -605,14 +650,18 @@ _SOMEONE_ELSE = re.compile(
 def care_told_later(text: str, end: int, until: int) -> bool:
     """Whether the name ending at ``end`` is the "he" or "she" whose own care the rest of its
     sentence, or the next sentence, up to ``until`` (the next name), tells of: not a doctor's
-    ("Dr. Nikhil Rao opened the artery less than an hour after he collapsed"), nor when someone
-    else the pronoun may stand for comes between."""
+    ("Dr. Nikhil Rao opened the artery less than an hour after he collapsed") unless the words
+    make them the patient ("At 92, he came back — as a patient"), nor when someone else the
+    pronoun may stand for comes between."""
+    sentence_end = sentence_around(text, end, end)[1]
+    next_end = sentence_around(text, sentence_end + 1, sentence_end + 1)[1]
+    became = _BECAME_OUR_PATIENT.search(text, end, min(until, next_end))
+    if became is not None and _SOMEONE_ELSE.search(text, end, became.start()) is None:
+        return True
     if _DOCTORS_NAME.search(text, 0, end):
         return False
-    sentence_end = sentence_around(text, end, end)[1]
     if _THEIR_CARE_LATER.search(text, end, min(until, sentence_end)) is not None:
         return True
-    next_end = sentence_around(text, sentence_end + 1, sentence_end + 1)[1]
     told = _THEY_ARE_CARED_FOR.search(text, end, min(until, next_end))
     return told is not None and _SOMEONE_ELSE.search(text, end, told.start()) is None
 

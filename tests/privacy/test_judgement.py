@@ -248,6 +248,72 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Luis Arce"],
             ["Luis Arce"],
         ),
+        # staff and doctors who became the hospital's patients, in the next sentence too
+        (
+            "On Sept. 22, our RT Jonah Pike became the patient when an asthma attack put him "
+            "on a ventilator.",
+            ["Jonah Pike"],
+            ["Jonah Pike"],
+        ),
+        (
+            "Our peer support specialist Lena Ortiz is also a former patient of ours.",
+            ["Lena Ortiz"],
+            ["Lena Ortiz"],
+        ),
+        (
+            "Nurse Theresa Kwan has worked in our oncology clinic for 18 years. Last spring she "
+            "became our patient.",
+            ["Theresa Kwan"],
+            ["Theresa Kwan"],
+        ),
+        (
+            "Dr. Miriam Feld founded our trauma program in 1979. This month, at 91, she came "
+            "back through the ED doors — as a patient.",
+            ["Miriam Feld"],
+            ["Miriam Feld"],
+        ),
+        (
+            "Our charge nurse Kimberly Alvarado has spent 11 years caring for cardiac patients. "
+            "On July 22, she became one.",
+            ["Kimberly Alvarado"],
+            ["Kimberly Alvarado"],
+        ),
+        (
+            "Our chaplain, Rev. Marisol Vega, has comforted thousands of families. In January, "
+            "she was the one in the bed.",
+            ["Marisol Vega"],
+            ["Marisol Vega"],
+        ),
+        # titled patients: recovering after an aside, "while she recovers", whose family
+        (
+            "Coach Bill Hanratty (yes, THE Coach Hanratty of the 1988 Lancers) is recovering "
+            "from knee surgery on 3 South.",
+            ["Bill Hanratty"],
+            ["Bill Hanratty"],
+        ),
+        (
+            "Many of you have asked how to send cards to Judge Evelyn Tran while she recovers.",
+            ["Evelyn Tran"],
+            ["Evelyn Tran"],
+        ),
+        (
+            "We received this letter from the family of the Rev. Dr. Clarence Abbott.",
+            ["Clarence Abbott"],
+            ["Clarence Abbott"],
+        ),
+        # a doctor who treats a patient, a nurse who cares for patients, a patient advocate
+        (
+            "Dr. Nikhil Rao met the family. He came back to see them as a patient advocate would.",
+            ["Nikhil Rao"],
+            [],
+        ),
+        (
+            "Nurse Theresa Kwan has cared for cancer patients for 18 years. She became our "
+            "unit manager.",
+            ["Theresa Kwan"],
+            [],
+        ),
+        ("Our patient advocate Lena Ortiz is also a former nurse.", ["Lena Ortiz"], []),
         # a graduation, not a gown on a ward; a degree, not a treatment
         ("Our charge nurse Sam Okafor traded his scrubs for a cap and gown.", ["Sam Okafor"], []),
         ("Our nurse Jo Ng is getting her MBA this spring.", ["Jo Ng"], []),
@@ -768,6 +834,15 @@ def test_a_models_japanese_span_is_cut_to_its_name(text: str, span: str, kept: l
         ("Dziękujemy Fundacji Nowy Oddech za przekazanie 60 peruk.", "Fundacji Nowy Oddech"),
         ("Asante sana, Jumuiya ya Wanawake wa Kanisa la St. Mary's!", "Jumuiya ya Wanawake"),
         ("Happy Diwali to you all from the team on 4 West 🪔", "Diwali"),
+        ("Our lobby is glowing for Deepavali ✨", "Deepavali"),
+        ("Merry Christmas from the Family Birth Place 🎄", "Merry Christmas"),
+        ("Klinik pakar kami ditutup pada hari Isnin.", "Isnin"),
+        ("Sie ist jeden Dienstag in unserer Gesprächsgruppe dabei.", "Dienstag"),
+        # a title or rank on its own is nobody's name
+        ("He's home for the holidays. Merry Christmas, Trooper.", "Trooper"),
+        ("Caring for the General was an honor for all of us.", "General"),
+        ("Get well soon, Fire Captain Joe Marchetti!", "Fire Captain"),
+        ("Dear Mdm Kamala Devi, your card was left at the counter.", "Mdm"),
         ("Get well soon, Daniel. #FirstRespondersStrong", "FirstRespondersStrong"),
     ],
 )

@@ -486,6 +486,24 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "Our hospital turned 100 this year; gala on May 3.", []),
     (PatientDateRecognizer, "Open enrollment runs October 15 to December 7.", []),
     (PatientDateRecognizer, "Patients who walked after surgery went home 1.5 days sooner.", []),
+    # holidays after "on", weekdays of an arrival, a patient's own session
+    (PatientDateRecognizer, "Baby Ezekiel was born on Christmas Day.", ["Christmas Day"]),
+    (PatientDateRecognizer, "Ava was diagnosed in our ER on Halloween night", ["Halloween night"]),
+    (PatientDateRecognizer, "baby Kayla's arrival on Labor Day!", ["Labor Day"]),
+    (PatientDateRecognizer, "Discharged today, just in time for Christmas.", []),
+    (PatientDateRecognizer, "Our clinics are closed on Christmas Day.", []),
+    (
+        PatientDateRecognizer,
+        "a man brought to our Emergency Department unresponsive on Wednesday, Nov. 5.",
+        ["Wednesday, Nov. 5"],
+    ),
+    (
+        PatientDateRecognizer,
+        "Dolores was brought in by her neighbor on Friday, Aug. 8.",
+        ["Friday, Aug. 8"],
+    ),
+    (PatientDateRecognizer, "Lloyd after his final session Friday, Aug. 22.", ["Friday, Aug. 22"]),
+    (PatientDateRecognizer, "Join our training session on Friday, Aug. 22.", []),
     # dates in other languages' forms, tied to a patient's event in that language
     (PatientDateRecognizer, "许家豪小朋友2月14日出生时只有28周", ["2月14日"]),
     (PatientDateRecognizer, "제 남편이 8월 15일 뇌졸중으로 쓰러졌을 때", ["8월 15일"]),

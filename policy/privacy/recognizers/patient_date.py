@@ -2,15 +2,17 @@
 
 Patterns: numeric dates (``03.14.58``, ``2/14/2024``, ``11/02``; never ``1.5``), month-name
 dates (``March 3``, ``Oct. 3``, ``Tuesday, April 16``, ``January 9``) optionally preceded by a
-clock time, a day of the month alone (``Thursday the 14th``, ``on the 8th``),
-``D.O.B.``-labelled dates, and dates in the other languages hospitals post in (``8月3日``,
-``三月十四日``, ``9 мая``, ``22 agosto``, ``3 Şubat``, ``4 Δεκεμβρίου``, ``ஜூலை 18``).
+clock time, a day of the month alone (``Thursday the 14th``, ``on the 8th``), holidays after
+"on" (``Christmas Eve``, ``Labor Day``), ``D.O.B.``-labelled dates, and dates in the other
+languages hospitals post in (``8月3日``, ``三月十四日``, ``9 мая``, ``22 agosto``, ``3 Şubat``,
+``4 Δεκεμβρίου``, ``ஜூலை 18``).
 Context (required): a patient event word (born, admitted, discharged, surgery, transplant,
-diagnosed, arrived, went home, came to our emergency department, stroke, appendectomy...)
-within the eight words before the date in its sentence, or a patient's event verb (underwent,
-was admitted, was flown, married) or the crash or fire it names after it (``On October 22,
-Anjali underwent...``, ``after the Feb. 17 house fire``); in other languages, their own event
-words a few words either side. Event dates, opening hours and ``24/7`` have none. Score 0.8.
+diagnosed, arrived, went home, came to our emergency department, brought in, stroke,
+appendectomy, their own session...) within the eight words before the date in its sentence, or
+a patient's event verb (underwent, was admitted, was flown, married) or the crash or fire it
+names after it (``On October 22, Anjali underwent...``, ``after the Feb. 17 house fire``); in
+other languages, their own event words a few words either side. Event dates, opening hours and
+``24/7`` have none. Score 0.8.
 """
 
 from __future__ import annotations
@@ -42,8 +44,19 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # Before a day of the month, a weekday also goes short: "thurs the 17th", "Sat. 8th".
 _SHORT_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat)\.?"
 _TIME = r"(?:(?:at\s+)?\d{1,2}(?::\d2)?\s*(?:a\.?m\.?|p\.?m\.?)\s+(?:on\s+)?)"
+# Holidays, which date a birth or an accident as well as a day of the month, after "on": "born on
+# Christmas Eve", "since his appendix ruptured on Halloween", "arrived on Labor Day" (not "home
+# in time for Christmas", "our first Halloween baby").
+_HOLIDAY = (
+    r"(?:Christmas(?:\s+(?:Eve|Day|morning|night))?|New\s+Year['’]s\s+(?:Eve|Day)"
+    r"|Halloween(?:\s+night)?|Thanksgiving(?:\s+(?:Day|morning|night|weekend))?"
+    r"|Easter\s+(?:Sunday|Monday|Saturday|morning)|(?:Mother|Father|Valentine)['’]s\s+Day"
+    r"|Labou?r\s+Day|Memorial\s+Day|Independence\s+Day|the\s+Fourth\s+of\s+July|Boxing\s+Day"
+    r"|Canada\s+Day|Anzac\s+Day|St\.?\s+Patrick['’]s\s+Day)"
+)
 _DATE = (
-    rf"(?:{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"(?:(?<=\bon\s){_HOLIDAY}(?:\s+\d{{4}})?"
+    rf"|{_TIME}?(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:er|st|nd|rd|th)?\s+{_MONTH_AFTER_DAY}(?:\s+\d{{4}})?"
     # Numeric, after a weekday too: "Saturday 16/8", as Australian and British posts write it.
     rf"|(?:(?:{_WEEKDAY}|{_SHORT_WEEKDAY}),?\s+)?"
@@ -177,10 +190,22 @@ PATIENT_EVENTS = vocabulary(
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
     emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
     stroke seizure arrest implanted né née nacido nacida fire implant fracture fractured
-    appointment rescued ed er"""
+    appointment rescued ed er arrival"""
 )
 _RECEIVED_ORGAN = re.compile(
     r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
+)
+# Brought in by ambulance or a neighbour: "was brought in to our Emergency Department on", "a man
+# brought to our ED unresponsive on".
+_BROUGHT_IN = re.compile(
+    r"(?i)\bbrought\s+(?:in\s+)?(?:to|into)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:emergency|ed|er|trauma|hospital|icu)\b|\b(?:was|were|been|got)\s+brought\s+in\b"
+)
+# Their own session, whatever a session is elsewhere (a meeting's): "after his final session
+# Friday, Aug. 22".
+_THEIR_SESSION_BEFORE = re.compile(
+    r"(?i)\b(?:his|her|their)\s+(?:(?:first|last|final|\d+(?:st|nd|rd|th))\s+)?(?:session|infusion"
+    r"|treatment|scan|check-?up)\s+(?:on\s+)?$"
 )
 # A birthday: "who turned 99 on Saturday, July 12", "would have turned 10 on April 22".
 _TURNED_AN_AGE_ON = re.compile(r"(?i)\bturn(?:s|ed|ing)?\s+\d{1,3}\s+on\s+$")
@@ -231,6 +256,8 @@ class PatientDateRecognizer(RegexRecognizer):
         after = [
             word.lower() for word in WORD.findall(text[end:sentence_end])[:10] if word[0].islower()
         ]
+        if _THEIR_SESSION_BEFORE.search(text, window_start, start):
+            return True
         if any(word in VENUE_CUES for word in before) or LONG_AGO_YEAR.search(text, start, end):
             return False  # "our outcomes at the AANS meeting on April 27", "May 12, 1820"
         if text.lstrip().startswith("@") and before[-3:-1] == ["see", "you"]:
@@ -245,6 +272,7 @@ class PatientDateRecognizer(RegexRecognizer):
             or (before[-1:] == ["since"] and "been" in before)
             or (before[-1:] in _POSSESSIVES and _THEIR_DATED_EVENT.match(text, end) is not None)
             or _TURNED_AN_AGE_ON.search(text, window_start, start) is not None
+            or _BROUGHT_IN.search(text, window_start, start) is not None
             or _EVENT_ELSEWHERE.search(
                 text,
                 max(sentence_start, start - _ELSEWHERE_REACH),
