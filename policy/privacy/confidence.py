@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from presidio_analyzer import RecognizerResult
 
-from policy.privacy.judgement import belongs_to, is_disputed
+from policy.privacy.judgement import belongs_to, is_disputed, told_of_own_care
 from policy.privacy.languages import LANGUAGE_GROUPS, language_group
 from policy.privacy.mentions import is_mention
 
@@ -72,6 +72,9 @@ class ScoredFinding:
     belongs_to: tuple[int, int] | None = None
     # Another mention of a found patient (``mentions.is_mention``): reported with the patient.
     mention: bool = False
+    # A name the rules call staff or public that the post tells of receiving care
+    # (``judgement.told_of_own_care``): reported whatever the model says.
+    own_care: bool = False
 
     @classmethod
     def of(
@@ -93,6 +96,7 @@ class ScoredFinding:
             tuple(sorted(names)),
             belongs_to(result),
             is_mention(result),
+            told_of_own_care(result),
         )
 
 

@@ -347,6 +347,15 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, following.start() if following else len(text)
 
 
+def next_sentence_end(text: str, sentence_end: int) -> int:
+    """Where the sentence after the one ending at ``sentence_end`` ends, past the stop, closing
+    quotes and blank lines between them (a line break is a sentence mark of its own)."""
+    start = sentence_end
+    while start < len(text) and (text[start].isspace() or text[start] in ".!?。！\"'”’"):
+        start += 1
+    return sentence_around(text, start, start)[1]
+
+
 # Where a clause ends inside a sentence: a colon, semicolon or dash, or an emoji, which in a
 # post often stands where a full stop would.
 _CLAUSE_BREAK = re.compile(rf"[:;—–]|\s-\s|{EMOJI.pattern}")

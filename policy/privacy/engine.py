@@ -360,13 +360,15 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
     cross-validation takes too).
 
     - With no confidence model, the rules' verdict on a name stands.
-    - Otherwise the model's, with three exceptions. Another mention of a kept patient
+    - Otherwise the model's, with these exceptions. Another mention of a kept patient
       (#TeamYuxi after "baby Chen Yuxi") goes with the patient: the model must not leave
       readable in a hashtag a name it redacts elsewhere. A number found after its own label
-      stands whatever the model says (``_LABELLED_NUMBERS``), and so does a name right after
-      the word "patient" (``_CALLED_A_PATIENT``). A single word the rules call a name that is
-      one of the words of a kept name elsewhere in the post goes with it ("Congratulations,
-      Kateryna!" after "Our patient Kateryna Shevchenko"), like another mention.
+      stands whatever the model says (``_LABELLED_NUMBERS``); so does a name right after the
+      word "patient" (``_CALLED_A_PATIENT``), and a name the rules would call staff or public
+      that the post tells of receiving care (``judgement.told_of_own_care``). A single word
+      the rules call a name that is one of the words of a kept name elsewhere in the post goes
+      with it ("Congratulations, Kateryna!" after "Our patient Kateryna Shevchenko"), like
+      another mention.
     - Last, a date only the patient tagger found goes when nothing else stands and the post
       has no word of care or family (``_dates_of_nobody``).
     """
@@ -383,6 +385,7 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
             or (a_patient_kept and finding.mention)
             or _labelled_number(finding)
             or _called_a_patient(finding)
+            or finding.own_care
             for finding, stands in zip(findings, kept, strict=True)
         ]
         kept = [

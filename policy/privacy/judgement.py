@@ -222,6 +222,8 @@ def keep_candidates(
                 # "Officer Dana Kowalczyk ... Dana is out of surgery", "Our charge nurse Manny
                 # asked us to share this: his dad, Arturo, 91, spent a week on 3 West"
                 verdict = "patient"
+                if _name_words(span) & in_the_story:
+                    result = _with_metadata(result, {_OWN_CARE_KEY: True})
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))
@@ -350,6 +352,8 @@ def _ages_of_disputed_names(
 _DISPUTED_KEY = "judged_not_a_patient"
 # The metadata key of an age given with a name: the (start, end) of that name.
 _BELONGS_TO_KEY = "belongs_to"
+# The metadata key of a name the rules call public that the post tells of receiving care.
+_OWN_CARE_KEY = "told_of_own_care"
 
 
 def _marked_disputed(result: RecognizerResult) -> RecognizerResult:
@@ -374,6 +378,15 @@ def is_disputed(result: RecognizerResult) -> bool:
     (``belongs_to``) and goes whichever way the name goes.
     """
     return bool((result.recognition_metadata or {}).get(_DISPUTED_KEY))
+
+
+def told_of_own_care(result: RecognizerResult) -> bool:
+    """Whether ``result`` is a name the rules would call staff or public that the post tells of
+    receiving care ("Nurse Theresa Kwan ... Last spring she became our patient"; not of a
+    relative in care, which a staff member's family news tells of as often). The words around
+    such a name are a staff member's, and the confidence model, which weighs them, would drop
+    it; the engine reports it whatever the model says."""
+    return bool((result.recognition_metadata or {}).get(_OWN_CARE_KEY))
 
 
 def belongs_to(result: RecognizerResult) -> tuple[int, int] | None:

@@ -33,6 +33,7 @@ from policy.privacy.cues import (
     clause_around,
     departments_as_offices,
     historical,
+    next_sentence_end,
     sentence_around,
     set_before_1900,
     vocabulary,
@@ -370,13 +371,25 @@ _PATIENT_JOBS = (
 _A_PATIENT = rf"patient\b(?![\s-]+{_PATIENT_JOBS})"
 # Such a job right before a name: "Our patient advocate Lena Ortiz".
 _PATIENT_JOB_BEFORE = re.compile(rf"(?i)\bpatient[\s-]+{_PATIENT_JOBS}s?\s+$")
+
+
 # What may stand between a name and the words after it: an age, a handle ("Dana (@dkow), 41,"),
-# a short description ("Tom Reardon, an off-duty HVAC tech, started CPR"), an aside in brackets
-# ("Coach Bill Hanratty (yes, THE Coach Hanratty of the 1988 Lancers) is recovering").
-_AFTER_A_NAME = (
-    r"(?:,\s*\d{1,3},|\s*\([^()]{1,80}\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},)?,?\s+"
-    r"(?:who\s+)?"
-)
+# a short description ("Tom Reardon, an off-duty HVAC tech, started CPR", "Sgt. Marcus Oyelaran,
+# 1st Battalion, 5th Marines, discharged today"), an aside in brackets ("Coach Bill Hanratty (yes,
+# THE Coach Hanratty of the 1988 Lancers) is recovering"), where they serve ("Chief Darnell Hughes
+# of Oak Valley Fire Rescue is awake").
+def _after_a_name(description: str) -> str:
+    return (
+        r"(?:,\s*\d{1,3},|\s*\([^()]{1,80}\)|,\s+(?:an?|the|our)\s+[^,.;:!?()]{1,40},"
+        rf"|(?:,\s+{description}){{1,2}},|\s+of\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){{0,4}})?"
+        r",?\s+(?:who\s+)?"
+    )
+
+
+_AFTER_A_NAME = _after_a_name(r"[^,.;:!?()]{1,30}")
+# Before a bystander's deed, no credential: "athletic trainer Luis Camacho, ATC, started CPR" did
+# so as staff (a nurse's "Brianna Coley, RN, collapsed" is still her own care).
+_AFTER_A_BYSTANDERS_NAME = _after_a_name(r"(?![A-Z]{2,6},)[^,.;:!?()]{1,30}")
 # Surgery told as what was done to a body part: "had her knee replaced", "had his appendix
 # removed".
 _HAD_PART_MENDED = (
@@ -412,6 +425,16 @@ _OWN_CARE_AFTER = re.compile(
     r"|traded\s+(?:her|his|their)\s+scrubs\s+for\s+an?\s+(?:hospital\s+|patient\s+)?gown\b"
     r"|went\s+from\s+caring\s+for\s+patients\b[^.!?]{0,50}?\bto\s+being\s+one\b"
     r"|is\s+now\s+a\s+patient\b|became\s+(?:the|a|our)\s+" + _A_PATIENT + "|"
+    # Told by how they came to us, or how they are: "came to us after a stroke", "came in ...
+    # this time on a stretcher", "is awake and talking", "took his first steps", "discharged
+    # today", "graded finals from her bed" (not "sent photos from bed 22", as a nurse does).
+    r"came\s+to\s+us\s+(?:after|with\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:stroke|heart\s+attack|fracture"
+    r"|broken|burns?|injur\w+|pneumonia|sepsis|cancer|covid))\b"
+    r"|came\s+(?:in|back)\b[^.!?]{0,60}?\bon\s+a\s+stretcher\b"
+    r"|is\s+(?:now\s+)?(?:awake|conscious|breathing\s+on\s+(?:his|her|their)\s+own)\b"
+    r"|took\s+(?:his|her|their)\s+first\s+steps\b"
+    r"|discharged\s+(?:home\s+)?(?:today|yesterday|this\s+(?:morning|afternoon|week))\b"
+    r"|[^.!?]{0,80}?\bfrom\s+(?:his|her|their)\s+(?:hospital\s+)?bed\b|"
     # "Lena Ortiz is also a former patient of ours"
     r"is\s+(?:also\s+)?(?:a|our)\s+former\s+" + _A_PATIENT + "|"
     # Told in the passive, as what was done to them: "was treated", "has been admitted".
@@ -425,7 +448,7 @@ _OWN_CARE_AFTER = re.compile(
     r"(?:\w+\s+)?surgery|back\s+from\s+surgery|injured|hurt\b|shot\b|undergoing)"
     # Or as what befell them: "had a heart attack", "collapsed", "tore her ACL".
     r"|(?:had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure)|suffered|collapsed"
-    r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their))\b"
+    r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their)(?!\s+own\s+record))\b"
     # Or as a death in the hospital's care: "passed away in our ICU", "died peacefully on our
     # palliative unit".
     r"|(?:died|passed(?:\s+away)?)\s+(?:peacefully\s+)?(?:on\s+\w+\.?\s+\d{1,2},?\s+)?"
@@ -446,9 +469,10 @@ _OWN_CARE_AFTER = re.compile(
     r"|rang\s+the\s+(?:\w+\s+)?bell\b(?!\s+(?:on|for|at)\s+(?:her|his|their)\s+(?:own\s+)?"
     r"(?:last|final|retirement)\b)"
     # Or as a return after it: "returned this week after his hip replacement here".
-    r"|(?:is\s+|was\s+)?(?:back|returned|returns|came\s+back|rejoined)\b[^.!?]{0,60}?"
-    r"\b(?:after|following)\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:surgery|replacement|transplant|chemo\w*|stroke|heart\s+attack|bypass|operation"
+    r"|(?:is\s+|was\s+)?(?:back|returned|returns|came\s+back|rejoined|\w+ing\s+again)\b"
+    r"[^.!?]{0,60}?\b(?:after|following)\s+(?:his|her|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:surgery|replacement|reconstruction|transplant|chemo\w*|stroke|heart\s+attack|bypass"
+    r"|operation"
     r"|amputation|appendectomy|hysterectomy|mastectomy|diagnosis)\b"
     r"|(?:finished|completed)\s+(?:(?:her|his|their)\s+)?(?:last|final)\s+(?:round\s+of\s+)?"
     r"(?:chemo\w*|radiation|treatment|infusion|dialysis)\b)"
@@ -457,7 +481,7 @@ _OWN_CARE_AFTER = re.compile(
 # bystander who started CPR, a living donor ("Fellow runner Dale Hutto started CPR", "Pharmacist
 # Nia Llewellyn donated a kidney to her brother").
 _BYSTANDER_AFTER = re.compile(
-    _AFTER_A_NAME + r"(?:(?:started|did|performed|began|gave|kept\s+up)\s+"
+    _AFTER_A_BYSTANDERS_NAME + r"(?:(?:started|did|performed|began|gave|kept\s+up)\s+"
     r"(?:CPR|chest\s+compressions|compressions)"
     r"|ran\s+for\s+the\s+AED|held\s+pressure"
     r"|donated\s+(?:a|her|his|one\s+of\s+(?:her|his))\s+(?:kidney|liver|part\s+of))"
@@ -513,7 +537,7 @@ def relative_in_our_care(text: str, end: int, until: int) -> bool:
     someone else the "his" or "her" may stand for comes between ("Unit secretary Rhonda Ellis
     learned that the gentleman in room 1107 ... his wife")."""
     sentence_end = sentence_around(text, end, end)[1]
-    until = min(until, sentence_around(text, sentence_end + 1, sentence_end + 1)[1])
+    until = min(until, next_sentence_end(text, sentence_end))
     relative = _THEIR_RELATIVE.search(text, end, until)
     own_words = _MY_RELATIVE.search(text, end, until)
     if own_words and _IN_OWN_WORDS.search(text, end, own_words.start()):
@@ -654,7 +678,7 @@ def care_told_later(text: str, end: int, until: int) -> bool:
     make them the patient ("At 92, he came back — as a patient"), nor when someone else the
     pronoun may stand for comes between."""
     sentence_end = sentence_around(text, end, end)[1]
-    next_end = sentence_around(text, sentence_end + 1, sentence_end + 1)[1]
+    next_end = next_sentence_end(text, sentence_end)
     became = _BECAME_OUR_PATIENT.search(text, end, min(until, next_end))
     if became is not None and _SOMEONE_ELSE.search(text, end, became.start()) is None:
         return True

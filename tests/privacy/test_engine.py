@@ -553,6 +553,23 @@ def test_a_name_right_after_the_word_patient_stands_whatever_the_confidence_mode
     assert flagged(engine, text) == [("PERSON", "Deborah Lin")]
 
 
+def test_staff_told_of_as_our_patients_stand_whatever_the_confidence_model_says(
+    privacy_engine: PrivacyEngine, tmp_path: Path
+) -> None:
+    engine = engine_doubting_everything(privacy_engine, tmp_path)
+    text = (
+        "Dr. Samuel Okoro delivered more than 4,000 babies here over 38 years.\n\nLast week, "
+        "at 92, he came back — as a patient — for a hip replacement."
+    )
+    assert ("PERSON", "Samuel Okoro") in flagged(engine, text)
+    # not a staff member whose relative is in our care, which family news tells of as often
+    text = (
+        "Dr. Ezekiel Obuya retires after 41 years as an obstetrician. His wife, Rhoda, joined "
+        "the party on 3 South."
+    )
+    assert flagged(engine, text) == []
+
+
 def test_a_number_found_after_its_label_stands_whatever_the_confidence_model_says(
     privacy_engine: PrivacyEngine, tmp_path: Path
 ) -> None:

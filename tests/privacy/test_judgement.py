@@ -301,6 +301,75 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Clarence Abbott"],
             ["Clarence Abbott"],
         ),
+        # told by how they came to us or how they are, past where they serve or an aside
+        (
+            "When Pastor Dwayne Ellery of Greater Hope Baptist Church came to us after a stroke "
+            "on January 9, he couldn't say his own name.",
+            ["Dwayne Ellery"],
+            ["Dwayne Ellery"],
+        ),
+        (
+            "Chief Darnell Hughes of Oak Valley Fire Rescue is awake and talking after the fire.",
+            ["Darnell Hughes"],
+            ["Darnell Hughes"],
+        ),
+        (
+            "Sgt. Marcus Oyelaran, 1st Battalion, 5th Marines, discharged today after 41 days "
+            "with us.",
+            ["Marcus Oyelaran"],
+            ["Marcus Oyelaran"],
+        ),
+        (
+            "Professor Annika Lindqvist graded her last stack of finals from her bed in our "
+            "infusion center.",
+            ["Annika Lindqvist"],
+            ["Annika Lindqvist"],
+        ),
+        (
+            "Former Eastbrook Rovers coach Siobhan Kerr is juggling again, 10 weeks after her "
+            "ACL reconstruction.",
+            ["Siobhan Kerr"],
+            ["Siobhan Kerr"],
+        ),
+        (
+            "Retired ER nurse Pat O'Rourke came in through the same doors she guarded for 35 "
+            "years, this time on a stretcher.",
+            ["Pat O'Rourke"],
+            ["Pat O'Rourke"],
+        ),
+        (
+            "Our chaplain, Rev. Marisol Vega, has comforted thousands of families.\n\nIn "
+            "January, she was the one in the bed.",
+            ["Marisol Vega"],
+            ["Marisol Vega"],
+        ),
+        (
+            "On Dec. 30, Cardiac ICU charge nurse Brianna Coley, RN, collapsed just past mile 4.",
+            ["Brianna Coley"],
+            ["Brianna Coley"],
+        ),
+        # a nurse at a patient's bed; a trainer with a credential who started CPR, as staff
+        (
+            "NICU nurse Hannah Ivers sent them photos from bed 22 before every shift.",
+            ["Hannah Ivers"],
+            [],
+        ),
+        (
+            "Athletic trainer Luis Camacho, ATC, started CPR and used the AED.",
+            ["Luis Camacho"],
+            [],
+        ),
+        # where they serve, then their work; a coach whose players recover
+        (
+            "Coach Terrence Wade of the Westbrook Wildcats joined our team for a concussion talk.",
+            ["Terrence Wade"],
+            [],
+        ),
+        (
+            "Coach Rita Hammond of the Lakeview Lancers came to us with 12 players for physicals.",
+            ["Rita Hammond"],
+            [],
+        ),
         # a doctor who treats a patient, a nurse who cares for patients, a patient advocate
         (
             "Dr. Nikhil Rao met the family. He came back to see them as a patient advocate would.",
