@@ -222,8 +222,8 @@ def keep_candidates(
                 # "Officer Dana Kowalczyk ... Dana is out of surgery", "Our charge nurse Manny
                 # asked us to share this: his dad, Arturo, 91, spent a week on 3 West"
                 verdict = "patient"
-                if _name_words(span) & in_the_story:
-                    result = _with_metadata(result, {_OWN_CARE_KEY: True})
+            if verdict == "patient" and _name_words(span) & in_the_story:
+                result = _with_metadata(result, {_OWN_CARE_KEY: True})
             if verdict == "public":
                 public_words.update(word.lower() for word in WORD.findall(span))
                 public_spans.append((result.start, result.end))

@@ -496,7 +496,7 @@ def in_a_patients_story(text: str, end: int) -> bool:
     """Whether the words right after a name ending at ``end`` tell of that person's own care or
     injury, whatever their role, or of a private person in the patient's story: the bystander
     who started CPR, a living donor (not a doctor, who does that as staff)."""
-    if _OWN_CARE_AFTER.match(text, end):
+    if _OWN_CARE_AFTER.match(text, end) or _WHOSE_RELATIVE_IN_CARE.match(text, end):
         return True
     doctor = _DOCTORS_NAME.search(text, 0, end) is not None
     return not doctor and _BYSTANDER_AFTER.match(text, end) is not None
@@ -526,6 +526,16 @@ _A_STAY = re.compile(
     r"(?i)\b(?:bed|room|ward|unit|ICU|NICU|PICU|ED|ER|hospice|trauma|admitted|flown|stay"
     r"|replaced|surgery|transplant|delivered|born|diagnosed|recovering|treatment|palliative)\b"
     r"|\b\d+\s+(?:North|South|East|West)\b"
+)
+
+
+# The named person's relative in the hospital's care, in a clause right after the name: "says
+# Fiona Kerr, whose mother Agnes spent six weeks in bay 3 of Ward 18".
+_WHOSE_RELATIVE_IN_CARE = re.compile(
+    rf"(?i),\s+whose\s+{_DESCRIBING_KIN}(?:{_KIN_WORDS})\b[^.!?]{{0,80}}?"
+    r"\b(?:spent|stayed|died|passed|received|(?:was|were)\s+(?:on|in|cared|treated|admitted))\b"
+    r"[^.!?]{0,60}?\b(?:ward|bay|bed|room|unit|ICU|hospice|hospital|care|cared|treated|surgery"
+    r"|us)\b"
 )
 
 

@@ -562,6 +562,12 @@ def test_staff_told_of_as_our_patients_stand_whatever_the_confidence_model_says(
         "at 92, he came back — as a patient — for a hip replacement."
     )
     assert ("PERSON", "Samuel Okoro") in flagged(engine, text)
+    # nor a relative whose own relative's stay the same clause tells of
+    text = (
+        '"Being able to sit with Mum made all the difference," says Fiona Kerr, whose mother '
+        "Agnes spent six weeks in bay 3 of Ward 18."
+    )
+    assert ("PERSON", "Fiona Kerr") in flagged(engine, text)
     # not a staff member whose relative is in our care, which family news tells of as often
     text = (
         "Dr. Ezekiel Obuya retires after 41 years as an obstetrician. His wife, Rhoda, joined "
@@ -630,7 +636,7 @@ def test_the_taggers_date_goes_when_nothing_else_in_the_post_stands(
         return flagged(engine, text)
 
     assert found_by_the_tagger("Ribbon cutting on Sept 19 with Ellen.", "Sept 19", "Ellen") == []
-    assert found_by_the_tagger("Ellen was discharged Sept 19.", "Sept 19", "Ellen") == [
+    assert found_by_the_tagger("Ellen's day: discharged Sept 19.", "Sept 19", "Ellen") == [
         ("DATE", "Sept 19")
     ]
 

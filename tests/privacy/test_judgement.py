@@ -348,6 +348,12 @@ def kept_names(text: str, names: list[str]) -> list[str]:
             ["Brianna Coley"],
             ["Brianna Coley"],
         ),
+        (
+            "Claire was nominated by Margaret Swan, whose husband Jim was cared for on Ward 9.",
+            ["Margaret Swan"],
+            ["Margaret Swan"],
+        ),
+        ("Meet Dr. Anna Lee, whose son is a nurse on our unit.", ["Anna Lee"], []),
         # a nurse at a patient's bed; a trainer with a credential who started CPR, as staff
         (
             "NICU nurse Hannah Ivers sent them photos from bed 22 before every shift.",
