@@ -72,7 +72,7 @@ class ScoredFinding:
     belongs_to: tuple[int, int] | None = None
     # Another mention of a found patient (``mentions.is_mention``): reported with the patient.
     mention: bool = False
-    # A name the rules call staff or public that the post tells of receiving care
+    # A name the post tells of receiving care, whatever role it is given
     # (``judgement.told_of_own_care``): reported whatever the model says.
     own_care: bool = False
 

@@ -100,6 +100,7 @@ _READERS_OWN_CONTACT = re.compile(
     r"(?i)(?:\b(?:call|calling|called|ring|ringing|rang|text|texting|phone|reach|reaching|contact"
     r"|email|emailed)\s+you\b(?:\s+\w+){0,2}\s+(?:at|on)"
     # "call him first at", "we'll call u at"; not "call her office at"
+    r"|\btext\s+me\s+(?:at|on)"  # in a private person's words (staff say "call me at")
     r"|\b(?:call|text|ring|phone|reach)\s+(?:u|him|her)"
     r"(?:\s+(?:first|back|directly|again|today|tonight|tomorrow))?\s+(?:at|on)"
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
@@ -110,6 +111,11 @@ _READERS_OWN_CONTACT = re.compile(
     r"|\b(?:gave|left)\s+(?:us|our\s+\w+)\W*"
     r"|\b(?:mail|send)\s+(?:it|them)\s+to\s+(?:him|her|them)\s+at"
     r"|\bemergency\s+contact\b[^.!?]{0,20})\s*$"
+)
+# A person called by their given name: "please call Kevin at", "text Renee on".
+_CALL_SOMEONE_AT = re.compile(
+    r"\b(?:[Cc]all|[Tt]ext|[Rr]ing|[Pp]hone|[Rr]each)\s+([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?"
+    r"(?:\s+directly)?\s+(?:at|on)\s*$"
 )
 # Where something is sent or someone goes home to: a street address there is a home's ("cards
 # can be mailed to 82 Willow Creek Rd", "a courier is on the way to 77 Birchwood Crescent",
@@ -157,6 +163,9 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
         return True  # a relative's or someone's own number, told by whose it is: "(Chris)"
     if _READERS_OWN_CONTACT.search(text, max(0, result.start - 40), result.start):
         return True  # "will call you at (614) 555-0187", "your number, ...": the reader's own
+    called = _CALL_SOMEONE_AT.search(text, max(0, result.start - 40), result.start)
+    if called and is_given_name(called.group(1).lower()):
+        return True  # "please call Kevin at (608) 555-0193": the number of the person named
     if result.entity_type == "STREET_ADDRESS" and _DELIVERED_TO.search(
         text, max(0, result.start - 40), result.start
     ):

@@ -61,7 +61,7 @@ KINSHIP = vocabulary(
 # What a family calls its elders, written before their name ("Grandma Chen", "Lolo Ernesto",
 # "Nain Gwladys"): a name after one of these is a patient's or a patient's relative's.
 FAMILY_ELDERS = vocabulary(
-    "grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu"
+    "grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu thatha paati"
 )
 
 # Titles that a name recognizer may take into the name's span ("Dr. Raman", "Suor Angela").

@@ -352,7 +352,7 @@ def _ages_of_disputed_names(
 _DISPUTED_KEY = "judged_not_a_patient"
 # The metadata key of an age given with a name: the (start, end) of that name.
 _BELONGS_TO_KEY = "belongs_to"
-# The metadata key of a name the rules call public that the post tells of receiving care.
+# The metadata key of a name the post tells of receiving care (``told_of_own_care``).
 _OWN_CARE_KEY = "told_of_own_care"
 
 
@@ -381,11 +381,13 @@ def is_disputed(result: RecognizerResult) -> bool:
 
 
 def told_of_own_care(result: RecognizerResult) -> bool:
-    """Whether ``result`` is a name the rules would call staff or public that the post tells of
-    receiving care ("Nurse Theresa Kwan ... Last spring she became our patient"; not of a
-    relative in care, which a staff member's family news tells of as often). The words around
-    such a name are a staff member's, and the confidence model, which weighs them, would drop
-    it; the engine reports it whatever the model says."""
+    """Whether ``result`` is a patient's name that the post tells of receiving care, or of a
+    private person in a patient's story ("Nurse Theresa Kwan ... Last spring she became our
+    patient", "says Fiona Kerr, whose mother Agnes spent six weeks in bay 3"), whatever role
+    it is given. The words around such a name are often a staff member's or a quoted
+    speaker's, and the confidence model, which weighs them, would drop it; the engine reports
+    it whatever the model says. Not a staff member's relative found only by "his dad, Arturo"
+    (``people.relative_in_our_care``), which family news tells of as often."""
     return bool((result.recognition_metadata or {}).get(_OWN_CARE_KEY))
 
 

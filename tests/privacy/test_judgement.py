@@ -570,6 +570,26 @@ def test_a_rules_name_takes_the_taggers_wider_reading(
     assert kept_spans(text, spans) == [reported]
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # what a family calls its elders, in Tamil too
+        (
+            "Double celebration on Ward 9 today — Deepavali AND Thatha Subramaniam's 90th "
+            "birthday!",
+            ["Thatha Subramaniam"],
+            ["Thatha Subramaniam"],
+        ),
+        # not a grandchild's name for a staff member
+        ("Thank you to our nurse Paati Kumar for 30 years!", ["Paati Kumar"], []),
+    ],
+)
+def test_what_a_family_calls_its_elders_in_tamil(
+    text: str, names: list[str], expected: list[str]
+) -> None:
+    assert kept_names(text, names) == expected
+
+
 def test_an_age_given_to_grandma_is_a_patients() -> None:
     text = (
         "Happy 95th birthday to Grandma Chen on our Geriatrics ward — she says the secret is "
@@ -719,6 +739,11 @@ def test_an_age_does_not_go_with_a_disputed_word_that_is_no_name() -> None:
         ("Friends who want to visit can call him first at (555) 555-4471.", True),
         ("we found them!! we'll call u at (555) 555-0187 to set up pickup", True),
         ("For appointments call her office at (555) 555-4400.", False),
+        # a person called by their given name, a private person's "text me"; staff's "call me"
+        ("If that was you, please call Kevin at (608) 555-0193.", True),
+        ("If you need someone to talk to at 2am, text me at (216) 555-0148.", True),
+        ("Please call me directly at (412) 555-0170 (that's Patient Relations).", False),
+        ("Please call Patient Relations at (412) 555-0170.", False),
     ],
 )
 def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(

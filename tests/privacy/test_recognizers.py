@@ -504,6 +504,14 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientDateRecognizer, "Lloyd after his final session Friday, Aug. 22.", ["Friday, Aug. 22"]),
     (PatientDateRecognizer, "Join our training session on Friday, Aug. 22.", []),
+    # a life's dates, years apart
+    (
+        PatientDateRecognizer,
+        "We remember Wendell Jory (May 2, 1934 – Nov. 14, 2024).",
+        ["May 2, 1934", "Nov. 14, 2024"],
+    ),
+    (PatientDateRecognizer, "Open enrollment (Oct. 15, 2024 – Dec. 7, 2024).", []),
+    (PatientDateRecognizer, "Florence Nightingale (May 12, 1820 – August 13, 1910)", []),
     # dates in other languages' forms, tied to a patient's event in that language
     (PatientDateRecognizer, "许家豪小朋友2月14日出生时只有28周", ["2月14日"]),
     (PatientDateRecognizer, "제 남편이 8월 15일 뇌졸중으로 쓰러졌을 때", ["8월 15일"]),

@@ -8,11 +8,11 @@ languages hospitals post in (``8月3日``, ``三月十四日``, ``9 мая``, ``
 ``4 Δεκεμβρίου``, ``ஜூலை 18``).
 Context (required): a patient event word (born, admitted, discharged, surgery, transplant,
 diagnosed, arrived, went home, came to our emergency department, brought in, stroke,
-appendectomy, their own session...) within the eight words before the date in its sentence, or
-a patient's event verb (underwent, was admitted, was flown, married) or the crash or fire it
-names after it (``On October 22, Anjali underwent...``, ``after the Feb. 17 house fire``); in
-other languages, their own event words a few words either side. Event dates, opening hours and
-``24/7`` have none. Score 0.8.
+appendectomy, their own session...) within the eight words before the date in its sentence, a
+life's dates (``May 2, 1934 – Nov. 14, 2024``), or a patient's event verb (underwent, was
+admitted, was flown, married) or the crash or fire it names after it (``On October 22, Anjali
+underwent...``, ``after the Feb. 17 house fire``); in other languages, their own event words a
+few words either side. Event dates, opening hours and ``24/7`` have none. Score 0.8.
 """
 
 from __future__ import annotations
@@ -207,6 +207,24 @@ _THEIR_SESSION_BEFORE = re.compile(
     r"(?i)\b(?:his|her|their)\s+(?:(?:first|last|final|\d+(?:st|nd|rd|th))\s+)?(?:session|infusion"
     r"|treatment|scan|check-?up)\s+(?:on\s+)?$"
 )
+# A life's two dates, years apart: "Wendell Jory (May 2, 1934 – Nov. 14, 2024)", "In loving
+# memory of Tyler Brooks, April 4, 2001 – September 10, 2023" (not an enrolment period's "Oct.
+# 15, 2024 – Dec. 7, 2024").
+_FULL_DATE = rf"{_MONTH}\s+\d{{1,2}},?\s+(\d{{4}})"
+_LIFE_DATES = re.compile(rf"(?i){_FULL_DATE}\s*[–—-]\s*{_FULL_DATE}")
+_YEARS_OF_A_LIFE = 15
+
+
+def _in_a_lifes_dates(text: str, start: int, end: int) -> bool:
+    return any(
+        found.start() <= start
+        and end <= found.end()
+        and int(found.group(2)) - int(found.group(1)) >= _YEARS_OF_A_LIFE
+        and int(found.group(1)) >= 1900  # "(May 12, 1820 – August 13, 1910)": history
+        for found in _LIFE_DATES.finditer(text, max(0, start - 40), min(len(text), end + 40))
+    )
+
+
 # A birthday: "who turned 99 on Saturday, July 12", "would have turned 10 on April 22".
 _TURNED_AN_AGE_ON = re.compile(r"(?i)\bturn(?:s|ed|ing)?\s+\d{1,3}\s+on\s+$")
 # Verbs after a date that make it the day something happened to a patient.
@@ -256,7 +274,9 @@ class PatientDateRecognizer(RegexRecognizer):
         after = [
             word.lower() for word in WORD.findall(text[end:sentence_end])[:10] if word[0].islower()
         ]
-        if _THEIR_SESSION_BEFORE.search(text, window_start, start):
+        if _THEIR_SESSION_BEFORE.search(text, window_start, start) or _in_a_lifes_dates(
+            text, start, end
+        ):
             return True
         if any(word in VENUE_CUES for word in before) or LONG_AGO_YEAR.search(text, start, end):
             return False  # "our outcomes at the AANS meeting on April 27", "May 12, 1820"
