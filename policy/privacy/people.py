@@ -165,11 +165,7 @@ def person_verdict(
         return "public"  # Sister Mary Agnes Kelleher: a religious title, not a relative
     if before and before[-1] in KINSHIP:
         return "patient"
-    if (
-        len(words) > 1
-        and words[0] in FAMILY_ELDERS
-        and not (before and _is_role(before[-1]))
-    ):
+    if len(words) > 1 and words[0] in FAMILY_ELDERS and not (before and _is_role(before[-1])):
         return "patient"  # "Grandma Chen", "Lolo Ernesto" (not "our nurse Nana Osei")
     if (
         before
