@@ -222,7 +222,7 @@ NOT_NAME_WORDS = vocabulary(
     diwali deepavali hanukkah kwanzaa navratri pongal vaisakhi matariki christmas halloween
     thanksgiving montag dienstag mittwoch donnerstag freitag samstag sonntag isnin selasa rabu
     khamis jumaat sabtu
-    jahr jahre jahren jahres"""
+    jahr jahre jahren jahres polio measles mumps rubella pertussis tetanus"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.
@@ -232,7 +232,7 @@ VENUE_CUES = vocabulary(
     navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym
     closed reopens reopened cleaning clean renovation pavilion phlebotomy draws outpatient
     outpatients furnished tour tours conf admin basement sim simulation skills break breakroom
-    storage supply mock drill"""
+    storage supply mock drill opens"""
 )
 
 

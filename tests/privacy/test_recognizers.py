@@ -504,6 +504,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientDateRecognizer, "Lloyd after his final session Friday, Aug. 22.", ["Friday, Aug. 22"]),
     (PatientDateRecognizer, "Join our training session on Friday, Aug. 22.", []),
+    (PatientDateRecognizer, "Our new Behavioral Health ED opens Monday, May 6.", []),
     # a life's dates, years apart
     (
         PatientDateRecognizer,
@@ -897,6 +898,9 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         # a model's span may hold the words after the number; an ordinal may count people
         ("شرح ۹۸ فیصد تک پہنچائی", "۹۸ فیصد", True),
         ("Our site just enrolled the 100th participant in the trial", "100th participant", True),
+        ("Lt. Col. Foster completed her 100th dialysis session with us", "100th dialysis", True),
+        ("102 years later, we're 412 beds and 3,900 employees.", "102 years later", True),
+        ("At 102 years young, she still walks the hall.", "102 years", False),
         ("Happy 100th birthday to Mary!", "100th birthday", False),
         ("Mrs. Kowalski turns 98 today!", "98", False),
         ("Оксана Петрівна святкує 95 років у палаті 4", "95", False),

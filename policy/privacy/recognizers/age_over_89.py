@@ -83,8 +83,11 @@ _DIGITS = re.compile(r"\d+")
 _ORDINAL_OF_A_COUNT = re.compile(
     r"(?i)(?:st|nd|rd|th)\s+(?:\w+\s+)?(?:participants?|patients?|bab(?:y|ies)|births?|deliver"
     r"(?:y|ies)|donors?|visitors?|members?|callers?|transplants?|surger(?:y|ies)|procedures?"
-    r"|cases?|volunteers?|graduates?|enrollees?)\b"
+    r"|cases?|volunteers?|graduates?|enrollees?|sessions?|treatments?|infusions?|shifts?|wins?"
+    r"|games?)\b"
 )
+# Years gone by, not an age: "102 years later, we're 412 beds", "100 years ago today".
+_YEARS_GONE_BY = re.compile(r"(?i)\s+years?\s+(?:later|ago|on|since)\b")
 # A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
 _DEATH = re.compile(r"(?i)\b(?:died|death|passed|lived\s+to)\b")
 _BIRTHDAY = re.compile(r"(?i)\b(?:birthday|bday|b-day|cake)")
@@ -279,12 +282,14 @@ class AgeOver89Recognizer(RegexRecognizer):
 
 def an_age_group(text: str, start: int, end: int) -> bool:
     """Whether the age at ``text[start:end]`` is a group's ("214 пациентов старше 90 лет", "90세
-    이상"), in figures or advice, a share ("98%") or a count ("the 100th participant"), not one
-    person's. A model's span may hold the words after the number ("۹۸ فیصد"): they count too."""
+    이상"), in figures or advice, a share ("98%"), a count ("the 100th participant", "her 100th
+    dialysis session") or years gone by ("102 years later"), not one person's. A model's span
+    may hold the words after the number ("۹۸ فیصد"): they count too."""
     number = _DIGITS.search(text, start, end)
     after_number = number.end() if number else end
     return (
         _GROUP_BEFORE.search(text, 0, start) is not None
         or any(_GROUP_AFTER.match(text, position) for position in {after_number, end})
         or bool(_ORDINAL_OF_A_COUNT.match(text, after_number))
+        or bool(_YEARS_GONE_BY.match(text, after_number))
     )
