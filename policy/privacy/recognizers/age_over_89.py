@@ -86,6 +86,10 @@ _ORDINAL_OF_A_COUNT = re.compile(
     r"|cases?|volunteers?|graduates?|enrollees?|sessions?|treatments?|infusions?|shifts?|wins?"
     r"|games?)\b"
 )
+# The hospital's own anniversary: "Happy 100th birthday to US!".
+_TO_US_AFTER = re.compile(r"(?i)\s+to\s+(?:us|our\s+hospital)\b")
+# Older than anyone in a post is: "Happy 250th birthday to the U.S. Navy", "the Nurse Corps' 117th".
+_OLDER_THAN_ANYONE = 115
 # Years gone by, not an age: "102 years later, we're 412 beds", "100 years ago today".
 _YEARS_GONE_BY = re.compile(r"(?i)\s+years?\s+(?:later|ago|on|since)\b")
 # A death in a story from long ago; "a 97-year-old who landed at Juno Beach in 1944" is alive.
@@ -270,8 +274,6 @@ class AgeOver89Recognizer(RegexRecognizer):
             return False  # "100 candles lit for the vigil": a count, not a cake
         if an_age_group(text, start, end):
             return False
-        if re.match(r"(?i)\s+to\s+(?:us|our\s+hospital)\b", text[end:]):
-            return False  # "Happy 100th birthday to US!": the hospital's own anniversary
         if historical(text, start, end) and _DEATH.search(text, *sentence_around(text, start, end)):
             return False  # "In 1910, Florence Nightingale died in London at age 90"
         # The subject is in the age's own clause: not "Medical Center history — a 107-year-old".
@@ -283,8 +285,9 @@ class AgeOver89Recognizer(RegexRecognizer):
 def an_age_group(text: str, start: int, end: int) -> bool:
     """Whether the age at ``text[start:end]`` is a group's ("214 пациентов старше 90 лет", "90세
     이상"), in figures or advice, a share ("98%"), a count ("the 100th participant", "her 100th
-    dialysis session") or years gone by ("102 years later"), not one person's. A model's span
-    may hold the words after the number ("۹۸ فیصد"): they count too."""
+    dialysis session"), years gone by ("102 years later") or an institution's ("Happy 100th
+    birthday to US!", "250th birthday"), not one person's. A model's span may hold the words
+    after the number ("۹۸ فیصد"): they count too."""
     number = _DIGITS.search(text, start, end)
     after_number = number.end() if number else end
     return (
@@ -292,4 +295,7 @@ def an_age_group(text: str, start: int, end: int) -> bool:
         or any(_GROUP_AFTER.match(text, position) for position in {after_number, end})
         or bool(_ORDINAL_OF_A_COUNT.match(text, after_number))
         or bool(_YEARS_GONE_BY.match(text, after_number))
+        or bool(_TO_US_AFTER.match(text, end))
+        # (a year of birth, "Born in 1929", is no age and tells one)
+        or (number is not None and _OLDER_THAN_ANYONE < int(number.group()) < 1000)
     )
