@@ -365,10 +365,10 @@ def standing(findings: Sequence[ScoredFinding], confidence: ConfidenceModel | No
       readable in a hashtag a name it redacts elsewhere. A number found after its own label
       stands whatever the model says (``_LABELLED_NUMBERS``); so does a name right after the
       word "patient" (``_CALLED_A_PATIENT``), and a name the post tells of receiving care,
-      whatever role it is given (``judgement.told_of_own_care``). A single word
-      the rules call a name that is one of the words of a kept name elsewhere in the post goes
-      with it ("Congratulations, Kateryna!" after "Our patient Kateryna Shevchenko"), like
-      another mention.
+      whatever role it is given (``judgement.told_of_own_care``). A single word the rules call
+      a name that is one of the words of a kept name elsewhere in the post goes with it
+      ("Congratulations, Kateryna!" after "Our patient Kateryna Shevchenko"), like another
+      mention.
     - Last, a date only the patient tagger found goes when nothing else stands and the post
       has no word of care or family (``_dates_of_nobody``).
     """

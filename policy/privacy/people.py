@@ -522,11 +522,11 @@ _CARING_FOR_SOMEONE = re.compile(
 )
 _COORDINATED = re.compile(r",?\s+(?:and|&)\s+")
 # A stay in hospital in the relative's sentence: care words, a bed or room, a ward ("3 West").
-_A_STAY = re.compile(
-    r"(?i)\b(?:bed|room|ward|unit|ICU|NICU|PICU|ED|ER|hospice|trauma|admitted|flown|stay"
-    r"|replaced|surgery|transplant|delivered|born|diagnosed|recovering|treatment|palliative)\b"
-    r"|\b\d+\s+(?:North|South|East|West)\b"
+_STAY_WORDS = (
+    r"bed|room|ward|unit|ICU|NICU|PICU|ED|ER|hospice|trauma|admitted|flown|stay|replaced|surgery"
+    r"|transplant|delivered|born|diagnosed|recovering|treatment|palliative"
 )
+_A_STAY = re.compile(rf"(?i)\b(?:{_STAY_WORDS})\b|\b\d+\s+(?:North|South|East|West)\b")
 
 
 # The named person's relative in the hospital's care, in a clause right after the name: "says
@@ -534,8 +534,7 @@ _A_STAY = re.compile(
 _WHOSE_RELATIVE_IN_CARE = re.compile(
     rf"(?i),\s+whose\s+{_DESCRIBING_KIN}(?:{_KIN_WORDS})\b[^.!?]{{0,80}}?"
     r"\b(?:spent|stayed|died|passed|received|(?:was|were)\s+(?:on|in|cared|treated|admitted))\b"
-    r"[^.!?]{0,60}?\b(?:ward|bay|bed|room|unit|ICU|hospice|hospital|care|cared|treated|surgery"
-    r"|us)\b"
+    rf"[^.!?]{{0,60}}?\b(?:{_STAY_WORDS}|bay|hospital|care|cared|treated|us)\b"
 )
 
 

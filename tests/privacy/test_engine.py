@@ -562,7 +562,7 @@ def test_staff_told_of_as_our_patients_stand_whatever_the_confidence_model_says(
         "at 92, he came back — as a patient — for a hip replacement."
     )
     assert ("PERSON", "Samuel Okoro") in flagged(engine, text)
-    # nor a relative whose own relative's stay the same clause tells of
+    # and a relative named before their own relative's stay, in the same clause
     text = (
         '"Being able to sit with Mum made all the difference," says Fiona Kerr, whose mother '
         "Agnes spent six weeks in bay 3 of Ward 18."
