@@ -505,6 +505,18 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "Lloyd after his final session Friday, Aug. 22.", ["Friday, Aug. 22"]),
     (PatientDateRecognizer, "Join our training session on Friday, Aug. 22.", []),
     (PatientDateRecognizer, "Our new Behavioral Health ED opens Monday, May 6.", []),
+    (
+        PatientDateRecognizer,
+        "On Friday, Aug. 8, Dolores Whitcombe was brought in by her neighbor.",
+        ["Friday, Aug. 8"],
+    ),
+    (
+        PatientDateRecognizer,
+        "Our golf classic on Monday, June 9, brought together 144 golfers.",
+        [],
+    ),
+    (PatientDateRecognizer, "3/17 admit, 3/31 discharge, and Siobhan wore green", ["3/17", "3/31"]),
+    (PatientDateRecognizer, "Sober date: 04.17.2019 🗓️ Five years ago today", ["04.17.2019"]),
     # a life's dates, years apart
     (
         PatientDateRecognizer,

@@ -190,7 +190,7 @@ PATIENT_EVENTS = vocabulary(
     appendectomy mastectomy amputation replacement bypass accident crash fall injured home
     emergency airlifted rushed collapsed flown infusion chemo chemotherapy dialysis radiation
     stroke seizure arrest implanted né née nacido nacida fire implant fracture fractured
-    appointment rescued ed er arrival"""
+    appointment rescued ed er arrival sober sobriety"""
 )
 _RECEIVED_ORGAN = re.compile(
     r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
@@ -230,7 +230,7 @@ _TURNED_AN_AGE_ON = re.compile(r"(?i)\bturn(?:s|ed|ing)?\s+\d{1,3}\s+on\s+$")
 # Verbs after a date that make it the day something happened to a patient.
 _EVENT_VERBS_AFTER = vocabulary(
     """underwent admitted discharged born delivered flown airlifted rushed collapsed diagnosed
-    transplant injured married crash collision fire rollover"""
+    transplant injured married crash collision fire rollover admit discharge"""
 )
 
 
@@ -293,6 +293,7 @@ class PatientDateRecognizer(RegexRecognizer):
             or (before[-1:] in _POSSESSIVES and _THEIR_DATED_EVENT.match(text, end) is not None)
             or _TURNED_AN_AGE_ON.search(text, window_start, start) is not None
             or _BROUGHT_IN.search(text, window_start, start) is not None
+            or _BROUGHT_IN.search(text, end, sentence_end) is not None
             or _EVENT_ELSEWHERE.search(
                 text,
                 max(sentence_start, start - _ELSEWHERE_REACH),
