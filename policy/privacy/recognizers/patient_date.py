@@ -216,6 +216,7 @@ _YEARS_OF_A_LIFE = 15
 
 
 def _in_a_lifes_dates(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is one of a life's two dates, born since 1900."""
     return any(
         found.start() <= start
         and end <= found.end()
@@ -274,6 +275,7 @@ class PatientDateRecognizer(RegexRecognizer):
         after = [
             word.lower() for word in WORD.findall(text[end:sentence_end])[:10] if word[0].islower()
         ]
+        # Read before the venue words, which take "session" for a meeting's.
         if _THEIR_SESSION_BEFORE.search(text, window_start, start) or _in_a_lifes_dates(
             text, start, end
         ):
