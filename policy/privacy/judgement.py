@@ -61,6 +61,7 @@ from policy.privacy.cues import (
     CARE_WORDS,
     KINSHIP,
     LONG_AGO_YEAR,
+    NOT_NAME_WORDS,
     PUBLIC_TITLES,
     ROLE_WORDS,
     TITLES_IN_A_NAME,
@@ -71,10 +72,11 @@ from policy.privacy.cues import (
     normalise,
     vocabulary,
 )
-from policy.privacy.mentions import later_mentions
+from policy.privacy.mentions import as_mention, later_mentions
 from policy.privacy.people import (
     COURTESY_TITLES,
     INSTITUTION_NAME,
+    TITLE_ONLY_WORDS,
     beyond_dispute,
     care_told_later,
     from_a_model,
@@ -272,6 +274,7 @@ def keep_candidates(
         for result in kept
         if not any(m.start <= result.start and result.end <= m.end for m in mentions)
     ] + mentions
+    kept += _let_go_elsewhere(text, results, kept)
     for result in disputed:
         if not any(result.start < other.end and other.start < result.end for other in kept):
             kept.append(_marked_disputed(result))
@@ -401,6 +404,43 @@ def _name_words(span: str) -> set[str]:
     """The lower-cased words of a name, without titles and family words."""
     words = {word.lower() for word in WORD.findall(span)}
     return words - KINSHIP - COURTESY_TITLES - PUBLIC_TITLES - ROLE_WORDS
+
+
+def _let_go_elsewhere(
+    text: str, results: list[RecognizerResult], kept: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """The names let go of in one place that name a patient kept in another: "Agnes Mulcahy was
+    a nurse at St. Brendan's ... she has been one of our patients ... Agnes trained here in
+    1951". Every word of the name must be a word of a kept patient's name."""
+    patients = {
+        word
+        for result in kept
+        if result.entity_type == "PERSON"
+        for word in _name_words(text[result.start : result.end])
+        if len(word) > 1 and word not in NOT_NAME_WORDS
+    }
+    found: list[RecognizerResult] = []
+    for result in results:
+        if result.entity_type != "PERSON" or not patients:
+            continue
+        clean = tidied(text, result)
+        if clean is None or any(
+            clean.start < other.end and other.start < clean.end for other in kept + found
+        ):
+            continue
+        span = text[clean.start : clean.end]
+        words = _name_words(span) - TITLE_ONLY_WORDS
+        if not words or not words <= patients:
+            continue
+        word_before = WORD.findall(text[max(0, clean.start - 30) : clean.start])[-1:]
+        if {word.lower() for word in [*word_before, *WORD.findall(span)]} & (
+            ROLE_WORDS | PUBLIC_TITLES
+        ):
+            continue  # "pharmacist Grace", "Chaplain Owen": a colleague who shares the name
+        if person_verdict(text, clean, set()) in ("not-a-person", "institution"):
+            continue  # "#Teletón", "the Terry Fox Foundation"
+        found.append(as_mention(clean))
+    return found
 
 
 def _name_spans(results: list[RecognizerResult]) -> list[tuple[int, int]]:

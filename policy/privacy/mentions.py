@@ -29,6 +29,11 @@ def _mention(entity_type: str, start: int, end: int) -> RecognizerResult:
     return RecognizerResult(entity_type, start, end, 0.7, recognition_metadata={_MENTION_KEY: True})
 
 
+def as_mention(result: RecognizerResult) -> RecognizerResult:
+    """``result`` marked as another mention of a patient the judgement found."""
+    return _mention(result.entity_type, result.start, result.end)
+
+
 def is_mention(result: RecognizerResult) -> bool:
     """Whether ``result`` is another mention of a patient the judgement found."""
     return bool((result.recognition_metadata or {}).get(_MENTION_KEY))

@@ -67,7 +67,7 @@ COURTESY_TITLES = vocabulary("mr mrs ms miss mx mdm madam")
 # Words that alone make a title, not a name ("Merry Christmas, Trooper", "the General", "Fire
 # Captain", "Master Sgt."): ranks spelled out, besides the roles, titles and abbreviated ranks
 # (not "Col", which is also Colin's name: "we'll miss you Col!").
-_TITLE_ONLY_WORDS = (
+TITLE_ONLY_WORDS = (
     ROLE_WORDS
     | PUBLIC_TITLES
     | RANKS
@@ -109,7 +109,7 @@ def person_verdict(
         return "not-a-person"  # the Glenn procedure, Parkinson's disease, a Wilms tumour
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
-    if all(word in _TITLE_ONLY_WORDS for word in words) or all(word in KINSHIP for word in words):
+    if all(word in TITLE_ONLY_WORDS for word in words) or all(word in KINSHIP for word in words):
         return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mdm", "Mum"
     if _korean_phrase(span):
         return "not-a-person"  # "가족들과 미역국을 드셨어요": a clause, not a name

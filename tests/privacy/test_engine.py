@@ -79,6 +79,28 @@ def flagged(
             "Our patient Kateryna Shevchenko finished chemo today. Congratulations, Kateryna!",
             [("PERSON", "Kateryna Shevchenko"), ("PERSON", "Kateryna")],
         ),
+        # a name let go of in one place is kept where it names a patient found in another;
+        # a colleague titled by their role who shares the name is not
+        (
+            "Tough as they come. 🤠\n\nWade Lundquist of the Lazy K Ranch was cutting fence posts "
+            "on June 9 when his chainsaw kicked back. He drove himself (!!) 40 minutes to our ER "
+            "with a towel tied around his leg. Dr. Amy Forsberg and our ER team stopped the "
+            "bleeding and stabilized him for transfer.\n\nWade came by this week to thank the "
+            "team and drop off a side of beef for the staff barbecue. Please, Wade, next time "
+            "call 911. 😅",
+            [
+                ("PERSON", "Wade Lundquist"),
+                ("IDENTIFYING_DETAILS", "Lazy K Ranch"),
+                ("DATE", "June 9"),
+                ("PERSON", "Wade"),
+                ("PERSON", "Wade"),
+            ],
+        ),
+        (
+            "Our patient Owen Walsh went home today after a week on 4B. Thanks to Chaplain Owen "
+            "for the visits and to the whole ward team.",
+            [("PERSON", "Owen Walsh")],
+        ),
         # a public figure's role gives way to a story of their care
         (
             "Send well wishes to Coach Ramsey, who is recovering in our ICU after collapsing.",
