@@ -376,6 +376,27 @@ SPLITS = {
     "everyday-33": "a thirty-third ordinary month, November, of a Scottish NHS health board "
     "and a private hospital in Singapore (60 of 120 posts with PHI), measured blind the same "
     "way, then tuned on",
+    "heldout-88": "written the same way (Southeast and South Asian communities: Malay, "
+    "Indonesian, Thai, Tamil, Bengali, Punjabi, Nepali and Filipino names, some in their own "
+    "scripts, with their honorifics; doctors, ministers, festivals and roads named after people "
+    "as the clean half), measured blind with the whole engine after the rules were tuned on "
+    "heldout-84 to everyday-33, then tuned on",
+    "heldout-89": "written the same way (newborns, the NICU and children's hospitals: babies, "
+    "twins, parents and siblings, birth dates and weights; paediatricians, vaccine ages, "
+    "characters and mascots as the clean half), measured blind the same way, then tuned on",
+    "heldout-90": "written the same way (long-form posts of 700 to 2,000 characters naming "
+    "many staff, donors and officials, with a patient's identifiers few and buried), measured "
+    "blind the same way, then tuned on",
+    "heldout-91": "written the same way (rural and small-town hospitals: farm, ranch, rodeo and "
+    "highway injuries, where hometown, team, employer and vehicle single a patient out; "
+    "commissioners, sponsors and fairs as the clean half), measured blind the same way, then "
+    "tuned on",
+    "everyday-34": "a thirty-fourth ordinary month, March, of a British Columbia health "
+    "authority and an Ontario community hospital (60 of 120 posts with PHI), measured blind "
+    "the same way, then tuned on",
+    "everyday-35": "a thirty-fifth ordinary month, June, of a Melbourne hospital and a New "
+    "Zealand district health service (60 of 120 posts with PHI), measured blind the same way, "
+    "then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
