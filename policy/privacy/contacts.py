@@ -33,6 +33,16 @@ PERSONAL_MAIL_DOMAINS = vocabulary(
     """gmail.com googlemail.com yahoo.com hotmail.com outlook.com live.com icloud.com me.com
     aol.com protonmail.com proton.me msn.com comcast.net gmx.com mail.com"""
 )
+# Free mail and home internet providers under their regional domains (yahoo.co.uk, hotmail.fr,
+# bigpond.com, xtra.co.nz, shaw.ca): an address there is a person's too.
+_PERSONAL_MAIL_PROVIDER = re.compile(
+    r"^(?:gmail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|aol|gmx|web|orange|free"
+    r"|laposte|sfr|wanadoo|libero|virgilio|tiscali|sky|btinternet|talktalk|bigpond|optusnet"
+    r"|iinet|xtra|shaw|telus|rogers|sympatico|videotron|cogeco|rediffmail|qq|163|126|sina|naver"
+    r"|daum|hanmail|seznam|wp|interia|onet|yandex|rambler|uol|bol|terra|verizon|att|sbcglobal"
+    r"|bellsouth|cox|charter|earthlink|frontier|singnet|pacific|telkomsel|eircom|ziggo|kpnmail"
+    r")\.(?:(?:com?|net)\.)?[a-z]{2,3}$"
+)
 # Public bodies' mail domains (the NHS, governments, universities): an address there is an
 # organisation's or its staff's ("staffbenefits.aai@nhs.scot", "sharon.pye@health.nsw.gov.au").
 _PUBLIC_BODY_DOMAIN = re.compile(
@@ -125,6 +135,7 @@ _DELIVERED_TO = re.compile(
     r"|on\s+(?:the|its|their)\s+way|(?:headed|heading|went|going|gone)\s+home)"
     r"(?:\s+[\w']+){0,2}\s+to\s*$"
 )
+_APARTMENT = re.compile(r"\.?,?\s+(?:Apt|Apartment|app)\b")
 # Whose it is, in brackets right after it: "0421 558 903 (Mum)", "(her daughter's cell)",
 # "778-555-0126 (Chris)".
 _WHOSE_IN_BRACKETS = re.compile(r"\s*\(([^()]{1,30})\)")
@@ -145,7 +156,9 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     if result.entity_type == "PHONE_NUMBER" and _TOLL_FREE.match(span):
         return False
     domain = span.rsplit("@", 1)[-1].lower()
-    if result.entity_type == "EMAIL_ADDRESS" and domain in PERSONAL_MAIL_DOMAINS:
+    if result.entity_type == "EMAIL_ADDRESS" and (
+        domain in PERSONAL_MAIL_DOMAINS or _PERSONAL_MAIL_PROVIDER.match(domain)
+    ):
         return True
     if result.entity_type == "EMAIL_ADDRESS" and _PUBLIC_BODY_DOMAIN.search(domain):
         return False
@@ -166,6 +179,10 @@ def personal_contact(text: str, result: RecognizerResult, span: str) -> bool:
     called = _CALL_SOMEONE_AT.search(text, max(0, result.start - 40), result.start)
     if called and is_given_name(called.group(1).lower()):
         return True  # "please call Kevin at (608) 555-0193": the number of the person named
+    if result.entity_type == "STREET_ADDRESS" and (
+        _APARTMENT.search(span) or _APARTMENT.match(text, result.end)
+    ):
+        return True  # "1122 Dufferin St, Apt 3": a home; clinics are in suites
     if result.entity_type == "STREET_ADDRESS" and _DELIVERED_TO.search(
         text, max(0, result.start - 40), result.start
     ):

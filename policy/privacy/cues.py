@@ -61,7 +61,8 @@ KINSHIP = vocabulary(
 # What a family calls its elders, written before their name ("Grandma Chen", "Lolo Ernesto",
 # "Nain Gwladys"): a name after one of these is a patient's or a patient's relative's.
 FAMILY_ELDERS = vocabulary(
-    "grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu thatha paati"
+    """grandma grandpa granny nana nanna abuela abuelo lola lolo nain taid mam-gu tad-cu thatha
+    paati nanu dadi dadu thakuma nenek mbah popo"""
 )
 
 # Titles that a name recognizer may take into the name's span ("Dr. Raman", "Suor Angela").
@@ -186,6 +187,7 @@ ORG_CONTACT_CUES = vocabulary(
 PERSONAL_CONTACT_CUES = vocabulary(
     """his her their patient patient's family husband wife son daughter mom dad mother father
     cell mobile personal home lives live house apartment reach sister brother familia famille
+    farm ranch property driveway
     família familie rodzina
     hijo hija esposo esposa hermano hermana filho filha marido irmão irmã fils fille mari
     sohn tochter ehemann ehefrau figlio figlia marito moglie nanay tatay anak asawa kapatid

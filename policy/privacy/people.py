@@ -63,7 +63,11 @@ _EPONYM_AFTER = re.compile(
 _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-COURTESY_TITLES = vocabulary("mr mrs ms miss mx mdm madam")
+COURTESY_TITLES = vocabulary(
+    "mr mrs ms miss mx mdm madam encik puan cik ibu bapak pak khun thiru tmt srimathi smt shri"
+)
+# Words of respect written after a name or a family word ("Sharma ji", "Dadi jaan").
+_RESPECT_AFTER_A_NAME = vocabulary("ji jaan")
 # Words that alone make a title, not a name ("Merry Christmas, Trooper", "the General", "Fire
 # Captain", "Master Sgt."): ranks spelled out, besides the roles, titles and abbreviated ranks
 # (not "Col", which is also Colin's name: "we'll miss you Col!").
@@ -109,8 +113,10 @@ def person_verdict(
         return "not-a-person"  # the Glenn procedure, Parkinson's disease, a Wilms tumour
     if any(word in NOT_NAME_WORDS for word in words):
         return "not-a-person"  # "Cancer Center", "Pulmonary Rehab"
-    if all(word in TITLE_ONLY_WORDS for word in words) or all(word in KINSHIP for word in words):
-        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mdm", "Mum"
+    if all(word in TITLE_ONLY_WORDS for word in words) or all(
+        word in KINSHIP | FAMILY_ELDERS | _RESPECT_AFTER_A_NAME for word in words
+    ):
+        return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mdm", "Dadi ji"
     if _korean_phrase(span):
         return "not-a-person"  # "가족들과 미역국을 드셨어요": a clause, not a name
     if re.match(r"St\.?\s", span):

@@ -233,6 +233,17 @@ def flagged(
             "olena.kovalenko82@ukr.net.",
             [("EMAIL_ADDRESS", "olena.kovalenko82@ukr.net")],
         ),
+        # a home internet provider's mail is a person's; an apartment is a home
+        (
+            "Our outpatient team has re-sent your new appointment letter to "
+            "kbrennan1952@bigpond.com, let us know if it doesn't land.",
+            [("EMAIL_ADDRESS", "kbrennan1952@bigpond.com")],
+        ),
+        (
+            "We tried mailing a thank-you card but it came back. Is 1122 Dufferin St, Apt 3 still "
+            "right? Send us a message!",
+            [("STREET_ADDRESS", "1122 Dufferin St, Apt 3")],
+        ),
     ],
 )
 def test_patient_identifiers_are_flagged(
@@ -384,6 +395,8 @@ def test_digits_of_any_script_are_read_as_digits(privacy_engine: PrivacyEngine) 
         "⏰ Clocks go forward 1 hour at 1am on Sunday 30 March. Plan ahead for early clinics.",
         # a capitalised word opening a sentence is no name, whichever model reads it as one
         "Win a free spa day! Enter our giveaway by tagging a friend.",
+        # a clinic's suite is no home
+        "Our new clinic opens at 1122 Dufferin St, Suite 3 on Monday.",
         # staff met and greeted in lower case, their role after them
         "meet kaveh, our new clinical nurse educator on 5 west! he comes to us from the CVICU",
     ],

@@ -617,6 +617,16 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
         ["214 Willow Creek Lane"],
     ),
     (StreetAddressRecognizer, "We have 3 ICUs and 412 beds.", []),
+    # numbered streets, rural roads and a direction before the street
+    (StreetAddressRecognizer, "drop it at the Janssen farm, 41870 286th St", ["41870 286th St"]),
+    # (the engine keeps the wider of two overlapping readings)
+    (
+        StreetAddressRecognizer,
+        "his place at 2270 County Road 14 first",
+        ["2270 County Road", "2270 County Road 14"],
+    ),
+    (StreetAddressRecognizer, "corrected to 2215 W. Palmer St, Apt 3B", ["2215 W. Palmer St"]),
+    (StreetAddressRecognizer, "Our 2nd floor and 3rd floor lounges reopen", []),
     # social handles
     (
         SocialHandleRecognizer,
@@ -672,6 +682,21 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "박순자님이 오늘 퇴원하셨어요", ["박순자"]),
     (PatientNameRecognizer, "Sa mission: soigner tout le monde", []),
     (PatientNameRecognizer, "discharge paperwork for Mr. Okafor is ready", ["Mr. Okafor"]),
+    # the whole name after a title, up to a possessive, with a Malay patronymic; the titles of
+    # Malaysia, Indonesia, Thailand and South India
+    (PatientNameRecognizer, "Happy 100th to Mrs. Ida Mae Collier!", ["Mrs. Ida Mae Collier"]),
+    (
+        PatientNameRecognizer,
+        "Encik Mohd Razali bin Kassim, 58, collapsed on court",
+        ["Encik Mohd Razali bin Kassim"],
+    ),
+    (PatientNameRecognizer, "Ibu Wartini has been drawing since she was 12", ["Ibu Wartini"]),
+    (PatientNameRecognizer, "Khun Malee finished chemo today", ["Khun Malee"]),
+    (
+        PatientNameRecognizer,
+        "showed Mr. Reynaldo Bautista's PhilHealth ID",
+        ["Mr. Reynaldo Bautista's"],
+    ),
     (PatientNameRecognizer, "Her daughter Mai made cupcakes", ["Mai"]),
     (PatientNameRecognizer, "welcome twins Arjun and Anaya today", ["Arjun and Anaya"]),
     (PatientNameRecognizer, "nana ruth finally met her great-grandchild", ["nana ruth"]),
@@ -914,6 +939,8 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         ("102 years later, we're 412 beds and 3,900 employees.", "102 years later", True),
         ("Happy 100th birthday to US! 🎉", "Happy 100th birthday", True),
         ("Happy 250th birthday to the U.S. Navy! ⚓", "250th birthday", True),
+        ("Happy 90th birthday to the Tāwhiti Hospital Auxiliary! 🎉", "90th birthday", True),
+        ("Happy 90th birthday to our hospital volunteer, Pat!", "90th birthday", False),
         ("Happy 105th birthday to Mrs. Okafor! 🎉", "105th birthday", False),
         ("At 102 years young, she still walks the hall.", "102 years", False),
         ("Happy 100th birthday to Mary!", "100th birthday", False),

@@ -87,7 +87,14 @@ _ORDINAL_OF_A_COUNT = re.compile(
     r"|games?)\b"
 )
 # The hospital's own anniversary: "Happy 100th birthday to US!".
-_TO_US_AFTER = re.compile(r"(?i)\s+to\s+(?:us|our\s+hospital)\b")
+_TO_US_AFTER = re.compile(
+    r"(?i)\s+to\s+(?:us"
+    # "Happy 90th birthday to the Tāwhiti Hospital Auxiliary!", "to our Volunteer Guild" (not
+    # "to our hospital volunteer, Pat")
+    r"|(?:the|our)\s+(?:[\w'’.-]+\s+){0,4}?(?:auxiliary|guild|hospital|foundation|society"
+    r"|association|college|school|clinic|unit|department|service|corps|league))\b"
+    r"(?=\s*(?:[!.,;:)]|$))"
+)
 # Older than anyone in a post is: "Happy 250th birthday to the U.S. Navy", "the Nurse Corps' 117th".
 _OLDER_THAN_ANYONE = 115
 # Years gone by, not an age: "102 years later, we're 412 beds", "100 years ago today".

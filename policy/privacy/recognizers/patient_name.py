@@ -302,8 +302,13 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "courtesy title",
             re.compile(
-                rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Doña|Don|Señora|Señor|Sra|Mme|Madame|Monsieur)\.?\s+"
-                rf"{_NAME}(?:\s+{_NAME})?"
+                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Doña|Don|Señora|Señor|Sra|Mme|Madame|Monsieur"
+                # Malay, Indonesian, Thai and South Indian ones ("Puan Siti", "Ibu Wartini",
+                # "Khun Malee", "Thiru Raman", "Smt. Lakshmi")
+                r"|Encik|Puan|Cik|Ibu|Bapak|Pak|Khun|Thiru|Tmt|Srimathi|Smt|Shri)\.?\s+"
+                rf"{_NAME}(?:(?<!['’]s)\s+{_NAME}){{0,2}}"  # not past "Bautista's"
+                # a Malay patronymic: "Encik Mohd Razali bin Kassim", "Puan Siti binti Osman"
+                rf"(?:\s+(?:bin|binti|binte|bte|bt)\s+{_NAME}(?:\s+{_NAME})?)?"
             ),
             0.75,
         ),

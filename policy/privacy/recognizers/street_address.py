@@ -42,6 +42,20 @@ class StreetAddressRecognizer(RegexRecognizer):
             0.6,
         ),
         CuePattern(
+            # numbered streets and rural roads: "41870 286th St", "2215 W. Palmer St, Apt 3B",
+            # "4810 County Road 17"
+            "numbered street or rural road",
+            re.compile(
+                r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?\d{1,3}(?:st|nd|rd|th)\s+"
+                r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Way|Terrace)\b"
+                r"|\b\d{1,6}\s+(?:[NSEW]\.?\s+)(?:[A-Z][a-z]+\s+){1,3}"
+                rf"(?:{STREET_SUFFIXES})\b"
+                r"|\b\d{1,6}\s+(?:County|State|Township|Farm[- ]to[- ]Market|Rural)\s+"
+                r"(?:Road|Rd|Route|Rte|Highway|Hwy)\s+\d{1,4}[A-Z]?\b"
+            ),
+            0.6,
+        ),
+        CuePattern(
             # typed in a hurry: "can be mailed to 82 willow creek rd"
             "lower-case number street suffix",
             re.compile(rf"\b\d{{1,5}}\s+(?:[a-z]{{3,}}\s+){{1,3}}(?:{LOWER_STREET_SUFFIXES})\b"),
