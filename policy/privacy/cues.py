@@ -224,7 +224,8 @@ NOT_NAME_WORDS = vocabulary(
     diwali deepavali hanukkah kwanzaa navratri pongal vaisakhi matariki christmas halloween
     thanksgiving montag dienstag mittwoch donnerstag freitag samstag sonntag isnin selasa rabu
     khamis jumaat sabtu
-    jahr jahre jahren jahres polio measles mumps rubella pertussis tetanus"""
+    jahr jahre jahren jahres polio measles mumps rubella pertussis tetanus
+    songkran maghrib teletón teleton claus grinch"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

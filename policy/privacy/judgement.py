@@ -86,6 +86,7 @@ from policy.privacy.people import (
     listed_as_patients,
     named_for_the_building,
     person_verdict,
+    pets,
     relative_in_our_care,
     staff_named_in_lower_case,
     tidied,
@@ -177,6 +178,7 @@ def keep_candidates(
         set(named_after)
         | named_for_the_building(text, named_after)
         | staff_named_in_lower_case(text)
+        | pets(text)
     )
     # "@KimBrennanRN ... Congrats to Kim": the name is staff's; a found patient's name inside
     # such a handle ("@nurse.sam.rn Get well soon, Sam") still makes it a mention.

@@ -136,6 +136,10 @@ def person_verdict(
         and not _FAMILY_AFTER.match(text, end)
     ):
         return "not-a-person"  # "the Keurig", "the Lakeshore UMC team", not "the Alvarez twins"
+    if from_a_model(result) and _A_MAKE_BEFORE.search(text, max(0, start - 30), start):
+        return "not-a-person"  # "on a John Deere and a Case IH": a make, not a person
+    if _CHARACTER.fullmatch(span) or (len(words) == 1 and _EPITHET_AFTER.match(text, end)):
+        return "not-a-person"  # Spider-Man; Hank the Cowdog, Bob the Builder
     if start > 0 and text[start - 1] == "#" and not is_support_hashtag(text, start, end):
         return "not-a-person"  # a model reads CamelCase hashtags (#NursesWeek) as names
     if (
@@ -843,6 +847,26 @@ def _is_figure(word: str) -> bool:
 _FAMILY_AFTER = re.compile(
     r"\s+(?:family|twins|triplets|kids|children|household|siblings|brothers|sisters)\b"
 )
+
+
+# An article after an English word (not Spanish "a": "Les presentamos a Yesenia Treviño").
+_A_MAKE_BEFORE = re.compile(
+    r"(?i)\b(?:on|in|with|of|from|and|or|drives?|drove|driving|like|into|by)\s+an?\s+$"
+)
+# Heroes and characters: "Spider-Man", "Wonder Woman"; "Hank the Cowdog", "Winnie the Pooh".
+_CHARACTER = re.compile(r"[A-Z][a-z]+[- ](?:Man|Woman|Girl)")
+_EPITHET_AFTER = re.compile(r"\s+the\s+[A-Z][a-z]+")
+# A pet or a therapy animal introduced by name: "Pip is a two-year-old golden retriever".
+_A_PET = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:is|was)\s+(?:a|an|our)\s+(?:[\w-]+\s+){0,4}?(?:dog|retriever"
+    r"|labrador|lab|poodle|labradoodle|goldendoodle|doodle|spaniel|terrier|shepherd|collie"
+    r"|beagle|puppy|pup|horse|pony|cat|kitten|rabbit|bunny)\b"
+)
+
+
+def pets(text: str) -> set[str]:
+    """The names of the animals a post introduces: visiting therapy dogs are not patients."""
+    return {found.group(1).lower() for found in _A_PET.finditer(text)}
 
 
 def named_for_the_building(text: str, named_after: frozenset[str]) -> set[str]:

@@ -395,6 +395,15 @@ def test_digits_of_any_script_are_read_as_digits(privacy_engine: PrivacyEngine) 
         "⏰ Clocks go forward 1 hour at 1am on Sunday 30 March. Plan ahead for early clinics.",
         # a capitalised word opening a sentence is no name, whichever model reads it as one
         "Win a free spa day! Enter our giveaway by tagging a friend.",
+        # a therapy dog, characters and heroes
+        "Meet Pip! 🐶 Pip is a two-year-old golden retriever and the newest member of our "
+        "therapy dog team. #MeetPip",
+        "Hank the Cowdog may be Head of Ranch Security, but even he'd tell you to wear a helmet "
+        "on horseback.",
+        "Santa, Mrs. Claus and the Grinch (on his best behaviour!) made rounds on every floor "
+        "today.",
+        "Our favourite superhero stopped by the Hematology Clinic today in full Spider-Man gear "
+        "to show off his new smile.",
         # a clinic's suite is no home
         "Our new clinic opens at 1122 Dufferin St, Suite 3 on Monday.",
         # staff met and greeted in lower case, their role after them
