@@ -692,6 +692,11 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     ),
     (PatientNameRecognizer, "Ibu Wartini has been drawing since she was 12", ["Ibu Wartini"]),
     (PatientNameRecognizer, "Khun Malee finished chemo today", ["Khun Malee"]),
+    (PatientNameRecognizer, "Thiru K. Ramasamy walked out of our ICU", ["Thiru K. Ramasamy"]),
+    (PatientNameRecognizer, "Madam Ng Ah Moi is 98", ["Madam Ng Ah Moi"]),
+    # farewell in Australia and New Zealand opens a line; a place called Vale does not
+    (PatientNameRecognizer, "Vale Beryl Thompson.\n\nBeryl volunteered", ["Beryl Thompson"]),
+    (PatientNameRecognizer, "Our Vale Park clinic opens Monday", []),
     (
         PatientNameRecognizer,
         "showed Mr. Reynaldo Bautista's PhilHealth ID",
@@ -750,6 +755,8 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "keeps asking for nurse kayla — tasha, his mom", ["tasha"]),
     (PatientNameRecognizer, "St. Brigid's turns 100 this year!", []),
     (PatientNameRecognizer, "#TeamScience #GoRed #TeamMaria", ["TeamMaria"]),
+    (PatientNameRecognizer, "#GrandpaJoe turned 99 on Ward 2 today", ["GrandpaJoe"]),
+    (PatientNameRecognizer, "#StayStrongMeena #StayStrongNurses", ["StayStrongMeena"]),
     (
         PatientNameRecognizer,
         "Thank you for the love for #GetWellSoonAnanya and #RestEasyJaylen",

@@ -179,7 +179,9 @@ _FUNDRAISER_FOR = r"(?:Skate|Miles|Run|Ride|Walk|Swim|Bike|Climb|Shave|Bake|Laps
 _HASHTAG_PREFIX = (
     r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
     rf"|GetWellSoon|GetWell|RestEasy|RestInPeace|{_FUNDRAISER_FOR}"
-    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños"
+    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños|StayStrong|StrongFor|KuatLah"
+    # a family's elder: #GrandpaJoe, #NanaRuth, #LolaCora
+    r"|Grandpa|Grandma|Granny|Nana|Nanna|Lola|Lolo|Abuela|Abuelo"
 )
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = (
@@ -188,7 +190,9 @@ _HASHTAG_SUFFIX = (
 )
 # #HappyBirthdayRuby, but also #HappyBirthdayNHS: birthday wishes must hold a given name too.
 _EVERYDAY_PREFIXES = frozenset(
-    {"Team", "Go", "Love", "Welcome", "Support", "Happy", "Bonne", "Feliz"}
+    {"Team", "Go", "Love", "Welcome", "Support", "Happy", "Bonne", "Feliz", "Stay", "Strong"}
+    # #LolaPower, #NanaLife; not #NanaRuth
+    | {"Grandpa", "Grandma", "Granny", "Nana", "Nanna", "Lola", "Lolo", "Abuela", "Abuelo"}
 )
 # #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle, #GiftOfLife, #AhmadVsCancer
 # but not #WorldVsCancer: the rest must hold a given name.
@@ -305,7 +309,8 @@ class PatientNameRecognizer(RegexRecognizer):
                 r"\b(?:Mr|Mrs|Ms|Miss|Mx|Doña|Don|Señora|Señor|Sra|Mme|Madame|Monsieur"
                 # Malay, Indonesian, Thai and South Indian ones ("Puan Siti", "Ibu Wartini",
                 # "Khun Malee", "Thiru Raman", "Smt. Lakshmi")
-                r"|Encik|Puan|Cik|Ibu|Bapak|Pak|Khun|Thiru|Tmt|Srimathi|Smt|Shri)\.?\s+"
+                r"|Mdm|Madam|Encik|Puan|Cik|Ibu|Bapak|Pak|Khun|Thiru|Tmt|Srimathi|Smt|Shri)\.?\s+"
+                r"(?:[A-Z]\.\s*){0,2}"  # initials: "Thiru K. Ramasamy"
                 rf"{_NAME}(?:(?<!['’]s)\s+{_NAME}){{0,2}}"  # not past "Bautista's"
                 # a Malay patronymic: "Encik Mohd Razali bin Kassim", "Puan Siti binti Osman"
                 rf"(?:\s+(?:bin|binti|binte|bte|bt)\s+{_NAME}(?:\s+{_NAME})?)?"
@@ -323,11 +328,13 @@ class PatientNameRecognizer(RegexRecognizer):
             # "mr. okafor", and "mr. harold lindgren" as one name where the words allow
             for name in (_LOWER_NAME, rf"{_LOWER_NAME}\s+{_LOWER_NAME}")
         ),
-        # "rip earl whitfield", "RIP Marjorie": someone who died, named in a hurry
+        # "rip earl whitfield", "RIP Marjorie": someone who died, named in a hurry; "Vale Beryl
+        # Thompson" opening a line, as Australians and New Zealanders say farewell
         CuePattern(
             "name after rest in peace",
             re.compile(
-                rf"(?:^|(?<=[\s(]))(?:rip|RIP|R\.I\.P\.?)\s+(?P<name>{_NAME}(?:\s+{_NAME})?"
+                r"(?:^|(?<=[\s(]))(?:rip|RIP|R\.I\.P\.?|(?<![^\n])Vale)\s+"
+                rf"(?P<name>{_NAME}(?:\s+{_NAME})?"
                 rf"|{_LOWER_NAME}(?:\s+{_LOWER_NAME})?)\b"
             ),
             0.7,
