@@ -456,6 +456,11 @@ _OWN_CARE_AFTER = re.compile(
     r"(?:in\s+(?:critical|serious|stable|fair|guarded)\b|in\s+our\s+(?:[A-Z][\w-]*\s+)?"
     r"(?:ICU|CCU|NICU|PICU|[Tt]rauma|[Bb]urn)\b|recovering|out\s+of\s+(?:(?:her|his|their)\s+)?"
     r"(?:\w+\s+)?surgery|back\s+from\s+surgery|injured|hurt\b|shot\b|undergoing)"
+    # "Shelby is stable and resting in room 108", "received a kidney from his younger sister"
+    r"|(?:is|remains)\s+(?:now\s+)?stable\b"
+    r"|(?:is\s+)?resting\s+(?:comfortably\s+)?(?:in|on)\s+(?:room|rm|bed|our)\b"
+    r"|received\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|lungs"
+    r"|transplant|stem\s+cell\s+transplant|bone\s+marrow\s+transplant)\b"
     # Or as what befell them: "had a heart attack", "collapsed", "tore her ACL".
     r"|(?:had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure)|suffered|collapsed"
     r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their)(?!\s+own\s+record))\b"

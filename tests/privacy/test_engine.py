@@ -101,6 +101,12 @@ def flagged(
             "for the visits and to the whole ward team.",
             [("PERSON", "Owen Walsh")],
         ),
+        # staff told of as resting in a room after a crash are patients
+        (
+            "Many of you have asked about our own radiology tech, Shelby Root. Shelby is stable "
+            "and resting in room 108 after her car went off the highway on Friday.",
+            [("PERSON", "Shelby Root"), ("PERSON", "Shelby"), ("ROOM_NUMBER", "room 108")],
+        ),
         # a public figure's role gives way to a story of their care
         (
             "Send well wishes to Coach Ramsey, who is recovering in our ICU after collapsing.",
