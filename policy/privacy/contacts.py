@@ -116,6 +116,7 @@ _READERS_OWN_CONTACT = re.compile(
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
     r"|\bon\s+file\W*"
     r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+(?:is|as))?\W*"
+    r"|\bthe\s+(?:number|address|email)\s+you\s+(?:sent|gave|left|shared)(?:\s+us)?\W*"
     r"|\b(?:mail|send)\s+your\s+\w+\s+to"
     # a number someone gave the staff: "She gave our nurses (555) 304-8817"
     r"|\b(?:gave|left)\s+(?:us|our\s+\w+)\W*"

@@ -239,6 +239,11 @@ def flagged(
             "olena.kovalenko82@ukr.net.",
             [("EMAIL_ADDRESS", "olena.kovalenko82@ukr.net")],
         ),
+        (
+            "Our patient care coordinator will call you today at the number you sent us, "
+            "250-555-0134. — Tanya, Patient Relations",
+            [("PHONE_NUMBER", "250-555-0134")],
+        ),
         # a home internet provider's mail is a person's; an apartment is a home
         (
             "Our outpatient team has re-sent your new appointment letter to "

@@ -107,6 +107,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (MedicalRecordNumberRecognizer, "record MR# 7781 2234 tattooed", ["MR# 7781 2234"]),
     (MedicalRecordNumberRecognizer, "ring Ward 4 about CHI 0704389125", ["CHI 0704389125"]),
     (MedicalRecordNumberRecognizer, "Mere Te Kani (NHI ZHK4721) moved", ["NHI ZHK4721"]),
+    (MedicalRecordNumberRecognizer, "discharged from Rm 12 (chart 448-2915)", ["chart 448-2915"]),
+    (MedicalRecordNumberRecognizer, "the family of Vince Caruso, UR 00482915:", ["UR 00482915"]),
+    (MedicalRecordNumberRecognizer, "see the growth chart 2024-25 and our UR 2025 plan", []),
     (MedicalRecordNumberRecognizer, "D. Ruru, NHI ZAC47KM, discharged", ["NHI ZAC47KM"]),
     (MedicalRecordNumberRecognizer, "CHI Health St. Mary's hired 200 nurses", []),
     (
@@ -199,6 +202,14 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "after her stroke on Feb. 14, 2023, she", ["Feb. 14, 2023"]),
     (PatientDateRecognizer, "present surgery outcomes at the AANS meeting on April 27", []),
     (PatientDateRecognizer, "World Stroke Day is Oct. 29. Remember BE FAST.", []),
+    # a newborn's card, and a child's short life remembered
+    (PatientDateRecognizer, "Welcome, Penelope Rae! 🎀\n\n7.4.25 | 8 lb 1 oz | 20 in", ["7.4.25"]),
+    (
+        PatientDateRecognizer,
+        "In loving memory of Elijah Bennett 💙\nMarch 2, 2016 – Oct. 9, 2024",
+        ["March 2, 2016", "Oct. 9, 2024"],
+    ),
+    (PatientDateRecognizer, "Our Magnet journey ran March 2, 2016 – Oct. 9, 2024.", []),
     (PatientDateRecognizer, "the St. Brigid Fall Fun Run on Sunday, Oct. 20!", []),
     (PatientDateRecognizer, "Children under 12 may not visit the unit.", []),
     (PatientDateRecognizer, "Florence Nightingale was born on May 12, 1820.", []),

@@ -1,10 +1,11 @@
 """MRN: medical record numbers written after their label, in any spacing.
 
 Patterns: ``MRN: 004-829-13``, ``MR# 7781 2234``, ``medical record no. 20-448-117``,
-``chart #55120``, Scotland's ``CHI 0704389125``, New Zealand's ``NHI ABC1234``, and the
-record's number named in other languages (``病历号 00381542``, ``dosya no: 2023-004187``).
-Context: the label itself (MRN, MR#, medical record, chart, CHI, NHI, or the language's own); a
-bare number is never taken for an MRN. Score 0.9.
+``chart #55120``, ``chart 448-2915``, Scotland's ``CHI 0704389125``, Australia's unit record
+``UR 00482915``, New Zealand's ``NHI ABC1234``, and the record's number named in other
+languages (``病历号 00381542``, ``dosya no: 2023-004187``).
+Context: the label itself (MRN, MR#, medical record, chart, CHI, UR, NHI, or the language's
+own); a bare number is never taken for an MRN. Score 0.9.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
             re.compile(
                 r"\b(?:MRN|MR\s?#|med(?:ical)?\.?\s*rec(?:ord)?s?\.?(?:\s*(?:no\.?|number|#))?"
                 r"|chart\s*(?:no\.?|number|#)|(?:hospital|patient|nhs|unit)\s+number(?:\s+is)?"
-                r"|(?-i:CHI)(?:\s+(?:no\.?|number))?)"  # Scotland's CHI, ten digits
+                r"|(?-i:CHI)(?:\s+(?:no\.?|number))?"  # Scotland's CHI, ten digits
+                # "chart 448-2915"; Australia's unit record "UR 00482915" (seven digits at least)
+                r"|(?:chart|(?-i:UR))(?:\s+(?:no\.?|number))?(?=\s*[:#]?\s*\d{3}[\s.-]?\d{4}))"
                 r"\s*[:#]?\s*\(?[A-Z]{0,3}-?\d[\d\s.-]{3,14}\d\b",  # "MRN (0893214)" too
                 re.IGNORECASE,
             ),

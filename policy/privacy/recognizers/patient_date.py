@@ -216,14 +216,27 @@ _YEARS_OF_A_LIFE = 15
 
 
 def _in_a_lifes_dates(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` is one of a life's two dates, born since 1900."""
+    """Whether the date at ``text[start:end]`` is one of a life's two dates, born since 1900; a
+    child's short life too, in a post of remembrance ("In loving memory of Elijah Bennett 💙
+    March 2, 2016 – Oct. 9, 2024")."""
+    remembered = _IN_MEMORY.search(text, max(0, start - 120), start) is not None
     return any(
         found.start() <= start
         and end <= found.end()
-        and int(found.group(2)) - int(found.group(1)) >= _YEARS_OF_A_LIFE
+        and (remembered or int(found.group(2)) - int(found.group(1)) >= _YEARS_OF_A_LIFE)
         and int(found.group(1)) >= 1900  # "(May 12, 1820 – August 13, 1910)": history
         for found in _LIFE_DATES.finditer(text, max(0, start - 40), min(len(text), end + 40))
     )
+
+
+_IN_MEMORY = re.compile(
+    r"(?i)\b(?:in\s+(?:loving\s+)?memory\s+of|rest\s+in\s+peace|remembering"
+    r"|celebrating\s+the\s+life\s+of|forever\s+in\s+our\s+hearts)\b"
+)
+# A newborn's card: the date, then the weight ("7.4.25 | 8 lb 1 oz | 20 in", "3/2 · 3.2 kg").
+_BIRTH_WEIGHT_AFTER = re.compile(
+    r"\s*[|•·,–—-]?\s*\d{1,2}(?:\.\d{1,3})?\s*(?:lbs?|pounds?|kg)\b|\s*[|•·,–—-]?\s*\d{3,4}\s*g\b"
+)
 
 
 # A birthday: "who turned 99 on Saturday, July 12", "would have turned 10 on April 22".
@@ -276,8 +289,10 @@ class PatientDateRecognizer(RegexRecognizer):
             word.lower() for word in WORD.findall(text[end:sentence_end])[:10] if word[0].islower()
         ]
         # Read before the venue words, which take "session" for a meeting's.
-        if _THEIR_SESSION_BEFORE.search(text, window_start, start) or _in_a_lifes_dates(
-            text, start, end
+        if (
+            _THEIR_SESSION_BEFORE.search(text, window_start, start)
+            or _in_a_lifes_dates(text, start, end)
+            or _BIRTH_WEIGHT_AFTER.match(text, end)
         ):
             return True
         if any(word in VENUE_CUES for word in before) or LONG_AGO_YEAR.search(text, start, end):
