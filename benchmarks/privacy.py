@@ -397,6 +397,25 @@ SPLITS = {
     "everyday-35": "a thirty-fifth ordinary month, June, of a Melbourne hospital and a New "
     "Zealand district health service (60 of 120 posts with PHI), measured blind the same way, "
     "then tuned on",
+    "heldout-92": "written the same way (hospice, palliative care, bereavement and memorials: "
+    "patients who died in care and their families; obituaries of staff, volunteers and founders "
+    "as the clean half), measured blind with the whole engine after the rules were tuned on "
+    "heldout-88 to everyday-35, then tuned on",
+    "heldout-93": "written the same way (sports medicine: athletes of every level as patients; "
+    "team physicians, trainers and famous athletes in public as the clean half), measured "
+    "blind the same way, then tuned on",
+    "heldout-94": "written the same way (replies and customer-service threads answering "
+    "patients and relatives, signed by staff; parking, jobs and officials as the clean half), "
+    "measured blind the same way, then tuned on",
+    "heldout-95": "written the same way (West and East African and Middle Eastern communities: "
+    "Yoruba, Igbo, Hausa, Akan, Kikuyu, Luo, Amharic and Arabic names with their honorifics; "
+    "ministers, emirs, chiefs and festivals as the clean half), measured blind the same way, "
+    "then tuned on",
+    "everyday-36": "a thirty-sixth ordinary month, January, of a US Southwest health system in "
+    "Arizona and New Mexico (60 of 120 posts with PHI), measured blind the same way, then "
+    "tuned on",
+    "everyday-37": "a thirty-seventh ordinary month, August, of an Irish hospital group and a "
+    "Welsh health board (60 of 120 posts with PHI), measured blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
