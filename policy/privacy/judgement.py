@@ -70,6 +70,7 @@ from policy.privacy.cues import (
     ends_a_sentence,
     historical,
     normalise,
+    sentence_around,
     vocabulary,
 )
 from policy.privacy.mentions import as_mention, later_mentions
@@ -250,6 +251,8 @@ def keep_candidates(
             continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
         elif result.entity_type == "DATE" and _an_events_day(text, result):
             continue  # "at the Kenya Healthcare Awards on 20 March"
+        elif result.entity_type == "DATE" and _a_colleagues_death(text, result):
+            continue  # "Walt Brennan, who volunteered with us for 24 years, died January 12"
         elif result.entity_type == "AGE_OVER_89" and an_age_group(text, result.start, result.end):
             continue  # the tagger's "старше 90 лет", "90세 이상": an age group, nobody's age
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
@@ -296,6 +299,32 @@ def _part_of(text: str, result: RecognizerResult, other: RecognizerResult) -> bo
         and digits[0] < digits[1]
         and result.entity_type != other.entity_type
     )
+
+
+# A death told in the same sentence as the dead person's service: an obituary of staff, a
+# volunteer or a board member ("Walt Brennan, who volunteered with Lakeshore Hospice for 24
+# years, died January 12", "James T. Okonkwo, chair emeritus, who died October 3"), whose dates
+# are public; not where the sentence tells of care ("one of our longtime patients", "longtime
+# resident Stan Kuzyk passed away on May 8", "who died here").
+_DIED_BEFORE = re.compile(r"(?i)\b(?:died|passed\s+away)\b[^.!?]{0,40}$")
+_SERVICE = re.compile(
+    r"(?i)\b(?:served|worked|volunteered|founded|joined\s+(?:us|our|the)|retired\s+(?:in|from|after)"
+    r"|chair(?:ed|man|woman)?|treasurer|emeritus|director|longtime|long-time|longest-serving"
+    r"|colleague|career|board)\b"
+)
+_CARE_IN_THE_SENTENCE = re.compile(
+    r"(?i)\b(?:care|in\s+our|with\s+us|here|patients?|residents?|admitted|ICU|unit|ward|bed"
+    r"|room)\b"
+)
+
+
+def _a_colleagues_death(text: str, date: RecognizerResult) -> bool:
+    """Whether a date is the death of someone the sentence tells of serving the organisation."""
+    if not _DIED_BEFORE.search(text, max(0, date.start - 60), date.start):
+        return False
+    start, end = sentence_around(text, date.start, date.end)
+    sentence = text[start:end]
+    return bool(_SERVICE.search(sentence)) and not _CARE_IN_THE_SENTENCE.search(sentence)
 
 
 def _an_events_day(text: str, date: RecognizerResult) -> bool:

@@ -101,6 +101,12 @@ def flagged(
             "for the visits and to the whole ward team.",
             [("PERSON", "Owen Walsh")],
         ),
+        # a care home's longtime resident is no colleague
+        (
+            "Longtime resident Stanley Kuzyk passed away peacefully on May 8 at 93, with his "
+            "daughters beside him.",
+            [("PERSON", "Stanley Kuzyk"), ("DATE", "May 8"), ("AGE_OVER_89", "93")],
+        ),
         # staff told of as resting in a room after a crash are patients
         (
             "Many of you have asked about our own radiology tech, Shelby Root. Shelby is stable "
@@ -406,6 +412,9 @@ def test_digits_of_any_script_are_read_as_digits(privacy_engine: PrivacyEngine) 
         "⏰ Clocks go forward 1 hour at 1am on Sunday 30 March. Plan ahead for early clinics.",
         # a capitalised word opening a sentence is no name, whichever model reads it as one
         "Win a free spa day! Enter our giveaway by tagging a friend.",
+        # the death of a board member, told with their service
+        "We were saddened to learn that Gerald Fitch, who served as treasurer of the Lakeshore "
+        "Hospice board from 2001 to 2015, died on May 5 at age 84.",
         # a therapy dog, characters and heroes
         "Meet Pip! 🐶 Pip is a two-year-old golden retriever and the newest member of our "
         "therapy dog team. #MeetPip",
