@@ -62,8 +62,8 @@ _ORGANISATION_HANDLE_WORDS = vocabulary(
 # @ricky_acevedo_fd); a person's handle worded around their story (@sarah_health_journey) ends
 # otherwise.
 _ORGANISATION_HANDLE_ENDINGS = vocabulary(
-    """gazette news times journal tribune trib herald press foundation fdn hospital clinic ortho
-    peds rehab ems 5k 10k desk support club dept rotary library parish council ymca"""
+    """gazette news times journal tribune trib herald press ledger jobs foundation fdn hospital
+    clinic ortho peds rehab ems 5k 10k desk support club dept rotary library parish council ymca"""
 )
 # A job or a clinician's credential as one part of an underscored or dotted handle
 # (@nicu_nurse_alexis, @carlos_rn_atx): the clinicians' short words, and other jobs

@@ -129,6 +129,10 @@ def person_verdict(
         return "institution"  # "Fundação Família Andrade", "Hay'adda Qoyska Nuur": a foundation
     if _STREET_BEFORE.search(text, max(0, start - 20), start):
         return "institution"  # "12 rue Jean-Jaurès", "вул. Шевченка": a street named for someone
+    if _STREET_AFTER.match(text, end):
+        return "institution"  # "the Martin Luther King Jr. Blvd entrance"
+    if _AUTHOR_BEFORE.search(text, max(0, start - 10), start) or _QUOTED_AFTER.match(text, end):
+        return "public"  # '"The Invisible String" by Patrice Karst', "Muhammad Ali once said"
     if (
         len(words) == 1
         and from_a_model(result)
@@ -294,6 +298,14 @@ _FOUNDATION_BEFORE = re.compile(
 )
 
 # Words for a street written before its name, in the posts' languages.
+_STREET_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z][a-z]+|Jr\.?|Sr\.?)){0,3}\s+(?:Blvd|Boulevard|Avenue|Ave|Street|St|Road|Rd|Drive|Dr|Parkway"
+    r"|Pkwy|Highway|Hwy|Way|Lane|Ln)\b\.?(?!\s+[A-Z][a-z])"
+)
+# The author of a book or a saying: '"The Invisible String" by Patrice Karst', "Muhammad Ali
+# once said".
+_AUTHOR_BEFORE = re.compile(r"[\"”]\s+by\s+$")
+_QUOTED_AFTER = re.compile(r"\s+once\s+(?:said|wrote|asked)\b")
 _STREET_BEFORE = re.compile(
     r"(?i)(?<!\w)(?:rue|avenue|av\.|boulevard|allée|impasse|quai|viale|piazza|calle|avenida"
     r"|rua|praça|travessa|ulica|ul\.|aleja|al\.|вул\.|вулиця|ул\.|улица|проспект|просп\.)\s+"
@@ -858,8 +870,8 @@ _FAMILY_AFTER = re.compile(
 _A_MAKE_BEFORE = re.compile(
     r"(?i)\b(?:on|in|with|of|from|and|or|drives?|drove|driving|like|into|by)\s+an?\s+$"
 )
-# Heroes and characters: "Spider-Man", "Wonder Woman"; "Hank the Cowdog", "Winnie the Pooh".
-_CHARACTER = re.compile(r"[A-Z][a-z]+[- ](?:Man|Woman|Girl)")
+# Heroes and characters: "Spider-Man", "Wonder Woman", "Winnie-the-Pooh"; "Hank the Cowdog".
+_CHARACTER = re.compile(r"[A-Z][a-z]+[- ](?:Man|Woman|Girl)|[A-Z][a-z]+-the-[A-Z][a-z]+")
 _EPITHET_AFTER = re.compile(r"\s+the\s+[A-Z][a-z]+")
 # A pet or a therapy animal introduced by name: "Pip is a two-year-old golden retriever".
 _A_PET = re.compile(

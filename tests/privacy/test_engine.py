@@ -415,6 +415,14 @@ def test_digits_of_any_script_are_read_as_digits(privacy_engine: PrivacyEngine) 
         # the death of a board member, told with their service
         "We were saddened to learn that Gerald Fitch, who served as treasurer of the Lakeshore "
         "Hospice board from 2001 to 2015, died on May 5 at age 84.",
+        # a street named for someone, an author, a saying, a job seeker's handle
+        "Heads up: the Martin Luther King Jr. Blvd entrance closes at 8pm. After hours, please "
+        "use the ED entrance.",
+        '📖 "The Invisible String" by Patrice Karst — we\'re always connected to the people we '
+        "love.",
+        'Muhammad Ali once said, "Don\'t count the days, make the days count." 🥊',
+        "@danielle_jobs Hi Danielle! Unit secretary openings are posted at careers.example.org.",
+        '"How lucky I am to have something that makes saying goodbye so hard." — Winnie-the-Pooh',
         # a therapy dog, characters and heroes
         "Meet Pip! 🐶 Pip is a two-year-old golden retriever and the newest member of our "
         "therapy dog team. #MeetPip",
