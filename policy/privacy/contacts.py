@@ -115,7 +115,10 @@ _READERS_OWN_CONTACT = re.compile(
     r"(?:\s+(?:first|back|directly|again|today|tonight|tomorrow))?\s+(?:at|on)"
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
     r"|\bon\s+file\W*"
-    r"|\byour\s+(?:cell|number|phone|mobile|home)(?:\s+(?:is|as))?\W*"
+    r"|\byour\s+(?:callback\s+|contact\s+)?(?:cell|number|phone|mobile|home)(?:\s+(?:is|as))?\W*"
+    # where a card was sent back from, or a family is staying: "our card to the return address,",
+    # "at the family's temporary address,"
+    r"|\breturn\s+address\W*|\bfamily['’]s\s+(?:\w+\s+)?address\W*"
     r"|\bthe\s+(?:number|address|email)\s+you\s+(?:sent|gave|left|shared)(?:\s+us)?\W*"
     r"|\b(?:mail|send)\s+your\s+\w+\s+to"
     # a number someone gave the staff: "She gave our nurses (555) 304-8817"

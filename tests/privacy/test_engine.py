@@ -250,6 +250,15 @@ def flagged(
             "250-555-0134. — Tanya, Patient Relations",
             [("PHONE_NUMBER", "250-555-0134")],
         ),
+        (
+            "@ruthannee We tried your callback number, (920) 555-0172, but the mailbox was full.",
+            [("SOCIAL_HANDLE", "@ruthannee"), ("PHONE_NUMBER", "(920) 555-0172")],
+        ),
+        (
+            "We tried to write back, but our card to the return address, 1207 Atrisco Dr SW, came "
+            "back undeliverable.",
+            [("STREET_ADDRESS", "1207 Atrisco Dr")],
+        ),
         # a home internet provider's mail is a person's; an apartment is a home
         (
             "Our outpatient team has re-sent your new appointment letter to "

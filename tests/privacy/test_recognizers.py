@@ -108,6 +108,11 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (MedicalRecordNumberRecognizer, "ring Ward 4 about CHI 0704389125", ["CHI 0704389125"]),
     (MedicalRecordNumberRecognizer, "Mere Te Kani (NHI ZHK4721) moved", ["NHI ZHK4721"]),
     (MedicalRecordNumberRecognizer, "discharged from Rm 12 (chart 448-2915)", ["chart 448-2915"]),
+    (
+        MedicalRecordNumberRecognizer,
+        "Mr. Ó Dálaigh – hospital no. H 0731 448 – please bring your form",
+        ["hospital no. H 0731 448"],
+    ),
     (MedicalRecordNumberRecognizer, "the family of Vince Caruso, UR 00482915:", ["UR 00482915"]),
     (MedicalRecordNumberRecognizer, "see the growth chart 2024-25 and our UR 2025 plan", []),
     (MedicalRecordNumberRecognizer, "D. Ruru, NHI ZAC47KM, discharged", ["NHI ZAC47KM"]),
@@ -484,6 +489,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     # ages in Welsh and Arabic
     (AgeOver89Recognizer, "Penblwydd hapus yn 103, Wil Treharne!", ["Penblwydd hapus yn 103"]),
     (AgeOver89Recognizer, "Mae Gwen yn 100 oed heddiw", ["100 oed"]),
+    (AgeOver89Recognizer, "atá 101 bliain d'aois inniu!", ["101 bliain d'aois"]),
     (AgeOver89Recognizer, "احتفلت الحاجّة فاطمة بعيد ميلادها الـ102 في الغرفة", ["ميلادها الـ102"]),
     (AgeOver89Recognizer, "Mae'r ward yn 50 oed eleni", []),
     # dates tied to a patient

@@ -5,9 +5,9 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 97, Walter...``, ``who at 99 donated``, ``at the age of 96``, a bare age told by whose it is
 (``Marion, now 90,``, ``She's 104``, ``Hank is 98,``, ``Herr Wagner, 93, konnte``), ages spelled out
 (``ninety-three-year-old``, ``turned one hundred and one``), ``92 candles`` in a birthday post,
-``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``, ``90 років``,
-``95 tuổi``, ``sinh nhật lần thứ 95``, ``faz 91!``, ``Cento candeline``, ``Born in 1929``
-(a birth year 90 or more years ago),
+``95岁``, ``100歳``, ``100세``, ``97 años``, ``92 ans``, ``96 Jahren``, ``97 лет``,
+``90 років``, ``95 tuổi``, ``sinh nhật lần thứ 95``, ``faz 91!``, ``Cento candeline``,
+``Born in 1929`` (a birth year 90 or more years ago),
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
 ``101-letni``, ``95-річчя``, ``miaka 93``, ``100 oed``, ``Penblwydd hapus yn 103``,
 ``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``, ``٩١ عامًا``, ``۹۶ برس``,
@@ -248,7 +248,8 @@ class AgeOver89Recognizer(RegexRecognizer):
             "age in other languages",
             re.compile(
                 rf"(?i)\b{_AGE}\s+(?:años|ans|anos|anni|jahren?|jaar|лет|года|років|tuổi|taong\s+gulang"
-                rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது)(?!\w)|\btuổi\s+{_AGE}\b"
+                rf"|jir|ਸਾਲ|साल|χρονών|χρόνων|ετών|yaşında|வயது|bliain\s+d['’]aois)(?!\w)"
+                rf"|\btuổi\s+{_AGE}\b"
                 # "hoje faz 91!", "cumple 95.": turns 91 (the unit, if any, is read above)
                 rf"|\b(?:faz|fez|fará|cumple|cumplió|cumplirá|compie|compirà)\s+{_AGE}\b{_AGE_ENDS}"
                 # Vietnamese "sinh nhật lần thứ 95": the 95th birthday

@@ -24,11 +24,12 @@ class MedicalRecordNumberRecognizer(RegexRecognizer):
             "labelled mrn",
             re.compile(
                 r"\b(?:MRN|MR\s?#|med(?:ical)?\.?\s*rec(?:ord)?s?\.?(?:\s*(?:no\.?|number|#))?"
-                r"|chart\s*(?:no\.?|number|#)|(?:hospital|patient|nhs|unit)\s+number(?:\s+is)?"
+                r"|chart\s*(?:no\.?|number|#)|(?:hospital|patient|nhs|unit)\s+(?:number|no\.)(?:\s+is)?"
                 r"|(?-i:CHI)(?:\s+(?:no\.?|number))?"  # Scotland's CHI, ten digits
                 # "chart 448-2915"; Australia's unit record "UR 00482915" (seven digits at least)
                 r"|(?:chart|(?-i:UR))(?:\s+(?:no\.?|number))?(?=\s*[:#]?\s*\d{3}[\s.-]?\d{4}))"
-                r"\s*[:#]?\s*\(?[A-Z]{0,3}-?\d[\d\s.-]{3,14}\d\b",  # "MRN (0893214)" too
+                # "MRN (0893214)", "hospital no. H 0731 448" too
+                r"\s*[:#]?\s*\(?(?:[A-Z]{1,3}[-\s]?)?\d[\d\s.-]{3,14}\d\b",
                 re.IGNORECASE,
             ),
             0.9,
