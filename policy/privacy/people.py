@@ -27,6 +27,7 @@ from policy.privacy.cues import (
     RANKS,
     ROLE_WORDS,
     STAFF_EVENTS,
+    STREET_SUFFIXES,
     TITLES_IN_A_NAME,
     WORD,
     WORD_END,
@@ -297,15 +298,16 @@ _FOUNDATION_BEFORE = re.compile(
     r"|stiftung|hay['’]adda)\s+(?:(?:la|da|de|del|di|der|the|des)\s+)?$"
 )
 
-# Words for a street written before its name, in the posts' languages.
+# A street named for someone, its word after the rest of the name ("the Martin Luther King Jr.
+# Blvd entrance"), not a title before another name ("Dr. Patel", "St. Clair").
 _STREET_AFTER = re.compile(
-    r"(?:\s+(?:[A-Z][a-z]+|Jr\.?|Sr\.?)){0,3}\s+(?:Blvd|Boulevard|Avenue|Ave|Street|St|Road|Rd|Drive|Dr|Parkway"
-    r"|Pkwy|Highway|Hwy|Way|Lane|Ln)\b\.?(?!\s+[A-Z][a-z])"
+    rf"(?:\s+(?:[A-Z][a-z]+|Jr\.?|Sr\.?)){{0,3}}\s+(?:{STREET_SUFFIXES})\b\.?(?!\s+[A-Z][a-z])"
 )
 # The author of a book or a saying: '"The Invisible String" by Patrice Karst', "Muhammad Ali
 # once said".
 _AUTHOR_BEFORE = re.compile(r"[\"”]\s+by\s+$")
 _QUOTED_AFTER = re.compile(r"\s+once\s+(?:said|wrote|asked)\b")
+# Words for a street written before its name, in the posts' languages.
 _STREET_BEFORE = re.compile(
     r"(?i)(?<!\w)(?:rue|avenue|av\.|boulevard|allée|impasse|quai|viale|piazza|calle|avenida"
     r"|rua|praça|travessa|ulica|ul\.|aleja|al\.|вул\.|вулиця|ул\.|улица|проспект|просп\.)\s+"
