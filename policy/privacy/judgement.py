@@ -451,8 +451,10 @@ def _let_go_elsewhere(
         if len(word) > 1 and word not in NOT_NAME_WORDS
     }
     found: list[RecognizerResult] = []
+    if not patients:
+        return found
     for result in results:
-        if result.entity_type != "PERSON" or not patients:
+        if result.entity_type != "PERSON":
             continue
         clean = tidied(text, result)
         if clean is None or any(

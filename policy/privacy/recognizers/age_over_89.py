@@ -10,6 +10,7 @@ Patterns: ordinal birthdays (``101st birthday``), ``turns 95`` / ``turning 100``
 ``Born in 1929`` (a birth year 90 or more years ago),
 ``98 taong gulang``, ``(ਉਮਰ 92)``, ``(91 an)``, ``100. Geburtstag``, ``96. urodziny``,
 ``101-letni``, ``95-річчя``, ``miaka 93``, ``100 oed``, ``Penblwydd hapus yn 103``,
+``101 bliain d'aois``,
 ``عيد ميلادها الـ102``, ``白寿``, ``百岁``, ``九十八歲``, ``٩٧ عاماً``, ``٩١ عامًا``, ``۹۶ برس``,
 ``94 χρονών``, ``100 வயது``, ``ika-100 kaarawan``, ``۹۳ ساله``, ``৯৩ বছর``, ``९४औँ जन्मदिन``,
 ``95ویں سالگرہ``, ``98ኛ ዓመት``.
