@@ -65,7 +65,8 @@ _ACRONYM = re.compile(r"[A-Z0-9&.\- ]{2,7}")
 _COORDINATED_BEFORE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:and|&)\s+$")
 _COORDINATED_AFTER = re.compile(r"\s+(?:and|&)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 COURTESY_TITLES = vocabulary(
-    "mr mrs ms miss mx mdm madam encik puan cik ibu bapak pak khun thiru tmt srimathi smt shri"
+    """mr mrs ms miss mx mdm madam encik puan cik ibu bapak pak khun thiru tmt srimathi smt shri
+    alhaji alhaja hajia hajiya mallam ato"""
 )
 # Words of respect written after a name or a family word ("Sharma ji", "Dadi jaan").
 _RESPECT_AFTER_A_NAME = vocabulary("ji jaan")

@@ -711,6 +711,12 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "Khun Malee finished chemo today", ["Khun Malee"]),
     (PatientNameRecognizer, "Thiru K. Ramasamy walked out of our ICU", ["Thiru K. Ramasamy"]),
     (PatientNameRecognizer, "Madam Ng Ah Moi is 98", ["Madam Ng Ah Moi"]),
+    (
+        PatientNameRecognizer,
+        "a pilgrim from Nigeria, Alhaji Lawan Gambo, was brought to us",
+        ["Alhaji Lawan Gambo"],
+    ),
+    (PatientNameRecognizer, "Thank you for letting us share your day, Ato Abebe.", ["Ato Abebe"]),
     # farewell in Australia and New Zealand opens a line; a place called Vale does not
     (PatientNameRecognizer, "Vale Beryl Thompson.\n\nBeryl volunteered", ["Beryl Thompson"]),
     (PatientNameRecognizer, "Our Vale Park clinic opens Monday", []),

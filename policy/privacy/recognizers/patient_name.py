@@ -308,8 +308,10 @@ class PatientNameRecognizer(RegexRecognizer):
             re.compile(
                 r"\b(?:Mr|Mrs|Ms|Miss|Mx|Doña|Don|Señora|Señor|Sra|Mme|Madame|Monsieur"
                 # Malay, Indonesian, Thai and South Indian ones ("Puan Siti", "Ibu Wartini",
-                # "Khun Malee", "Thiru Raman", "Smt. Lakshmi")
-                r"|Mdm|Madam|Encik|Puan|Cik|Ibu|Bapak|Pak|Khun|Thiru|Tmt|Srimathi|Smt|Shri)\.?\s+"
+                # "Khun Malee", "Thiru Raman", "Smt. Lakshmi"), West African and Ethiopian ones
+                # ("Alhaji Lawan Gambo", "Hajia Zainab", "Ato Abebe")
+                r"|Mdm|Madam|Encik|Puan|Cik|Ibu|Bapak|Pak|Khun|Thiru|Tmt|Srimathi|Smt|Shri"
+                r"|Alhaji|Alhaja|Hajia|Hajiya|Mallam|Ato)\.?\s+"
                 r"(?:[A-Z]\.\s*){0,2}"  # initials: "Thiru K. Ramasamy"
                 rf"{_NAME}(?:(?<!['’]s)\s+{_NAME}){{0,2}}"  # not past "Bautista's"
                 # a Malay patronymic: "Encik Mohd Razali bin Kassim", "Puan Siti binti Osman"
