@@ -242,6 +242,12 @@ VENUE_CUES = vocabulary(
 _OLD_YEAR = re.compile(
     r"(?i)(?:\b(?:in|since|from|of)\s+|,\s*)(?:(?P<long_ago>1[5-8]\d\d)|19[0-4]\d)\b(?![-/])"
 )
+# An organ or a transplant received: "received a kidney from his younger sister", "received her
+# new heart", "received a stem cell transplant".
+RECEIVED_AN_ORGAN = (
+    r"received\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lungs?|transplant"
+    r"|stem\s+cell\s+transplant|bone\s+marrow\s+transplant)\b"
+)
 # What ends a street's name: "214 Willow Creek Lane", "1820 E. Madison St".
 STREET_SUFFIXES = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"

@@ -25,6 +25,7 @@ from policy.privacy.cues import (
     PUBLIC_TITLES,
     RANK_WORDS,
     RANKS,
+    RECEIVED_AN_ORGAN,
     ROLE_WORDS,
     STAFF_EVENTS,
     STREET_SUFFIXES,
@@ -474,8 +475,7 @@ _OWN_CARE_AFTER = re.compile(
     # "Shelby is stable and resting in room 108", "received a kidney from his younger sister"
     r"|(?:is|remains)\s+(?:now\s+)?stable\b"
     r"|(?:is\s+)?resting\s+(?:comfortably\s+)?(?:in|on)\s+(?:room|rm|bed|our)\b"
-    r"|received\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|lungs"
-    r"|transplant|stem\s+cell\s+transplant|bone\s+marrow\s+transplant)\b"
+    rf"|{RECEIVED_AN_ORGAN}"
     # Or as what befell them: "had a heart attack", "collapsed", "tore her ACL".
     r"|(?:had\s+(?:a\s+)?(?:heart\s+attack|stroke|seizure)|suffered|collapsed"
     r"|tore\s+(?:her|his|their)|broke\s+(?:her|his|their)(?!\s+own\s+record))\b"

@@ -21,6 +21,7 @@ import re
 
 from policy.privacy.cues import (
     LONG_AGO_YEAR,
+    RECEIVED_AN_ORGAN,
     VENUE_CUES,
     WORD,
     sentence_around,
@@ -192,9 +193,7 @@ PATIENT_EVENTS = vocabulary(
     stroke seizure arrest implanted né née nacido nacida fire implant fracture fractured
     appointment rescued ed er arrival sober sobriety"""
 )
-_RECEIVED_ORGAN = re.compile(
-    r"(?i)\breceived\s+(?:a|an|his|her|their)\s+(?:new\s+)?(?:kidney|liver|heart|lung|transplant)"
-)
+_RECEIVED_ORGAN = re.compile(rf"(?i)\b{RECEIVED_AN_ORGAN}")
 # Brought in by ambulance or a neighbour: "was brought in to our Emergency Department on", "a man
 # brought to our ED unresponsive on".
 _BROUGHT_IN = re.compile(
@@ -215,6 +214,12 @@ _LIFE_DATES = re.compile(rf"(?i){_FULL_DATE}\s*[–—-]\s*{_FULL_DATE}")
 _YEARS_OF_A_LIFE = 15
 
 
+_IN_MEMORY = re.compile(
+    r"(?i)\b(?:in\s+(?:loving\s+)?memory\s+of|rest\s+in\s+peace|remembering"
+    r"|celebrating\s+the\s+life\s+of|forever\s+in\s+our\s+hearts)\b"
+)
+
+
 def _in_a_lifes_dates(text: str, start: int, end: int) -> bool:
     """Whether the date at ``text[start:end]`` is one of a life's two dates, born since 1900; a
     child's short life too, in a post of remembrance ("In loving memory of Elijah Bennett 💙
@@ -229,10 +234,6 @@ def _in_a_lifes_dates(text: str, start: int, end: int) -> bool:
     )
 
 
-_IN_MEMORY = re.compile(
-    r"(?i)\b(?:in\s+(?:loving\s+)?memory\s+of|rest\s+in\s+peace|remembering"
-    r"|celebrating\s+the\s+life\s+of|forever\s+in\s+our\s+hearts)\b"
-)
 # A newborn's card: the date, then the weight ("7.4.25 | 8 lb 1 oz | 20 in", "3/2 · 3.2 kg").
 _BIRTH_WEIGHT_AFTER = re.compile(
     r"\s*[|•·,–—-]?\s*\d{1,2}(?:\.\d{1,3})?\s*(?:lbs?|pounds?|kg)\b|\s*[|•·,–—-]?\s*\d{3,4}\s*g\b"

@@ -176,12 +176,23 @@ _A_RELATION = re.compile(r"(?i)\b(?:your|ur|my|his|her|their|our|the|a)\s+$")
 _CAMEL_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
 # A fundraiser for someone: #SkateForTheo, #MilesForMéabh (the rest must hold a given name).
 _FUNDRAISER_FOR = r"(?:Skate|Miles|Run|Ride|Walk|Swim|Bike|Climb|Shave|Bake|Laps|Steps)For"
+# A family's elder opening a hashtag: #GrandpaJoe, #NanaRuth, #LolaCora (not #LolaPower).
+_ELDERS_IN_HASHTAGS = (
+    "Grandpa",
+    "Grandma",
+    "Granny",
+    "Nana",
+    "Nanna",
+    "Lola",
+    "Lolo",
+    "Abuela",
+    "Abuelo",
+)
 _HASHTAG_PREFIX = (
     r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
     rf"|GetWellSoon|GetWell|RestEasy|RestInPeace|{_FUNDRAISER_FOR}"
-    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños|StayStrong|StrongFor|KuatLah"
-    # a family's elder: #GrandpaJoe, #NanaRuth, #LolaCora
-    r"|Grandpa|Grandma|Granny|Nana|Nanna|Lola|Lolo|Abuela|Abuelo"
+    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños|StayStrong|StrongFor|KuatLah|"
+    + "|".join(_ELDERS_IN_HASHTAGS)
 )
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = (
@@ -191,8 +202,7 @@ _HASHTAG_SUFFIX = (
 # #HappyBirthdayRuby, but also #HappyBirthdayNHS: birthday wishes must hold a given name too.
 _EVERYDAY_PREFIXES = frozenset(
     {"Team", "Go", "Love", "Welcome", "Support", "Happy", "Bonne", "Feliz", "Stay", "Strong"}
-    # #LolaPower, #NanaLife; not #NanaRuth
-    | {"Grandpa", "Grandma", "Granny", "Nana", "Nanna", "Lola", "Lolo", "Abuela", "Abuelo"}
+    | set(_ELDERS_IN_HASHTAGS)
 )
 # #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle, #GiftOfLife, #AhmadVsCancer
 # but not #WorldVsCancer: the rest must hold a given name.

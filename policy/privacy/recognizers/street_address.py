@@ -47,7 +47,7 @@ class StreetAddressRecognizer(RegexRecognizer):
             "numbered street or rural road",
             re.compile(
                 r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?\d{1,3}(?:st|nd|rd|th)\s+"
-                r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Way|Terrace)\b"
+                rf"(?:{STREET_SUFFIXES})\b"
                 r"|\b\d{1,6}\s+(?:[NSEW]\.?\s+)(?:[A-Z][a-z]+\s+){1,3}"
                 rf"(?:{STREET_SUFFIXES})\b"
                 r"|\b\d{1,6}\s+(?:County|State|Township|Farm[- ]to[- ]Market|Rural)\s+"
