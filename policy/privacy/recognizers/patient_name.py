@@ -228,6 +228,34 @@ _SUPPORT_HASHTAG_BODY = (
     rf"|(?:{_CAMEL_WORD}){{1,3}}(?:{_HASHTAG_SUFFIX})"
 )
 _SUPPORT_HASHTAG = re.compile(rf"(?:{_SUPPORT_HASHTAG_BODY})\b")
+# Support hashtags in the community languages: a cheer or a prayer before or after a name,
+# written in its own script (#ТримайсяОлеже, #힘내라도윤, #ليلى_البطلة, #为小宇加油, #ጸሎት_ለዮሐንስ).
+# Chinese cheers are common for cities and teams too ("#武汉加油"), so only a name marked as a
+# child's or an elder's (小宇, 周奶奶) or one cheered "for" (为) counts.
+_CYRILLIC_NAME = r"[А-ЯЁІЇЄҐ][а-яёіїєґʼ']+"
+_ARABIC_WORD = r"[\u0620-\u065f\u066e-\u06d3\u06fa-\u06ff\u200c]+"
+_ARABIC_NAME = rf"{_ARABIC_WORD}(?:_{_ARABIC_WORD})?"
+_ETHIOPIC_NAME = r"[\u1200-\u137f]+"
+_DEVANAGARI_NAME = r"[\u0900-\u097f]+(?:_[\u0900-\u097f]+)?"
+_GREEK_NAME = r"[Α-ΩΆΈΉΊΌΎΏ][α-ωάέήίόύώϊϋΐΰς]+"
+_KANA_OR_HAN = r"\u3040-\u30ff\u4e00-\u9fff"
+_SUPPORT_HASHTAG_IN_OTHER_SCRIPTS = re.compile(
+    "(?:"
+    rf"(?:Тримайся|Держись|Молимось[Зз]а|Молимся[Зз]а){_CYRILLIC_NAME}"
+    rf"|{_CYRILLIC_NAME}(?:Вперёд|Вперед|Сильна|Сильний|Сильный|Сильная|Держись|Тримайся)"
+    rf"|(?:دعواتكم_لـ?|قوی_باش_|قوي_يا_|دعا_برائے_|ادعوا_لـ?|شفاء_){_ARABIC_NAME}"
+    rf"|{_ARABIC_NAME}_(?:البطلة?|القوية?|قهرمان|تنها_نیست|معك)"
+    rf"|(?:힘내라|힘내요|힘내)[{_HANGUL}]{{2,3}}"
+    rf"|[{_HANGUL}]{{2,3}}(?:할머니|할아버지|어르신|화이팅|파이팅)"
+    rf"|(?:がんばれ|頑張れ|ようこそ)[{_KANA_OR_HAN}]{{1,7}}"
+    rf"|为[{_HAN}]{{2,3}}加油"
+    rf"|(?:小[{_HAN}]|[{_HAN}]{{1,2}}(?:奶奶|爷爷|阿嬤|阿公|婆婆|伯伯|阿婆))加油"
+    rf"|ΧρόνιαΠολλά{_GREEK_NAME}"
+    rf"|ጸሎት_ለ{_ETHIOPIC_NAME}"
+    rf"|{_ETHIOPIC_NAME}ን_እናድን"
+    rf"|{_DEVANAGARI_NAME}(?:_के_लिए_दुआ|_की_जीत|कीजीत)"
+    ")"
+)
 # The words of the prefixes and suffixes themselves, as the hashtag splits into words.
 _HASHTAG_WORD = re.compile(
     rf"{_HASHTAG_PREFIX}|{_HASHTAG_SUFFIX}|For|Pray|Get|Well|Soon|Rest|Easy|In|Peace"
@@ -519,6 +547,12 @@ class PatientNameRecognizer(RegexRecognizer):
         CuePattern(
             "support hashtag",
             re.compile(rf"#(?P<tag>{_SUPPORT_HASHTAG_BODY})\b"),
+            0.75,
+            "tag",
+        ),
+        CuePattern(
+            "support hashtag in another script",
+            re.compile(rf"#(?P<tag>{_SUPPORT_HASHTAG_IN_OTHER_SCRIPTS.pattern})(?![\w])"),
             0.75,
             "tag",
         ),
@@ -879,6 +913,8 @@ def is_support_hashtag(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the body of a support hashtag such as #PrayForMariaSantos."""
     if start == 0 or text[start - 1] != "#":
         return False
+    if _SUPPORT_HASHTAG_IN_OTHER_SCRIPTS.fullmatch(text, start, end):
+        return True
     match = _SUPPORT_HASHTAG.match(text, start)
     lower = _LOWER_HASHTAG.fullmatch(text, start, end)
     if lower:
