@@ -813,6 +813,13 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "Got the call! #GotTheCall #TeamBobbyK", ["TeamBobbyK"]),
     (PatientNameRecognizer, "Last chemo! #RickRingsTheBell", ["RickRingsTheBell"]),
     (PatientNameRecognizer, "#TeamRN #TeamICU #NurseRingsTheBell", []),
+    # an army, a crew, "strong like", "fuerte": only with a given name (not #BTSArmy)
+    (PatientNameRecognizer, "He did. She did. 🦄 #XimenasArmy", ["XimenasArmy"]),
+    (PatientNameRecognizer, "his NEW KIDNEY 🎉 #CalebsCrew", ["CalebsCrew"]),
+    (PatientNameRecognizer, "#StrongLikeSofia #ConcussionRecovery", ["StrongLikeSofia"]),
+    (PatientNameRecognizer, "¡Fuerza, Julián! #JuliánFuerte", ["JuliánFuerte"]),
+    (PatientNameRecognizer, "Félicitations ! #ÉloïseForte", ["ÉloïseForte"]),
+    (PatientNameRecognizer, "#BTSArmy #MomsArmy #NurseCrew #StrongLikeMom #ForçaBarça", []),
     # support hashtags written in the name's own script: a cheer or a prayer with the name
     (PatientNameRecognizer, "Мы болеем за тебя! #АртёмВперёд", ["АртёмВперёд"]),
     (PatientNameRecognizer, "#Реабілітація #ТримайсяОлеже", ["ТримайсяОлеже"]),

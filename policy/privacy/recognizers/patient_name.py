@@ -191,22 +191,38 @@ _ELDERS_IN_HASHTAGS = (
 _HASHTAG_PREFIX = (
     r"PrayFor|Pray4|PrayingFor|PrayersFor|Team|Support|Love|Go|Welcome|Miracle|Fuerza|Forza"
     rf"|GetWellSoon|GetWell|RestEasy|RestInPeace|{_FUNDRAISER_FOR}"
-    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños|StayStrong|StrongFor|KuatLah|"
-    + "|".join(_ELDERS_IN_HASHTAGS)
+    r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños|StayStrong|StrongFor|StrongLike|KuatLah"
+    r"|Força|" + "|".join(_ELDERS_IN_HASHTAGS)
 )
 # Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
 _HASHTAG_SUFFIX = (
     r"Strong|Warrior|Fighter|Tough|Journey|Forever|TheBrave|ComesHome|GoesHome|IsHome"
     r"|WalksAgain|s?Miracle|s?Gift|s?Parade|s?Legacy|VsCancer|RingsTheBell|RangTheBell"
+    r"|Fuerte|Forte|sArmy|sCrew"
 )
 # #HappyBirthdayRuby, but also #HappyBirthdayNHS: birthday wishes must hold a given name too.
 _EVERYDAY_PREFIXES = frozenset(
-    {"Team", "Go", "Love", "Welcome", "Support", "Happy", "Bonne", "Feliz", "Stay", "Strong"}
+    {
+        "Team",
+        "Go",
+        "Love",
+        "Welcome",
+        "Support",
+        "Happy",
+        "Bonne",
+        "Feliz",
+        "Stay",
+        "Strong",
+        "Força",
+    }
     | set(_ELDERS_IN_HASHTAGS)
 )
 # #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle, #GiftOfLife, #AhmadVsCancer
 # but not #WorldVsCancer: the rest must hold a given name.
-_EVERYDAY_SUFFIXES = frozenset({"Forever", "Miracle", "Home", "Gift", "Parade", "Legacy", "Cancer"})
+_EVERYDAY_SUFFIXES = frozenset(
+    {"Forever", "Miracle", "Home", "Gift", "Parade", "Legacy", "Cancer"}
+    | {"Fuerte", "Forte", "Army", "Crew"}
+)
 # Lower-case hashtags cannot be split into words; the part after the prefix must start with a
 # given name (#prayforemmawilson).
 _LOWER_HASHTAG = re.compile(
