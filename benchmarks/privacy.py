@@ -416,6 +416,26 @@ SPLITS = {
     "tuned on",
     "everyday-37": "a thirty-seventh ordinary month, August, of an Irish hospital group and a "
     "Welsh health board (60 of 120 posts with PHI), measured blind the same way, then tuned on",
+    "heldout-96": "written the same way (identifying details: hometowns, schools, teams, "
+    "employers, churches, vehicles and crash places that single a patient out; the same places "
+    "as sponsors, venues and partners as the clean half), measured blind with the whole engine "
+    "after the rules were tuned on heldout-92 to everyday-37, then tuned on",
+    "heldout-97": "written the same way (community health posts with names in their own script: "
+    "Chinese, Arabic, Farsi, Amharic, Hindi, Korean, Russian, Greek and Hebrew; officials, "
+    "clinicians and festivals in the same scripts as the clean half), measured blind the same "
+    "way, then tuned on",
+    "heldout-98": "written the same way (staff who are themselves patients, described at length, "
+    "and patients told once by a first name or nickname; staff news and first-name shout-outs "
+    "as the clean half), measured blind the same way, then tuned on",
+    "heldout-99": "written the same way (women's health, fertility, LGBTQ+ health and "
+    "gender-affirming care; advocates, speakers, Pride events and sponsors as the clean half), "
+    "measured blind the same way, then tuned on",
+    "everyday-38": "a thirty-eighth ordinary month, May, of a US Gulf Coast health system in "
+    "Louisiana and Mississippi (60 of 120 posts with PHI), measured blind the same way, then "
+    "tuned on",
+    "everyday-39": "a thirty-ninth ordinary month, November, of a London NHS trust and a private "
+    "hospital in Hong Kong, partly in Traditional Chinese (60 of 120 posts with PHI), measured "
+    "blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
