@@ -99,6 +99,15 @@ _CALLED_A_PATIENT = re.compile(
     r"(?i)\b(?:patient|pt)s?(?:\s+(?:spotlight|story|update|of\s+the\s+(?:week|month|year)))?"
     r"\s*[:,—–-]?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Mx)\.?\s+)?$"
 )
+# ... or right after it: "Riley, a 19-year-old patient from Fenwick", "Mabel (one of our
+# patients)"; not a role beside patients ("Dr. Osei, a champion for patients", "Kim, our
+# patient navigator").
+_CALLED_A_PATIENT_AFTER = re.compile(
+    r"\s*[,(—–]\s*(?:an?|our|one\s+of\s+our)\s+"
+    r"(?:(?!(?:for|to|with|of|and|who|whose|at|in)\b)[\w-]+\s+){0,3}?patients?\b"
+    r"(?!\s+(?:experience|safety|navigator|advocate|care|services?|portal|relations|liaison"
+    r"|access|transport|flow|education|engagement|representative|family|families)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -431,13 +440,18 @@ def _labelled_number(finding: ScoredFinding) -> bool:
 
 def _called_a_patient(finding: ScoredFinding) -> bool:
     """Whether an undisputed name comes right after the word "patient" (or "pt"), not a
-    service's name after it ("Patient Safety")."""
+    service's name after it ("Patient Safety"), or right before "a 19-year-old patient"."""
     return (
         finding.entity_type == "PERSON"
         and RULES_SAY_NOT_A_PATIENT not in finding.recognizers
-        and _CALLED_A_PATIENT.search(finding.text, max(0, finding.start - 40), finding.start)
-        is not None
-        and not names_a_patient_service(finding.text, finding.start)
+        and (
+            (
+                _CALLED_A_PATIENT.search(finding.text, max(0, finding.start - 40), finding.start)
+                is not None
+                and not names_a_patient_service(finding.text, finding.start)
+            )
+            or _CALLED_A_PATIENT_AFTER.match(finding.text, finding.end) is not None
+        )
     )
 
 

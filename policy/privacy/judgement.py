@@ -102,7 +102,8 @@ from policy.privacy.recognizers.social_handle import replied_to_about_own_care
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# A capitalised word without a possessive "'s" (O'Brien, but "Frank" of "Frank's stay").
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*")
 # "Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer": the age is theirs.
 _AGE_GIVEN_TO = re.compile(
     r"\s+(?:to|for)\s+(?:our\s+(?:own\s+)?)?"

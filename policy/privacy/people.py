@@ -413,6 +413,11 @@ def _after_a_name(description: str) -> str:
 
 
 _AFTER_A_NAME = _after_a_name(r"[^,.;:!?()]{1,30}")
+# A stay with us told by its owner's name: "after Frank's stay with us this winter".
+_OWN_STAY_AFTER = re.compile(
+    r"(?:['’]s|(?<=['’]s))\s+(?:\w+\s+)?(?:stay|admission|hospitali[sz]ation)\s+(?:with\s+us|here"
+    r"|(?:on|in|at)\s+our)\b"
+)
 # Before a bystander's deed, no credential: "athletic trainer Luis Camacho, ATC, started CPR" did
 # so as staff (a nurse's "Brianna Coley, RN, collapsed" is still her own care).
 _AFTER_A_BYSTANDERS_NAME = _after_a_name(r"(?![A-Z]{2,6},)[^,.;:!?()]{1,30}")
@@ -526,7 +531,11 @@ def in_a_patients_story(text: str, end: int) -> bool:
     """Whether the words right after a name ending at ``end`` tell of that person's own care or
     injury, whatever their role, or of a private person in the patient's story: the bystander
     who started CPR, a living donor (not a doctor, who does that as staff)."""
-    if _OWN_CARE_AFTER.match(text, end) or _WHOSE_RELATIVE_IN_CARE.match(text, end):
+    if (
+        _OWN_CARE_AFTER.match(text, end)
+        or _OWN_STAY_AFTER.match(text, end)
+        or _WHOSE_RELATIVE_IN_CARE.match(text, end)
+    ):
         return True
     doctor = _DOCTORS_NAME.search(text, 0, end) is not None
     return not doctor and _BYSTANDER_AFTER.match(text, end) is not None

@@ -632,6 +632,17 @@ def test_a_name_right_after_the_word_patient_stands_whatever_the_confidence_mode
     assert flagged(engine, text) == []
     text = "A thank-you card from Patient Deborah Lin, who is recovering on 4 West."
     assert flagged(engine, text) == [("PERSON", "Deborah Lin")]
+    # or right after it, as what the name is: "a 19-year-old patient", "one of our patients"
+    text = "Thank you to Riley, a 19-year-old patient from Fenwick, for sharing this photo."
+    assert ("PERSON", "Riley") in flagged(engine, text)
+    text = "Mabel Orr (one of our patients) knitted every hat on the unit."
+    assert ("PERSON", "Mabel Orr") in flagged(engine, text)
+    # not a role beside patients
+    for text in (
+        "Meet Dr. Tomasz Wierzbicki, a champion for patients with rare diseases.",
+        "Say hello to Kim Alvarado, our patient navigator for the Cancer Center.",
+    ):
+        assert flagged(engine, text) == []
 
 
 def test_staff_told_of_as_our_patients_stand_whatever_the_confidence_model_says(

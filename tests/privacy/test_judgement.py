@@ -1275,6 +1275,18 @@ def test_a_wards_name_is_no_patient_whatever_the_tagger_says() -> None:
             [],
         ),
         (
+            "Thank you to Frank and family for nominating Nurse Ellie for the DAISY Award after "
+            "Frank's stay with us this winter.",
+            ["Frank"],
+            ["Frank"],
+        ),
+        (
+            "Thank you to Frank and family for nominating Nurse Ellie for the DAISY Award after "
+            "Frank's retirement this winter.",
+            ["Frank"],
+            [],
+        ),
+        (
             "Thank you to our study participants who came every Saturday: Tom Reilly and Greg "
             "Huang.",
             ["Tom Reilly", "Greg Huang"],

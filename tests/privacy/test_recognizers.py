@@ -830,6 +830,7 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientNameRecognizer, "건강하세요! #이순자할머니", ["이순자할머니"]),
     (PatientNameRecognizer, "回学校也要继续加油！#小宇加油", ["小宇加油"]),
     (PatientNameRecognizer, "#为小宇加油#", ["为小宇加油"]),
+    (PatientNameRecognizer, "#中風康復 #永伯加油", ["永伯加油"]),
     (PatientNameRecognizer, "#ጸሎት_ለዮሐንስ", ["ጸሎት_ለዮሐንስ"]),
     (PatientNameRecognizer, "#आरव_के_लिए_दुआ", ["आरव_के_लिए_दुआ"]),
     (PatientNameRecognizer, "#ΧρόνιαΠολλάΔημήτρη", ["ΧρόνιαΠολλάΔημήτρη"]),
