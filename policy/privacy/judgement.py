@@ -95,7 +95,7 @@ from policy.privacy.people import (
     with_coordinated_name,
     with_the_models_reading,
 )
-from policy.privacy.recognizers.age_over_89 import an_age_group
+from policy.privacy.recognizers.age_over_89 import an_age_group, an_anniversary
 from policy.privacy.recognizers.patient_date import PATIENT_EVENTS
 from policy.privacy.recognizers.room_number import is_a_venue
 from policy.privacy.recognizers.social_handle import replied_to_about_own_care
@@ -256,6 +256,8 @@ def keep_candidates(
             continue  # "Walt Brennan, who volunteered with us for 24 years, died January 12"
         elif result.entity_type == "AGE_OVER_89" and an_age_group(text, result.start, result.end):
             continue  # the tagger's "старше 90 лет", "90세 이상": an age group, nobody's age
+        elif result.entity_type == "AGE_OVER_89" and an_anniversary(text, result.start, result.end):
+            continue  # "Our maternity unit turns 90 this month! Since November 1934, ..."
         elif result.entity_type == "ROOM_NUMBER" and is_a_venue(text, result.start, result.end):
             continue  # the tagger's "Family Lounge on 5 East (Room 512)": a place for visitors
         elif (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from presidio_analyzer import EntityRecognizer
 
@@ -23,7 +25,7 @@ from policy.privacy.recognizers import (
     SocialHandleRecognizer,
     StreetAddressRecognizer,
 )
-from policy.privacy.recognizers.age_over_89 import an_age_group
+from policy.privacy.recognizers.age_over_89 import an_age_group, an_anniversary
 from policy.privacy.recognizers.known_name import is_given_name
 
 
@@ -1007,6 +1009,29 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
 def test_an_age_group_or_a_share_is_nobodys_age(text: str, age: str, group: bool) -> None:
     start = text.index(age)
     assert an_age_group(text, start, start + len(age)) == group
+
+
+# Founded that many years before this year: the texts are written from today's date.
+FOUNDED = date.today().year - 95
+
+
+@pytest.mark.parametrize(
+    ("text", "anniversary"),
+    [
+        (f"Gulf Pines Terrebonne turns 95 this month! 🎉 Since May {FOUNDED}, we've", True),
+        (f"Our maternity unit turns 95 this month. We opened our doors in {FOUNDED}.", True),
+        (f"Maud turns 95 today! Since {FOUNDED - 20}, she has lived on Elm Street.", False),
+        # a person's own year, told mid-sentence: the twins were born then
+        (
+            f"Opal and Ivy turned 95 today, as they have celebrated every year since {FOUNDED}.",
+            False,
+        ),
+    ],
+)
+def test_an_institutions_anniversary_is_nobodys_age(text: str, anniversary: bool) -> None:
+    start = text.index("95")
+    assert an_anniversary(text, start, start + 2) == anniversary
+    assert bool(AgeOver89Recognizer().analyze(text, ["AGE_OVER_89"])) != anniversary
 
 
 @pytest.mark.parametrize(

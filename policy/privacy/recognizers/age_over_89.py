@@ -285,10 +285,40 @@ class AgeOver89Recognizer(RegexRecognizer):
             return False
         if historical(text, start, end) and _DEATH.search(text, *sentence_around(text, start, end)):
             return False  # "In 1910, Florence Nightingale died in London at age 90"
-        # The subject is in the age's own clause: not "Medical Center history — a 107-year-old".
-        clause_start = clause_around(text, start, end)[0]
-        before = words_before(text[clause_start:start], start - clause_start, 4)
-        return not any(word in _INSTITUTIONS for word in before)
+        return not an_institutions_age(text, start, end)
+
+
+# The year an institution began, as the post tells it: "Since May 1930, we've cared for", "we
+# opened our doors in 1931" (a sentence's start, not the twins' "every year since 1935").
+_SINCE_A_YEAR = re.compile(
+    r"(?:\bSince\s+(?:[A-Z][a-z]+\.?\s+)?"
+    r"|\b(?:founded|established|opened(?:\s+(?:its|our|their)\s+doors)?)\s+in\s+)"
+    r"(?P<year>1[89]\d\d)\b"
+)
+# How far from this year the founding year plus the age may be: posts are drafted ahead and
+# anniversaries run all year.
+_ANNIVERSARY_SLACK = 2
+
+
+def an_institutions_age(text: str, start: int, end: int) -> bool:
+    """Whether an institution is the subject in the age's own clause ("the hospital turns
+    100"; not "Medical Center history — a 107-year-old"), or the age is an anniversary."""
+    clause_start = clause_around(text, start, end)[0]
+    before = words_before(text[clause_start:start], start - clause_start, 4)
+    return any(word in _INSTITUTIONS for word in before) or an_anniversary(text, start, end)
+
+
+def an_anniversary(text: str, start: int, end: int) -> bool:
+    """Whether the post dates the start of something that many years ago: "Gulf Pines
+    Terrebonne turns 95 this month! Since May 1930, ..."."""
+    number = _DIGITS.search(text, start, end)
+    if number is None:
+        return False
+    age = int(number.group())
+    return any(
+        abs(int(since.group("year")) + age - date.today().year) <= _ANNIVERSARY_SLACK
+        for since in _SINCE_A_YEAR.finditer(text)
+    )
 
 
 def an_age_group(text: str, start: int, end: int) -> bool:
