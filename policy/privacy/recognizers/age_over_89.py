@@ -289,7 +289,7 @@ class AgeOver89Recognizer(RegexRecognizer):
 
 
 # The year an institution began, as the post tells it: "Since May 1930, we've cared for", "we
-# opened our doors in 1931" (a sentence's start, not the twins' "every year since 1935").
+# opened our doors in 1931"; "Since" opening a sentence, not the twins' "every year since 1935".
 _SINCE_A_YEAR = re.compile(
     r"(?:\bSince\s+(?:[A-Z][a-z]+\.?\s+)?"
     r"|\b(?:founded|established|opened(?:\s+(?:its|our|their)\s+doors)?)\s+in\s+)"

@@ -194,7 +194,8 @@ _HASHTAG_PREFIX = (
     r"|HappyBirthday|HappyBday|BonneFête|FelizCumpleaños|StayStrong|StrongFor|StrongLike|KuatLah"
     r"|Força|" + "|".join(_ELDERS_IN_HASHTAGS)
 )
-# Not "Nation" or "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients.
+# Not "Nation" or a bare "Army": fan hashtags (#DubNation, #BTSArmy) are not about patients; an
+# army or a crew that is a given name's is (#AvasArmy, #CalebsCrew).
 _HASHTAG_SUFFIX = (
     r"Strong|Warrior|Fighter|Tough|Journey|Forever|TheBrave|ComesHome|GoesHome|IsHome"
     r"|WalksAgain|s?Miracle|s?Gift|s?Parade|s?Legacy|VsCancer|RingsTheBell|RangTheBell"
@@ -202,19 +203,8 @@ _HASHTAG_SUFFIX = (
 )
 # #HappyBirthdayRuby, but also #HappyBirthdayNHS: birthday wishes must hold a given name too.
 _EVERYDAY_PREFIXES = frozenset(
-    {
-        "Team",
-        "Go",
-        "Love",
-        "Welcome",
-        "Support",
-        "Happy",
-        "Bonne",
-        "Feliz",
-        "Stay",
-        "Strong",
-        "Força",
-    }
+    {"Team", "Go", "Love", "Welcome", "Support", "Happy", "Bonne", "Feliz", "Stay", "Strong"}
+    | {"Força"}  # #ForçaKauã, but also #ForçaBarça
     | set(_ELDERS_IN_HASHTAGS)
 )
 # #JaylenBrooksForever, but also #HomeForever, #ChristmasMiracle, #GiftOfLife, #AhmadVsCancer
