@@ -494,6 +494,9 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (AgeOver89Recognizer, "atá 101 bliain d'aois inniu!", ["101 bliain d'aois"]),
     (AgeOver89Recognizer, "احتفلت الحاجّة فاطمة بعيد ميلادها الـ102 في الغرفة", ["ميلادها الـ102"]),
     (AgeOver89Recognizer, "Mae'r ward yn 50 oed eleni", []),
+    (AgeOver89Recognizer, "יום הולדת 99 במחלקה הגריאטרית! 🎉", ["יום הולדת 99"]),
+    (AgeOver89Recognizer, "רבקה, בת 101, חגגה עם הנכדים", ["בת 101"]),
+    (AgeOver89Recognizer, "שושנה ברגר, בת 78, מתנדבת בדלפק", []),
     # dates tied to a patient
     (PatientDateRecognizer, "Harold (D.O.B. 03.14.58) was moved", ["D.O.B. 03.14.58"]),
     (PatientDateRecognizer, "Sofia was admitted on March 3 with RSV", ["March 3"]),
@@ -578,6 +581,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (PatientDateRecognizer, "Impfaktion am 2. Oktober im Gemeindezentrum", []),
     (PatientDateRecognizer, "Vacinação 3 de março na clínica", []),
     (PatientDateRecognizer, "截至11月8日全市已有1,204例确诊。", []),
+    # Hebrew: the month takes the prefix "in", the day "in-" ("ב-14 באוגוסט")
+    (PatientDateRecognizer, "שנפטר ב-14 באוגוסט. יהי זכרו ברוך", ["14 באוגוסט"]),
+    (PatientDateRecognizer, "התאומים נולדו ב-2 בפברואר בשבוע 29", ["2 בפברואר"]),
+    (PatientDateRecognizer, "סדר פסח קהילתי ב-14 באפריל בקפלה", []),
     (PatientDateRecognizer, "He's been on 4 West since his Nov. 1 injury.", ["Nov. 1"]),
     # a month and its year with a diagnosis, a discharge in Russian
     (
@@ -629,6 +636,10 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     # an event's day and a statistic's, with no patient's event near them
     (PatientDateRecognizer, "Giornata della salute il 4 marzo in piazza, ingresso libero", []),
     (PatientDateRecognizer, "截至11月8日全市已有1,204例确诊。", []),
+    # Hebrew: the month takes the prefix "in", the day "in-" ("ב-14 באוגוסט")
+    (PatientDateRecognizer, "שנפטר ב-14 באוגוסט. יהי זכרו ברוך", ["14 באוגוסט"]),
+    (PatientDateRecognizer, "התאומים נולדו ב-2 בפברואר בשבוע 29", ["2 בפברואר"]),
+    (PatientDateRecognizer, "סדר פסח קהילתי ב-14 באפריל בקפלה", []),
     # street addresses (whose address it is is judged by the engine)
     (
         StreetAddressRecognizer,

@@ -276,6 +276,15 @@ class AgeOver89Recognizer(RegexRecognizer):
             ),
             0.8,
         ),
+        # Hebrew puts the words first: "יום הולדת 99" (a 99th birthday), "בת 101" (aged 101),
+        # "בגיל 93" (at 93).
+        CuePattern(
+            "Hebrew age",
+            re.compile(
+                rf"(?:יום\s+(?:ה)?הולדת\s+(?:ה-?)?|(?<![\u0590-\u05ff])(?:בת|בן|בגיל)\s+){_AGE}(?!\d)"
+            ),
+            0.8,
+        ),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:

@@ -126,6 +126,9 @@ _DATE_ELSEWHERE = "|".join(
         r"(?:\s+\d{4})?(?!\w)",
         r"(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|செப்டம்பர்|அக்டோபர்|நவம்பர்"
         r"|டிசம்பர்)\s+\d{1,2}(?!\d)",
+        # Hebrew, day first with the month's prefix "in" ("14 באוגוסט", "ב-2 בפברואר").
+        r"(?:(?<=ב-)|(?<![\w/.-]))\d{1,2}\s+ב(?:ינואר|פברואר|מרץ|מרס|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר"
+        r"|אוקטובר|נובמבר|דצמבר)(?:\s+\d{4})?(?!\w)",
         # Chinese numerals: "三月十四日".
         r"[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号號]",
         # A month and its year, as a diagnosis is told: "en marzo de 2023", "em março de 2023",
@@ -182,6 +185,8 @@ _EVENT_ELSEWHERE = re.compile(
     r"|diagnosticat[oa]|fenalaş|s'est\s+éteinte?|καθετηριασμ))"
     r"|توفي|العناية\s+المركزة|اورژانس|حمله\s+قلبی|وداع|ٹوٹ|ٹرانسپلانٹ|پیدا|নিয়ে\s+আস"
     r"|চিকিৎসাধীন|সার্জারি|इमरजेंसी|लाया|लाए|स्ट्रोक|旅立|亡くな|溶栓|눈을\s+감|ቀዶ\s+ሕክምና"
+    # Hebrew: born, died, an operation, admitted, discharged, diagnosed, an accident.
+    r"|נולד|נפטר|ניתוח|אושפז|מאושפז|שוחרר|אובחן|תאונ"
 )
 
 # Words that tie a date to something that happened to a patient.
