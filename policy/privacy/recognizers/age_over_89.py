@@ -281,7 +281,7 @@ class AgeOver89Recognizer(RegexRecognizer):
         CuePattern(
             "Hebrew age",
             re.compile(
-                rf"(?:יום\s+(?:ה)?הולדת\s+(?:ה-?)?|(?<![\u0590-\u05ff])(?:בת|בן|בגיל)\s+){_AGE}(?!\d)"
+                rf"(?:יום\s+ה?הולדת\s+(?:ה-?)?|(?<![\u0590-\u05ff])(?:בת|בן|בגיל)\s+){_AGE}(?!\d)"
             ),
             0.8,
         ),

@@ -185,8 +185,9 @@ _EVENT_ELSEWHERE = re.compile(
     r"|diagnosticat[oa]|fenalaş|s'est\s+éteinte?|καθετηριασμ))"
     r"|توفي|العناية\s+المركزة|اورژانس|حمله\s+قلبی|وداع|ٹوٹ|ٹرانسپلانٹ|پیدا|নিয়ে\s+আস"
     r"|চিকিৎসাধীন|সার্জারি|इमरजेंसी|लाया|लाए|स्ट्रोक|旅立|亡くな|溶栓|눈을\s+감|ቀዶ\s+ሕክምና"
-    # Hebrew: born, died, an operation, admitted, discharged, diagnosed, an accident.
-    r"|נולד|נפטר|ניתוח|אושפז|מאושפז|שוחרר|אובחן|תאונ"
+    # Hebrew: born, died, an operation, admitted (also "מאושפז", in hospital), discharged,
+    # diagnosed, an accident.
+    r"|נולד|נפטר|ניתוח|אושפז|שוחרר|אובחן|תאונ"
 )
 
 # Words that tie a date to something that happened to a patient.
