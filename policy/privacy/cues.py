@@ -235,7 +235,7 @@ VENUE_CUES = vocabulary(
     navigators office offices orientation lounge kitchenette chapel cafeteria atrium lobby gym
     closed reopens reopened cleaning clean renovation pavilion phlebotomy draws outpatient
     outpatients furnished tour tours conf admin basement sim simulation skills break breakroom
-    storage supply mock drill opens"""
+    storage supply mock drill opens lactation panel opd"""
 )
 
 

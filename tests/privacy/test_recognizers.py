@@ -488,6 +488,14 @@ CASES: list[tuple[type[EntityRecognizer], str, list[str]]] = [
     (RoomNumberRecognizer, "Our 48-bed emergency department opens this spring.", []),
     (RoomNumberRecognizer, "Find the new lounge next to Room 301.", []),
     (RoomNumberRecognizer, "mock code in trauma rm 3 went great today", []),
+    # a room given a new use, an outpatient clinic's room, a panel's room
+    (RoomNumberRecognizer, "Room 412 on 4 West is now our new Family Lactation Lounge", []),
+    (RoomNumberRecognizer, "Our old Room 101 on the Ground Floor has a new life!", []),
+    (RoomNumberRecognizer, "Free vaccines, 8AM–3PM, at our Pedia OPD, Room 204.", []),
+    (RoomNumberRecognizer, "Dr. Lee joins a 2:30pm panel in Room 204B of McCormick Place", []),
+    # but a patient's room as the place someone is, or decorated for a patient
+    (RoomNumberRecognizer, "Our patient in Room 412 is now our longest stay", ["Room 412"]),
+    (RoomNumberRecognizer, "Room 318 is now a space station for Kenji", ["Room 318"]),
     # ages in Welsh and Arabic
     (AgeOver89Recognizer, "Penblwydd hapus yn 103, Wil Treharne!", ["Penblwydd hapus yn 103"]),
     (AgeOver89Recognizer, "Mae Gwen yn 100 oed heddiw", ["100 oed"]),

@@ -63,6 +63,14 @@ class RoomNumberRecognizer(RegexRecognizer):
         return not is_a_venue(text, start, end)
 
 
+# A room given a new use, as the subject of its sentence: "Room 412 on 4 West is now our new
+# Family Lactation Lounge", "Our old Room 101 has a new life!" (not "the patient in room 412 is
+# now stable", where the room is where someone is).
+_GIVEN_A_NEW_USE_AFTER = re.compile(
+    r"(?i)[^.!?\n]{0,40}?\b(?:is\s+now\s+(?:our|the)\b|has\s+a\s+new\s+(?:purpose|life|use|look)"
+    r"|(?:will\s+)?(?:become|becomes|is\s+becoming)\s+(?:our|the)\b)"
+)
+_WHERE_SOMEONE_IS_BEFORE = re.compile(r"(?i)\b(?:in|at|from|to|into|of|on)\s+(?:the\s+)?$")
 # A room given as a landmark: "find it next to Room 301".
 _DIRECTIONS = re.compile(r"(?i)\b(?:next\s+to|opposite|across\s+from)\s+(?:the\s+)?$")
 
@@ -77,6 +85,10 @@ def is_a_venue(text: str, start: int, end: int) -> bool:
         return True
     if _DIRECTIONS.search(text, 0, start) and re.match(r"(?i)r(?:oo)?m", text[start : start + 4]):
         return True  # a room only: "a wedding next to bed 11" is at a patient's bedside
+    if _GIVEN_A_NEW_USE_AFTER.match(text, end) and not _WHERE_SOMEONE_IS_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return True
     # "Conference Room B", "Education Center, Room 214": a named room is a venue; a name
     # before "Rm 4417" on a whiteboard is a patient's.
     preceding = text[max(0, start - 30) : start].rstrip(" ,")
