@@ -1009,6 +1009,10 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         ("الفحص مجاني لكل من عمر 90 عامًا فما فوق", "90", True),
         ("شرح ۹۸ فیصد تک پہنچائی", "۹۸", True),
         ("Hand hygiene compliance reached 98% this month", "98", True),
+        ("'100세 시대', 건강한 노후는 예방접종에서 시작됩니다!", "100세", True),
+        ("#100세시대 #근력운동", "100", True),
+        ("Fifty staff cycled the 100km Connemara loop on Saturday", "100", True),
+        ("할머니께서 100세 생신을 맞으셨어요", "100세", False),
         # a model's span may hold the words after the number; an ordinal may count people
         ("شرح ۹۸ فیصد تک پہنچائی", "۹۸ فیصد", True),
         ("Our site just enrolled the 100th participant in the trial", "100th participant", True),

@@ -77,7 +77,9 @@ _GROUP_AFTER = re.compile(
     r"|(?:i|lub)\s+więcej|и\s+(?:старше|более)|і\s+старше|trở\s+lên|pataas"
     r"|(?:\S+\s+)?[فو]?\s*ما\s+فوق|و\s+بالاتر|سے\s+زائد"
     r"|%|٪|percent\b|per\s+cent\b|por\s+ciento|pour\s+cent|prozent|per\s+cento|procent"
-    r"|відсот|процент|فیصد|درصد|بالمئة|في\s+المئة)"
+    r"|відсот|процент|فیصد|درصد|بالمئة|في\s+المئة"
+    # an era, not an age ("100세 시대", the age of living to 100); a distance or a weight
+    r"|(?:세\s*)?시대|(?:km|kg|mi|lbs?|miles?)\b)"
 )
 _DIGITS = re.compile(r"\d+")
 # An ordinal that counts people or events, not years: "the 100th participant", "our 95th baby".
