@@ -252,6 +252,8 @@ def keep_candidates(
             continue  # "Blood drive on March 14 from 10 am to 4 pm": an event's day
         elif result.entity_type == "DATE" and _an_events_day(text, result):
             continue  # "at the Kenya Healthcare Awards on 20 March"
+        elif result.entity_type == "DATE" and _an_institutions_day(text, result):
+            continue  # "On April 3, 1925, Mercy General opened its doors with 40 beds"
         elif result.entity_type == "DATE" and _a_colleagues_death(text, result):
             continue  # "Walt Brennan, who volunteered with us for 24 years, died January 12"
         elif result.entity_type == "AGE_OVER_89" and an_age_group(text, result.start, result.end):
@@ -328,6 +330,25 @@ def _a_colleagues_death(text: str, date: RecognizerResult) -> bool:
     start, end = sentence_around(text, date.start, date.end)
     sentence = text[start:end]
     return bool(_SERVICE.search(sentence)) and not _CARE_IN_THE_SENTENCE.search(sentence)
+
+
+# The day an institution began or was built, told in the date's sentence: "Mercy General opened
+# its doors on April 3, 1925", "Founded in September 1975", "Groundbreaking is set for October
+# 15", "nous avons inauguré notre nouveau service".
+_AN_INSTITUTIONS_BEGINNING = re.compile(
+    r"(?i)\b(?:opened\s+(?:its|our|their)\s+doors|founded|groundbreaking|broke\s+ground"
+    r"|inaugur\w*|verified\s+as)\b"
+)
+
+
+def _an_institutions_day(text: str, date: RecognizerResult) -> bool:
+    """Whether a date is an institution's founding, opening or building day: its sentence says
+    so and tells of nobody's care or injury."""
+    start, end = sentence_around(text, date.start, date.end)
+    if not _AN_INSTITUTIONS_BEGINNING.search(text, start, end):
+        return False
+    words = {word.lower() for word in WORD.findall(text[start:end])}
+    return words.isdisjoint(_SOMETHING_HAPPENED)
 
 
 def _an_events_day(text: str, date: RecognizerResult) -> bool:

@@ -813,6 +813,25 @@ def test_a_date_an_event_is_held_on_is_the_events(text: str, kept: list[str]) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("On March 14, 1925, Mercy General opened its doors with 40 beds.", []),
+        ("Founded on March 14, 1975, we have grown from one exam room to four clinics.", []),
+        ("Ten years ago today, March 14, we were verified as a Level I Trauma Center.", []),
+        ("On March 14 the Minister inaugurated our new cardiac wing.", []),
+        # a patient's day told beside an opening
+        (
+            "Our first patient was born March 14, the day the new unit opened its doors.",
+            ["March 14"],
+        ),
+        ("She was admitted on March 14, the week our new ICU opened its doors.", ["March 14"]),
+    ],
+)
+def test_an_institutions_founding_or_opening_day_is_no_ones(text: str, kept: list[str]) -> None:
+    assert kept_spans(text, [("March 14", "DATE", TAGGER)]) == kept
+
+
+@pytest.mark.parametrize(
     ("handle", "public"),
     [
         ("@NEJM", True),
