@@ -64,13 +64,15 @@ class RoomNumberRecognizer(RegexRecognizer):
 
 
 # A room given a new use, as the subject of its sentence: "Room 412 on 4 West is now our new
-# Family Lactation Lounge", "Our old Room 101 has a new life!" (not "the patient in room 412 is
-# now stable", where the room is where someone is).
+# Family Lactation Lounge", "Our old Room 101 has a new life!"; not where someone is ("our patient
+# in Room 412 is now our longest stay") nor a patient's room decorated ("Room 318 is now a space
+# station for Kenji").
 _GIVEN_A_NEW_USE_AFTER = re.compile(
     r"(?i)[^.!?\n]{0,40}?\b(?:is\s+now\s+(?:our|the)\b|has\s+a\s+new\s+(?:purpose|life|use|look)"
     r"|(?:will\s+)?(?:become|becomes|is\s+becoming)\s+(?:our|the)\b)"
 )
 _WHERE_SOMEONE_IS_BEFORE = re.compile(r"(?i)\b(?:in|at|from|to|into|of|on)\s+(?:the\s+)?$")
+
 # A room given as a landmark: "find it next to Room 301".
 _DIRECTIONS = re.compile(r"(?i)\b(?:next\s+to|opposite|across\s+from)\s+(?:the\s+)?$")
 
