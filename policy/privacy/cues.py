@@ -242,6 +242,9 @@ VENUE_CUES = vocabulary(
 _OLD_YEAR = re.compile(
     r"(?i)(?:\b(?:in|since|from|of)\s+|,\s*)(?:(?P<long_ago>1[5-8]\d\d)|19[0-4]\d)\b(?![-/])"
 )
+# An institution beginning, in the words posts use for it: "Mercy General opened its doors",
+# "founded in 1975" (an anniversary's ages and dates are the institution's, no one's).
+INSTITUTION_BEGAN = r"opened\s+(?:its|our|their)\s+doors|founded"
 # An organ or a transplant received: "received a kidney from his younger sister", "received her
 # new heart", "received a stem cell transplant".
 RECEIVED_AN_ORGAN = (

@@ -59,6 +59,7 @@ from policy.privacy.contacts import (
 )
 from policy.privacy.cues import (
     CARE_WORDS,
+    INSTITUTION_BEGAN,
     KINSHIP,
     LONG_AGO_YEAR,
     NOT_NAME_WORDS,
@@ -336,8 +337,7 @@ def _a_colleagues_death(text: str, date: RecognizerResult) -> bool:
 # its doors on April 3, 1925", "Founded in September 1975", "Groundbreaking is set for October
 # 15", "nous avons inauguré notre nouveau service".
 _AN_INSTITUTIONS_BEGINNING = re.compile(
-    r"(?i)\b(?:opened\s+(?:its|our|their)\s+doors|founded|groundbreaking|broke\s+ground"
-    r"|inaugur\w*|verified\s+as)\b"
+    rf"(?i)\b(?:{INSTITUTION_BEGAN}|groundbreaking|broke\s+ground|inaugur\w*|verified\s+as)\b"
 )
 
 

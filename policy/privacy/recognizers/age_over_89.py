@@ -27,6 +27,7 @@ import re
 from datetime import date
 
 from policy.privacy.cues import (
+    INSTITUTION_BEGAN,
     clause_around,
     historical,
     sentence_around,
@@ -303,7 +304,7 @@ class AgeOver89Recognizer(RegexRecognizer):
 # opened our doors in 1931"; "Since" opening a sentence, not the twins' "every year since 1935".
 _SINCE_A_YEAR = re.compile(
     r"(?:\bSince\s+(?:[A-Z][a-z]+\.?\s+)?"
-    r"|\b(?:founded|established|opened(?:\s+(?:its|our|their)\s+doors)?)\s+in\s+)"
+    rf"|\b(?:{INSTITUTION_BEGAN}|established|opened)\s+in\s+)"
     r"(?P<year>1[89]\d\d)\b"
 )
 # How far from this year the founding year plus the age may be: posts are drafted ahead and
