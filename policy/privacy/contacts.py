@@ -115,7 +115,18 @@ _READERS_OWN_CONTACT = re.compile(
     r"(?:\s+(?:first|back|directly|again|today|tonight|tomorrow))?\s+(?:at|on)"
     r"|\b(?:mailing|home|new)\s+address\s+(?:to|is|as)|\bmail(?:ing|ed)?\s+(?:a|the)\s+\w+\s+to"
     r"|\bon\s+file\W*"
-    r"|\byour\s+(?:callback\s+|contact\s+)?(?:cell|number|phone|mobile|home)(?:\s+(?:is|as))?\W*"
+    r"|\byour\s+(?:callback\s+|contact\s+)?(?:cell|number|phone|mobile|home|info|information"
+    r"|details)(?:\s+(?:is|as|to))?\W*"
+    # a number the staff already tried: "we also left a message at", "We've been trying"
+    r"|\bleft\s+(?:a\s+)?(?:message|voicemail|voice\s+mail)(?:\s+\w+){0,2}\s+(?:at|on)"
+    r"|\b(?:been|kept)\s+trying(?:\s+to\s+(?:call|reach|ring)\s+\w+)?(?:\s+(?:at|on))?"
+    # the same in the posts' other languages: "vous rappellera au", "la llamará esta semana al",
+    # "ligaremos para você no", "rele w nan" (Haitian Creole), "남기신 연락처" ("the number you
+    # left", Korean)
+    r"|\b(?:vous|te|t['’])\s*(?:rappel\w*|appel\w*|joindre|contacter\w*)\s+(?:au|à)"
+    r"|\b(?:la|lo|le|te|les)\s+(?:llamar\w*|contactar\w*)(?:\s+\w+){0,3}\s+al"
+    r"|\bligar\w*\s+para\s+(?:você|vc|o\s+senhor|a\s+senhora)\s+(?:no|pelo)"
+    r"|\brele\s+(?:w|ou)\s+nan|남기신\s*연락처"
     # where a card was sent back from, or a family is staying: "our card to the return address,",
     # "at the family's temporary address,"
     r"|\breturn\s+address\W*|\bfamily['’]s\s+(?:\w+\s+)?address\W*"

@@ -744,6 +744,16 @@ def test_an_age_does_not_go_with_a_disputed_word_that_is_no_name() -> None:
         ("If you need someone to talk to at 2am, text me at (216) 555-0148.", True),
         ("Please call me directly at (412) 555-0170 (that's Patient Relations).", False),
         ("Please call Patient Relations at (412) 555-0170.", False),
+        # the reader's own number, which the staff updated, tried or will call back
+        ("We've updated your contact info to (240) 555-0164 and your email.", True),
+        ("Please call the front desk; we also left a message at (785) 555-3192.", True),
+        ("We've been trying (027) 555-8092 since this morning with no luck.", True),
+        ("La commissaire aux plaintes vous rappellera au (418) 555-0139 d'ici vendredi.", True),
+        ("Pour nous joindre, composez le (418) 555-0100.", False),
+        ("Atención al Paciente, que la llamará esta semana al (612) 555-8903.", True),
+        ("Nou te eseye rele w nan (509) 555-4589 pou rezilta tès la.", True),
+        ("남기신 연락처 (010) 555-3391로는 연결이 되지 않습니다.", True),
+        ("Leave a message at (412) 555-0170 and we will call back.", False),
     ],
 )
 def test_a_number_given_for_a_patients_family_is_theirs_in_other_languages(
