@@ -436,6 +436,25 @@ SPLITS = {
     "everyday-39": "a thirty-ninth ordinary month, November, of a London NHS trust and a private "
     "hospital in Hong Kong, partly in Traditional Chinese (60 of 120 posts with PHI), measured "
     "blind the same way, then tuned on",
+    "heldout-100": "written the same way (cancer care: survivors ringing the bell, trial "
+    "participants, marrow donors and recipients; oncologists, researchers, public survivor-"
+    "advocates and trial statistics as the clean half), measured blind with the whole engine "
+    "after the rules were tuned on heldout-96 to everyday-39, then tuned on",
+    "heldout-101": "written the same way (pharmacy, dental, eye, hearing, lab and imaging: "
+    "prescriptions, pickups and thank-yous; hours, refill lines, staff pharmacists and prices as "
+    "the clean half), measured blind the same way, then tuned on",
+    "heldout-102": "written the same way (transplants and organ donation: donors, donor families, "
+    "recipients, living donors who are relatives or coworkers; donation drives, registries, "
+    "surgeons and statistics as the clean half), measured blind the same way, then tuned on",
+    "heldout-103": "written the same way (community health posts in Latin American Spanish, "
+    "Brazilian Portuguese, Haitian Creole, Italian and Polish; officials, clinicians, saints' days "
+    "and festivals as the clean half), measured blind the same way, then tuned on",
+    "everyday-40": "a fortieth ordinary month, February, of a New England health system in "
+    "Massachusetts, Maine and Vermont (60 of 120 posts with PHI), measured blind the same way, "
+    "then tuned on",
+    "everyday-41": "a forty-first ordinary month, August, of a private hospital group in South "
+    "Africa and a teaching hospital in Kenya, with some Afrikaans, isiZulu and Swahili (60 of "
+    "120 posts with PHI), measured blind the same way, then tuned on",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
