@@ -225,7 +225,9 @@ NOT_NAME_WORDS = vocabulary(
     thanksgiving montag dienstag mittwoch donnerstag freitag samstag sonntag isnin selasa rabu
     khamis jumaat sabtu
     jahr jahre jahren jahres polio measles mumps rubella pertussis tetanus
-    songkran maghrib teletón teleton claus grinch"""
+    songkran maghrib teletón teleton claus grinch
+    festa festino fiesta fête feria kanaval carnaval carnevale karnawał odpust
+    kolera cólera colera dengue zika chikungunya malaria"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.
@@ -244,7 +246,12 @@ _OLD_YEAR = re.compile(
 )
 # An institution beginning, in the words posts use for it: "Mercy General opened its doors",
 # "founded in 1975" (an anniversary's ages and dates are the institution's, no one's).
-INSTITUTION_BEGAN = r"opened\s+(?:its|our|their)\s+doors|founded"
+INSTITUTION_BEGAN = (
+    r"opened\s+(?:its|our|their)\s+doors|founded"
+    # in Spanish, Portuguese, Italian and Polish: "abrió sus puertas", "fundado em", "fondato nel"
+    r"|abri(?:ó|u)\s+(?:sus|suas|as)\s+(?:puertas|portas)|aprì\s+le\s+porte"
+    r"|fundad[oa]|fondat[oa]|założon[ya]"
+)
 # An organ or a transplant received: "received a kidney from his younger sister", "received her
 # new heart", "received a stem cell transplant".
 RECEIVED_AN_ORGAN = (

@@ -122,9 +122,9 @@ def person_verdict(
         return "not-a-person"  # "Volunteer spotlight", "📸 Nurse manager", "Mdm", "Dadi ji"
     if _korean_phrase(span):
         return "not-a-person"  # "가족들과 미역국을 드셨어요": a clause, not a name
-    if re.match(r"St\.?\s", span):
-        return "not-a-person"  # "St John", "St Brigid's": a saint's name is an institution's
-    if re.search(r"\bSt\.?\s+$", text[:start]):
+    if _SAINT.match(span):
+        return "not-a-person"  # "St John", "Santa Rosa": a saint's name is an institution's
+    if _SAINT_BEFORE.search(text, 0, start):
         return "not-a-person"  # St. Brigid Fall Fun Run: a saint's name is an institution's
     if _a_named_ward(text, start):
         return "institution"  # "Ward Teilo", "Uned Gofal Dwys", "Canolfan Geni": a ward's name
@@ -276,6 +276,16 @@ def _in_a_roll_call(text: str, start: int, end: int) -> bool:
         ):
             return True
     return False
+
+
+# A saint, in the posts' languages: "St John", "San Giuseppe", "Santa Rosa de Lima", "São João",
+# "święty Mikołaj"; a saint's name is a parish's, a hospital's, a feast's or a place's.
+_SAINT_WORD = (
+    r"(?:St|Ste|Saint|Sainte|San|Santa|Santo|São|Sao|Sankt|[Śś]wi[ęe]t[ya]|[Śś]w)\.?\s+"
+    r"|Sant['’]"
+)
+_SAINT = re.compile(rf"(?:{_SAINT_WORD})(?=[A-ZÀ-ÖØ-ÞŁŚŻŹĆ])")
+_SAINT_BEFORE = re.compile(rf"\b(?:{_SAINT_WORD})$")
 
 
 # Wards and units named after a saint or a place, as Welsh hospitals name them ("Ward Teilo",

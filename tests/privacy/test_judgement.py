@@ -1104,6 +1104,11 @@ def test_the_domain_of_an_email_address_is_no_handle_of_a_patient() -> None:
             "Nach 40 Jahren sagen wir Danke: Schwester Ingrid Hofbauer geht in den Ruhestand.",
             ["Ingrid Hofbauer"],
         ),
+        # a saint, in the posts' languages, and a feast
+        ("Por el feriado de Santa Rosa de Lima, Consulta Externa no atenderá.", ["Santa Rosa"]),
+        ("6 grudnia odwiedził nas sam święty Mikołaj!", ["święty Mikołaj"]),
+        ("Festa di San Giuseppe 🍩 Oggi le zeppole sono offerte", ["Giuseppe"]),
+        ("Festino di Santa Rosalia 🎆 Il 118 avrà tre postazioni.", ["Festino"]),
         # a street named for someone is a street
         ("Centre de santé municipal, 12 rue Jean-Jaurès, Villeurbanne", ["Jean-Jaurès"]),
         ("Амбулаторія, вул. Шевченка, 24", ["Шевченка"]),

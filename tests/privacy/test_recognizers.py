@@ -1012,6 +1012,9 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         ("'100세 시대', 건강한 노후는 예방접종에서 시작됩니다!", "100세", True),
         ("#100세시대 #근력운동", "100", True),
         ("Fifty staff cycled the 100km Connemara loop on Saturday", "100", True),
+        # a count of cases, patients or beds
+        ("identificamos 97 casos de câncer em estágio inicial", "97 casos de câncer", True),
+        ("Our ED saw 96 patients on Saturday", "96", True),
         ("할머니께서 100세 생신을 맞으셨어요", "100세", False),
         # a model's span may hold the words after the number; an ordinal may count people
         ("شرح ۹۸ فیصد تک پہنچائی", "۹۸ فیصد", True),
@@ -1043,6 +1046,9 @@ FOUNDED = date.today().year - 95
     [
         (f"Gulf Pines Terrebonne turns 95 this month! 🎉 Since May {FOUNDED}, we've", True),
         (f"Our maternity unit turns 95 this month. We opened our doors in {FOUNDED}.", True),
+        # in Spanish and Portuguese, with the year before or after
+        (f"¡Cumplimos 95 años! El 12 de octubre de {FOUNDED} abrió sus puertas", True),
+        (f"São 95 anos de história: o hospital foi fundado em {FOUNDED}.", True),
         (f"Maud turns 95 today! Since {FOUNDED - 20}, she has lived on Elm Street.", False),
         # a person's own year, told mid-sentence: the twins were born then
         (

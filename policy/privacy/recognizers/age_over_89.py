@@ -79,8 +79,11 @@ _GROUP_AFTER = re.compile(
     r"|(?:\S+\s+)?[فو]?\s*ما\s+فوق|و\s+بالاتر|سے\s+زائد"
     r"|%|٪|percent\b|per\s+cent\b|por\s+ciento|pour\s+cent|prozent|per\s+cento|procent"
     r"|відсот|процент|فیصد|درصد|بالمئة|في\s+المئة"
-    # an era, not an age ("100세 시대", the age of living to 100); a distance or a weight
-    r"|(?:세\s*)?시대|(?:km|kg|mi|lbs?|miles?)\b)"
+    # an era, not an age ("100세 시대", the age of living to 100); a distance or a weight; a
+    # count of cases, patients or beds ("97 casos de câncer")
+    r"|(?:세\s*)?시대|(?:km|kg|mi|lbs?|miles?)\b"
+    r"|(?:cases|casos|casi|przypadk\w*|patients|pacientes|pazienti|pacjent\w*|beds|camas"
+    r"|leitos|letti|łóżek)\b)"
 )
 _DIGITS = re.compile(r"\d+")
 # An ordinal that counts people or events, not years: "the 100th participant", "our 95th baby".
@@ -304,8 +307,10 @@ class AgeOver89Recognizer(RegexRecognizer):
 # opened our doors in 1931"; "Since" opening a sentence, not the twins' "every year since 1935".
 _SINCE_A_YEAR = re.compile(
     r"(?:\bSince\s+(?:[A-Z][a-z]+\.?\s+)?"
-    rf"|\b(?:{INSTITUTION_BEGAN}|established|opened)\s+in\s+)"
+    rf"|\b(?:{INSTITUTION_BEGAN}|established|opened)\s+(?:in|en|em|nel|w)\s+)"
     r"(?P<year>1[89]\d\d)\b"
+    # the year first: "El 15 de septiembre de 1925 abrió sus puertas"
+    rf"|\b(?P<year_first>1[89]\d\d),?\s+(?:{INSTITUTION_BEGAN})"
 )
 # How far from this year the founding year plus the age may be: posts are drafted ahead and
 # anniversaries run all year.
@@ -328,7 +333,8 @@ def an_anniversary(text: str, start: int, end: int) -> bool:
         return False
     age = int(number.group())
     return any(
-        abs(int(since.group("year")) + age - date.today().year) <= _ANNIVERSARY_SLACK
+        abs(int(since.group("year") or since.group("year_first")) + age - date.today().year)
+        <= _ANNIVERSARY_SLACK
         for since in _SINCE_A_YEAR.finditer(text)
     )
 
