@@ -78,7 +78,8 @@ PUBLIC_TITLES = TITLES_IN_A_NAME | vocabulary(
     chaplain pastor rabbi imam reverend rev ceo cfo coo cno cmo cio president chancellor dean
     director drs matron queen king prince princess duke duchess sir dame dottssa dottoressa
     professeur professeure professorin enfª oa dgkp bs sĩ tá doktè inf врач медсестра медбрат
-    الدكتور الدكتورة الممرضة डॉक्टर डाक्टर ਡਾਕਟਰ ডাক্তার டாக்டர் மருத்துவர்"""
+    الدكتور الدكتورة الممرضة डॉक्टर डाक्टर ਡਾਕਟਰ ডাক্তার டாக்டர் மருத்துவர்
+    mtra mtro lic mons monsignor vescovo obispo bispo biskup marszałek wojewoda burmistrz"""
 )
 # Ranks in their short forms: never a name ("Rest easy, Lt. Dale Hutchins"), but no sign of a
 # public person either, as veterans and their families are patients too ("Sgt. Mike
@@ -127,8 +128,9 @@ ROLE_WORDS = vocabulary(
     переводчик переводчика переводчица кардиолог терапевт педиатр مترجم مترجمة नर्स ਨਰਸ নার্স
     செவிலியர் presidente presidenta fundador fundadora comisionada comisionado concejal
     concejala diputado diputada promotora promotor empleada empleado radna radny radnej radnego
-    prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti 시의원 의원
-    장관 수간호사 deputada deputado vereador vereadora senadora senador konseye majistra
+    secretaria secretario marszałek wojewoda burmistrz starosta prefetto vescovo obispo bispo
+    biskup prezes dyrektor dyrektorka salowa xildhibaan xildhibaanad guddoomiye mwenyekiti
+    시의원 의원 장관 수간호사 deputada deputado vereador vereadora senadora senador konseye majistra
     conseillère conseiller députée député mairesse inhalothérapeute infirmière-chef
     physiothérapeute ergothérapeute nutritionniste prosthetist orthotist aide aides valet
     cappellano cappellana aumônier aumônière capellán capelão pfarrer pfarrerin seelsorger

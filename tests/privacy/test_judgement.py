@@ -512,6 +512,20 @@ def test_the_taggers_patient_that_the_rules_reject_is_passed_on_as_disputed(
         ),
         ("हमारी नर्सिंग अधीक्षक श्रीमती कमला जोशी जी सेवानिवृत्त हो रही हैं।", ["कमला जोशी"], []),
         ("Koordynatorka Ewa Sobczak odpowie na pytania.", ["Ewa Sobczak"], []),
+        # officials and clergy: a Mexican official's "Mtra." and "Lic.", a bishop's "mons.", a
+        # Polish regional governor
+        (
+            "La secretaria de Salud, Mtra. Leticia Ortega Zamudio, inauguró la unidad.",
+            ["Leticia Ortega Zamudio"],
+            [],
+        ),
+        ("Nos acompañó el presidente municipal, Lic. Arturo Benavides.", ["Arturo Benavides"], []),
+        (
+            "Sarà presente il vescovo, mons. Giuseppe Ruggiero, che benedirà",
+            ["Giuseppe Ruggiero"],
+            [],
+        ),
+        ("udział wzięli marszałek województwa Jan Kowalewski oraz", ["Jan Kowalewski"], []),
         # a relative in the same language is still a patient's
         ("Внучка Оля испекла медовик для всего отделения.", ["Оля"], ["Оля"]),
     ],
