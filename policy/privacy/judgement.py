@@ -103,6 +103,12 @@ from policy.privacy.recognizers.social_handle import replied_to_about_own_care
 from policy.schema import Organisation
 
 _CONTACTS = ("PHONE_NUMBER", "EMAIL_ADDRESS", "STREET_ADDRESS")
+# Identifiers that are numbers, whoever's they are.
+_NUMBERS = frozenset(
+    {"MRN", "HEALTH_PLAN_ID", "ACCOUNT_NUMBER", "DEVICE_SERIAL", "US_SSN", "LICENSE_PLATE"}
+)
+# A clinical trial's registry number (ClinicalTrials.gov, ISRCTN): public, no patient's.
+_TRIAL_REGISTRY_NUMBER = re.compile(r"(?i)\b(?:NCT|ISRCTN)\d{8}\b")
 # A capitalised word without a possessive "'s" (O'Brien, but "Frank" of "Frank's stay").
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*")
 # "Happy 90th birthday to Evelyn Stroud, our longest-serving volunteer": the age is theirs.
@@ -241,6 +247,8 @@ def keep_candidates(
             result = with_coordinated_name(
                 text, with_the_models_reading(text, result, results), kept
             )
+        elif result.entity_type in _NUMBERS and _nobodys_number(span):
+            continue  # "for example SND-0000-00000", "NCT05873311": a sample or a trial's number
         elif result.entity_type == "DATE" and LONG_AGO_YEAR.search(span):
             # "Florence Nightingale was born on 12 May 1820": nobody living. Only the date's own
             # year counts: a veteran's discharge date in a sentence that also says 1944 is PHI.
@@ -537,6 +545,13 @@ def _people_in_a_patients_story(text: str, results: list[RecognizerResult]) -> s
         and not historical(text, start, end)
     ]
     return _name_words(" ".join(named))
+
+
+def _nobodys_number(span: str) -> bool:
+    """A sample number whose digits are all zeros ("SND-0000-00000", "MRN 000-000-00"), or a
+    clinical trial's registry number."""
+    digits = re.sub(r"\D", "", span)
+    return (len(digits) >= 4 and not digits.strip("0")) or bool(_TRIAL_REGISTRY_NUMBER.search(span))
 
 
 def _without_public_people(

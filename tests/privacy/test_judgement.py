@@ -1406,3 +1406,33 @@ def test_a_part_of_the_organisations_number_is_no_identifier(
     spans = [("(0412) 55-51-60", "PHONE_NUMBER", "PhoneNumberRecognizer")]
     spans.append((tagger_found, kind, TAGGER))
     assert kept_spans(text, spans) == reported
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "kind", "kept"),
+    [
+        (
+            'Your account number starts with "SND-" (for example SND-0000-00000).',
+            "SND-0000-00000",
+            "DEVICE_SERIAL",
+            False,
+        ),
+        (
+            "Now enrolling 🔬 NCT05873311: a Phase III trial for adults 18+.",
+            "NCT05873311",
+            "HEALTH_PLAN_ID",
+            False,
+        ),
+        (
+            "Mrs. Okafor's account SND-0042-11873 was billed twice.",
+            "SND-0042-11873",
+            "ACCOUNT_NUMBER",
+            True,
+        ),
+        ("Bed 4, MRN 000-482-913, to radiology.", "000-482-913", "MRN", True),
+    ],
+)
+def test_a_sample_number_or_a_trials_registry_number_is_nobodys(
+    text: str, number: str, kind: str, kept: bool
+) -> None:
+    assert kept_spans(text, [(number, kind, TAGGER)]) == ([number] if kept else [])
