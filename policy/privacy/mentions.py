@@ -102,7 +102,7 @@ _SCRIPT_IN_BRACKETS = re.compile(rf"\s*[(（](?P<name>{NON_LATIN})[)）]")
 def _hashtag_and_script_mentions(
     text: str, kept: list[RecognizerResult], public_words: set[str]
 ) -> list[RecognizerResult]:
-    """A found patient's name inside a hashtag or handle (#TeamJayden, #arohastrong,
+    """A found patient's name inside a hashtag or handle (#TeamJayden, #TylersHeart, #arohastrong,
     @aroha_fights_on) or written again in its own script in brackets ("Chen Yuxi (陈雨熙)")."""
     people = [result for result in kept if result.entity_type == "PERSON"]
     name_words = (
@@ -122,6 +122,7 @@ def _hashtag_and_script_mentions(
     for tag in _HASHTAG_OR_HANDLE.finditer(text):
         body = tag.group("body")
         parts = {part.lower() for part in re.findall(r"[A-Z][a-z]+|[a-z]+", body)}
+        parts |= {part[:-1] for part in parts if part.endswith("s")}  # #TylersHeart, #PriyasBreath
         # all-lower-case tags and handles run words together: #arohastrong, @aroha_fights_on
         inside = body.islower() or tag.group("mark") == "@"
         named = parts & name_words or (

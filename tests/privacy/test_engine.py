@@ -123,6 +123,10 @@ def flagged(
             "Welcome to the world, baby Chen Yuxi (陈雨熙)! #TeamYuxi",
             [("PERSON", "Chen Yuxi"), ("PERSON", "陈雨熙"), ("PERSON", "TeamYuxi")],
         ),
+        (
+            "Tyler Bergeron's heart went to a father of three. #TylersHeart #DonateLife",
+            [("PERSON", "Tyler Bergeron"), ("PERSON", "TylersHeart")],
+        ),
         # a contact right after a patient's name the rules found is theirs; a handle holding
         # their name too
         (
