@@ -110,8 +110,10 @@ def person_verdict(
         return "not-a-person"  # NICU, BE FAST, "Después de 42" (scripts without case pass)
     if re.fullmatch(r"I(?:['’](?:ve|m|d|ll))?", span):
         return "not-a-person"  # "the best patient I've ever had"
-    if re.match(r"['’]s\s+(?:Day|Eve)\b", text[end:]):
-        return "not-a-person"  # Valentine's Day, Mother's Day
+    if re.match(r"['’]s\s+(?:Day|Eve)\b", text[end:]) or (
+        span == "Valentine" and re.match(r"['’]s\b", text[end:])
+    ):
+        return "not-a-person"  # Valentine's Day, Mother's Day, "Our first Valentine's baby"
     if _EPONYM_AFTER.match(text, end):
         return "not-a-person"  # the Glenn procedure, Parkinson's disease, a Wilms tumour
     if any(word in NOT_NAME_WORDS for word in words):

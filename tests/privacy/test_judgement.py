@@ -1118,6 +1118,7 @@ def test_the_domain_of_an_email_address_is_no_handle_of_a_patient() -> None:
             "Nach 40 Jahren sagen wir Danke: Schwester Ingrid Hofbauer geht in den Ruhestand.",
             ["Ingrid Hofbauer"],
         ),
+        ("Our first Valentine's baby of 2024! 💕 Welcome, Ava Rose!", ["Valentine"]),
         # a saint, in the posts' languages, and a feast
         ("Por el feriado de Santa Rosa de Lima, Consulta Externa no atenderá.", ["Santa Rosa"]),
         ("6 grudnia odwiedził nas sam święty Mikołaj!", ["święty Mikołaj"]),
