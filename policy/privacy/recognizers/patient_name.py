@@ -526,6 +526,15 @@ class PatientNameRecognizer(RegexRecognizer):
             lambda text, start, end: is_given_name(text[start:end]),
         ),
         CuePattern(
+            # "so proud of lil mo", "when lil d asked for": a short nickname after "lil" is a
+            # child's, whatever the lists of given names say (not "lil ol' me")
+            "short nickname after lil",
+            re.compile(r"(?<![\w@#])(?:lil|little)\s+(?P<name>[a-z]{1,2})\b(?!['’])"),
+            0.7,
+            "name",
+            lambda text, start, end: text[start:end] not in STOP_WORDS,
+        ),
+        CuePattern(
             "lower-case family named by its surname",
             re.compile(rf"\bthe\s+(?P<name>{_LOWER_NAME})\s+(?:{_FAMILY_BY_SURNAME})\b"),
             0.7,
