@@ -198,9 +198,9 @@ PERSONAL_CONTACT_CUES = vocabulary(
 )
 
 # Words of programmes, departments and conditions, festivals, and thanks, greetings, days of
-# observance and foundations in the posts' other languages ("Danke", "Feliz Día de la Enfermera",
-# "Fondazione Rinaldi"), that spaCy sometimes takes for a name. Not "Eid", "Ramadan" or
-# "Mubarak": they are surnames and given names too.
+# observance, foundations, schools and shops in the posts' other languages ("Danke", "Feliz Día
+# de la Enfermera", "Fondazione Rinaldi", "Pasticceria Di Lorenzo"), that spaCy sometimes takes
+# for a name. Not "Eid", "Ramadan" or "Mubarak": they are surnames and given names too.
 NOT_NAME_WORDS = vocabulary(
     """cancer cardiac cardiology heart vascular pulmonary rehab rehabilitation program programme
     trauma unit center centre clinic covid covid-19 flu influenza rsv nicu icu er ed emergency
@@ -229,7 +229,10 @@ NOT_NAME_WORDS = vocabulary(
     jahr jahre jahren jahres polio measles mumps rubella pertussis tetanus
     songkran maghrib teletón teleton claus grinch
     festa festino fiesta fête feria kanaval carnaval carnevale karnawał odpust
-    kolera cólera colera dengue zika chikungunya malaria"""
+    kolera cólera colera dengue zika chikungunya malaria
+    pasticceria panadería panaderia pastelería pasteleria padaria piekarnia piekarni cukiernia
+    cukierni boulangerie pâtisserie bäckerei konditorei escuela escola scuola école szkoła szkoły
+    szkół zespół zespołu liceo colegio soccorso urgencia"""
 )
 
 # Words around a room number that make it a meeting place, not a patient's room.

@@ -1119,6 +1119,12 @@ def test_the_domain_of_an_email_address_is_no_handle_of_a_patient() -> None:
             ["Ingrid Hofbauer"],
         ),
         ("Our first Valentine's baby of 2024! 💕 Welcome, Ava Rose!", ["Valentine"]),
+        # shops and schools in the posts' other languages
+        (
+            "le zeppole sono offerte dalla Pasticceria Di Lorenzo a tutti",
+            ["Pasticceria Di Lorenzo"],
+        ),
+        ("i śnieżynek z Zespołu Szkół nr 2!", ["Zespołu Szkół"]),
         # a saint, in the posts' languages, and a feast
         ("Por el feriado de Santa Rosa de Lima, Consulta Externa no atenderá.", ["Santa Rosa"]),
         ("6 grudnia odwiedził nas sam święty Mikołaj!", ["święty Mikołaj"]),
