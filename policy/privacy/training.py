@@ -20,7 +20,8 @@ The sets named in ``--exclude`` (by default the ones the benchmark keeps blind) 
 trained on, so the benchmark's figures on them stay honest. Training is seeded and runs on the
 CPU: for 12,513 posts on 2 CPUs the four fold taggers took about 113 minutes, two at a time,
 and the final tagger about 90 minutes (trained beside them there, with other work on the
-machine), most of the run.
+machine), most of the run; the final tagger alone, on 16,113 posts, took about 61 minutes (15
+epochs on one CPU, with other work on the other).
 ``--findings`` keeps their findings, so that the cross-validation can reuse them and a change
 to the confidence model alone can be refitted from them (``--refit-confidence``) in minutes.
 ``--keep-fold-taggers DIR`` keeps the fold taggers themselves: after a change to the rules,

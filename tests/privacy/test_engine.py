@@ -116,7 +116,7 @@ def flagged(
         # a public figure's role gives way to a story of their care
         (
             "Send well wishes to Coach Ramsey, who is recovering in our ICU after collapsing.",
-            [("PERSON", "Coach Ramsey")],
+            [("PERSON", "Ramsey")],
         ),
         # a found name inside a hashtag, and written again in its own script
         (
