@@ -1015,6 +1015,10 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         ("'100세 시대', 건강한 노후는 예방접종에서 시작됩니다!", "100세", True),
         ("#100세시대 #근력운동", "100", True),
         ("Fifty staff cycled the 100km Connemara loop on Saturday", "100", True),
+        ("Há 90 anos, a 15 de maio de 1935, o Hospital da Misericórdia abriu", "90 anos", True),
+        ("Il y a 100 ans, trois Sœurs de la Providence ouvraient ici un hôpital", "100 ans", True),
+        ("Menschen, die 90 Jahre oder älter sind", "90 Jahre", True),
+        ("Wazee wa miaka 90 na zaidi: homa kidogo tu inaweza kuwa hatari", "miaka 90", True),
         # a count of cases, patients or beds
         ("identificamos 97 casos de câncer em estágio inicial", "97 casos de câncer", True),
         ("Our ED saw 96 patients on Saturday", "96", True),

@@ -68,13 +68,16 @@ _THINGS = (
 _GROUP_BEFORE = re.compile(
     r"(?i)(?<!\w)(?:over|above|under|older\s+than|more\s+than|старше|свыше|более|mais\s+de"
     r"|acima\s+de|más\s+de|mayores\s+de|über|ab|plus\s+de|à\s+partir\s+de|a\s+partir\s+de"
-    r"|oltre(?:\s+i)?|powyżej|ponad|trên|від|от|віком\s+від|понад)\s+$"
+    r"|oltre(?:\s+i)?|powyżej|ponad|trên|від|от|віком\s+від|понад"
+    # years ago, not an age: "Há 90 anos", "Il y a 100 ans", "Hace 100 años", "vor 90 Jahren"
+    r"|há|hace|il\s+y\s+a|vor)\s+$"
 )
 # After the number: "or older" in the posts' languages ("90세 이상", "90 років і старше", "90 عامًا
 # فما فوق"), or a share, not an age ("۹۸ فیصد", "98 per cent").
 _GROUP_AFTER = re.compile(
     r"(?i)\s*(?:이상|以上|or\s+(?:older|over|more)|and\s+(?:older|over|up)|[oy]\s+más"
-    r"|y\s+mayores|(?:ou|e)\s+mais|(?:ou|et)\s+plus|e\s+oltre|und\s+(?:älter|mehr|darüber)"
+    r"|y\s+mayores|(?:ou|e)\s+mais|(?:ou|et)\s+plus|e\s+oltre|(?:und|oder)\s+(?:älter|mehr|darüber)"
+    r"|(?:\w+\s+)?na\s+zaidi"  # Swahili: "miaka 90 na zaidi"
     r"|(?:i|lub)\s+więcej|и\s+(?:старше|более)|і\s+старше|trở\s+lên|pataas"
     r"|(?:\S+\s+)?[فو]?\s*ما\s+فوق|و\s+بالاتر|سے\s+زائد"
     r"|%|٪|percent\b|per\s+cent\b|por\s+ciento|pour\s+cent|prozent|per\s+cento|procent"
