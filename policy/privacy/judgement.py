@@ -326,19 +326,30 @@ _SERVICE = re.compile(
     r"|chair(?:ed|man|woman)?|treasurer|emeritus|director|longtime|long-time|longest-serving"
     r"|colleague|career|board)\b"
 )
+# Care in lower case: "Care" capitalised names a programme or a board ("our Rides to Care
+# program", "the Lakeshore Hospice Care board").
 _CARE_IN_THE_SENTENCE = re.compile(
-    r"(?i)\b(?:care|in\s+our|with\s+us|here|patients?|residents?|admitted|ICU|unit|ward|bed"
-    r"|room)\b"
+    r"\b(?:care|(?i:cared|in\s+our|with\s+us|here|patients?|residents?|admitted|ICU|unit|ward"
+    r"|bed|room|dialysis|treatments?|chemo\w*))\b"
 )
 
 
+# Not a job at a death: "his family honored his wish to be a donor".
+_ORGAN_DONORS = frozenset({"donor", "donors"})
+
+
 def _a_colleagues_death(text: str, date: RecognizerResult) -> bool:
-    """Whether a date is the death of someone the sentence tells of serving the organisation."""
+    """Whether a date is the death of someone its sentence names by their job ("Denise Farrow,
+    a social worker on our team, died on August 14") or tells, or the sentence before does,
+    of serving the organisation ("Nancy Pham, RN, served in the ED for 27 years. Nancy passed
+    away Oct. 8"); neither sentence may tell of care (a patient's story names "the nurses")."""
     if not _DIED_BEFORE.search(text, max(0, date.start - 60), date.start):
         return False
     start, end = sentence_around(text, date.start, date.end)
-    sentence = text[start:end]
-    return bool(_SERVICE.search(sentence)) and not _CARE_IN_THE_SENTENCE.search(sentence)
+    before = sentence_around(text, start - 1, start - 1)[0] if start > 0 else start
+    sentence, both = text[start:end], text[before:end]
+    jobs = {word.lower() for word in WORD.findall(sentence)} & (ROLE_WORDS - _ORGAN_DONORS)
+    return bool(_SERVICE.search(both) or jobs) and not _CARE_IN_THE_SENTENCE.search(both)
 
 
 # The day an institution began or was built, told in the date's sentence: "Mercy General opened

@@ -1443,3 +1443,25 @@ def test_a_sample_number_or_a_trials_registry_number_is_nobodys(
     text: str, number: str, kind: str, kept: bool
 ) -> None:
     assert kept_spans(text, [(number, kind, TAGGER)]) == ([number] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a death told with the person's service, job or board seat: public
+        ("Walt Brennan, who volunteered with Lakeshore for 24 years, died January 12.", []),
+        ("Nancy Pham, RN, served in the ED for 27 years. Nancy passed away January 12.", []),
+        ("Denise Farrow, a social worker on our team, died suddenly on January 12.", []),
+        ("Our Hospice Care board mourns James Okonkwo, chair emeritus, who died January 12.", []),
+        # unless the sentence, or the one before it, tells of care
+        ("Longtime resident Stan Kuzyk passed away peacefully on January 12.", ["January 12"]),
+        ("Our former nurse Ruth was in our care this winter. She died January 12.", ["January 12"]),
+        ("Walt, who volunteered with us for 24 years, died here on January 12.", ["January 12"]),
+        (
+            "Stan came to dialysis for 11 years with humbugs for the nurses. Stan died on January 12.",
+            ["January 12"],
+        ),
+    ],
+)
+def test_a_colleagues_death_is_told_in_public(text: str, kept: list[str]) -> None:
+    assert kept_spans(text, [("January 12", "DATE", TAGGER)]) == kept
