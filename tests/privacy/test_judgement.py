@@ -1458,7 +1458,7 @@ def test_a_sample_number_or_a_trials_registry_number_is_nobodys(
         ("Our former nurse Ruth was in our care this winter. She died January 12.", ["January 12"]),
         ("Walt, who volunteered with us for 24 years, died here on January 12.", ["January 12"]),
         (
-            "Stan came to dialysis for 11 years with humbugs for the nurses. Stan died on January 12.",
+            "Stan came to dialysis for 11 years with treats for the nurses. Stan died January 12.",
             ["January 12"],
         ),
     ],

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from policy.privacy import PrivacyEngine
 from policy.privacy.confidence import ConfidenceModel
-from policy.privacy.engine import ENTITY_RULES
+from policy.privacy.engine import CONFIDENCE_PATH, ENTITY_RULES
 from policy.privacy.judgement import AllowList, is_disputed, keep_candidates
 from policy.privacy.recognizers.general import GeneralEntityRecognizer
 from policy.privacy.recognizers.tagged import TaggedIdentifierRecognizer
@@ -28,6 +28,7 @@ from policy.privacy.training import (
     train_tagger,
     training_posts,
 )
+from policy.privacy.training import main as training_main
 from policy.schema import Organisation
 from tests.conftest import SPACY_MODEL
 from tests.privacy.candidates import candidate
@@ -233,6 +234,29 @@ def test_training_writes_a_tagger_that_learned_its_posts(tmp_path: Path) -> None
     assert [(e.text, e.label_) for e in doc.ents] == [("Bilal Rahimi", "PERSON")]
     with pytest.raises(TaggerMismatch, match=r"--model en_core_web_lg"):
         load_tagger(output, "en_core_web_lg")
+
+
+def test_training_the_tagger_alone_leaves_the_confidence_model_as_it_is(tmp_path: Path) -> None:
+    data = tmp_path / "posts.jsonl"
+    rows = [
+        {
+            "id": post.id,
+            "split": post.split,
+            "platform": post.platform,
+            "text": post.text,
+            "phi": [{"start": s, "end": e, "entity_type": kind} for s, e, kind in post.phi],
+        }
+        for post in _posts()
+    ]
+    data.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    confidence = tmp_path / CONFIDENCE_PATH.name
+    confidence.write_text("kept as it is", encoding="utf-8")
+    status = training_main(
+        ["--tagger-only", "--data", str(data), "--output", str(tmp_path), "--epochs", "2"]
+    )
+    assert status == 0
+    assert (tmp_path / TAGGER_PATH.name / "ner" / "model").exists()
+    assert confidence.read_text(encoding="utf-8") == "kept as it is"
 
 
 def test_a_missing_tagger_says_how_to_make_one(tmp_path: Path) -> None:
