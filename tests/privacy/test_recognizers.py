@@ -1018,6 +1018,7 @@ def test_recognizer_finds_identifiers_and_ignores_near_misses(
         ("Há 90 anos, a 15 de maio de 1935, o Hospital da Misericórdia abriu", "90 anos", True),
         ("Il y a 100 ans, trois Sœurs de la Providence ouvraient ici un hôpital", "100 ans", True),
         ("Menschen, die 90 Jahre oder älter sind", "90 Jahre", True),
+        ("Doña Carmen nació hace 95 años en Oaxaca", "95 años", False),
         ("Wazee wa miaka 90 na zaidi: homa kidogo tu inaweza kuwa hatari", "miaka 90", True),
         # a count of cases, patients or beds
         ("identificamos 97 casos de câncer em estágio inicial", "97 casos de câncer", True),

@@ -68,10 +68,12 @@ _THINGS = (
 _GROUP_BEFORE = re.compile(
     r"(?i)(?<!\w)(?:over|above|under|older\s+than|more\s+than|старше|свыше|более|mais\s+de"
     r"|acima\s+de|más\s+de|mayores\s+de|über|ab|plus\s+de|à\s+partir\s+de|a\s+partir\s+de"
-    r"|oltre(?:\s+i)?|powyżej|ponad|trên|від|от|віком\s+від|понад"
-    # years ago, not an age: "Há 90 anos", "Il y a 100 ans", "Hace 100 años", "vor 90 Jahren"
-    r"|há|hace|il\s+y\s+a|vor)\s+$"
+    r"|oltre(?:\s+i)?|powyżej|ponad|trên|від|от|віком\s+від|понад)\s+$"
 )
+# Years ago, not an age: "Há 90 anos", "Il y a 100 ans", "Hace 100 años", "vor 90 Jahren"; but
+# "nació hace 95 años" (born 95 years ago) is one.
+_YEARS_AGO_BEFORE = re.compile(r"(?i)(?<!\w)(?:há|hace|il\s+y\s+a|vor)\s+$")
+_BORN = re.compile(r"(?i)\b(?:born|nac\w*|nasc\w*|née?|naquit|geboren|nat[oa])\b")
 # After the number: "or older" in the posts' languages ("90세 이상", "90 років і старше", "90 عامًا
 # فما فوق"), or a share, not an age ("۹۸ فیصد", "98 per cent").
 _GROUP_AFTER = re.compile(
@@ -352,6 +354,10 @@ def an_age_group(text: str, start: int, end: int) -> bool:
     after_number = number.end() if number else end
     return (
         _GROUP_BEFORE.search(text, 0, start) is not None
+        or (
+            _YEARS_AGO_BEFORE.search(text, 0, start) is not None
+            and not _BORN.search(text, *clause_around(text, start, end))
+        )
         or any(_GROUP_AFTER.match(text, position) for position in {after_number, end})
         or bool(_ORDINAL_OF_A_COUNT.match(text, after_number))
         or bool(_YEARS_GONE_BY.match(text, after_number))
