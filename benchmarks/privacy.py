@@ -455,6 +455,24 @@ SPLITS = {
     "everyday-41": "a forty-first ordinary month, August, of a private hospital group in South "
     "Africa and a teaching hospital in Kenya, with some Afrikaans, isiZulu and Swahili (60 of "
     "120 posts with PHI), measured blind the same way, then tuned on",
+    "heldout-104": "written the same way (emergency departments and urgent care: walk-ins, "
+    "ambulance arrivals, reunions with rescuers, lost-and-found; triage nurses, wait times and "
+    "EMS partners as the clean half), measured blind with the whole engine after the rules were "
+    "tuned on heldout-100 to everyday-41 and the tagger retrained",
+    "heldout-105": "written the same way (surgery and recovery: joint, cardiac, bariatric, spine "
+    "and robotic surgery; surgeons, OR teams, equipment donors and outcomes as the clean half), "
+    "measured blind the same way",
+    "heldout-106": "written the same way (community health posts in Vietnamese, Tagalog, Samoan, "
+    "Tongan, Indonesian and Thai; officials, clinicians, churches and festivals as the clean "
+    "half), measured blind the same way",
+    "heldout-107": "written the same way (veterans, first responders and workplace injuries; "
+    "chiefs, unions, employers and ceremonies as the clean half), measured blind the same way",
+    "everyday-42": "a forty-second ordinary month, October, of a Texas health system in Houston "
+    "and the Rio Grande Valley, partly in Spanish (60 of 120 posts with PHI), measured blind the "
+    "same way",
+    "everyday-43": "a forty-third ordinary month, April, of a Canadian Prairie health region in "
+    "Manitoba and Saskatchewan with First Nations and Métis communities (60 of 120 posts with "
+    "PHI), measured blind the same way",
 }
 # The sets no rule has been changed for and the patient tagger never trained on.
 NEVER_TUNED_ON = frozenset(NEVER_TRAINED_ON)
